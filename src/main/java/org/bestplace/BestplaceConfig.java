@@ -1,0 +1,36 @@
+package org.bestplace;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+/** The service's own settings (prefix {@code bestplace}); the README lists them. */
+@ConfigMapping(prefix = "bestplace")
+public interface BestplaceConfig {
+
+    /** True when the service runs on the embedded MariaDB it started itself. */
+    @WithDefault("false")
+    boolean embedded();
+
+    /** Where the embedded database and generated keys live. */
+    @WithDefault("data")
+    String dataDir();
+
+    /** Create the demo audit and users on first start; only ever with the embedded database. */
+    Optional<Boolean> demo();
+
+    /** Password of the user {@code admin} made at first start when there is no user. */
+    Optional<String> adminPassword();
+
+    /** HMAC-SHA256 key for local patient identifiers (base64 or any long secret). */
+    Optional<String> pseudonymisationKey();
+
+    /** Folder of consensus criteria YAML files loaded at start. */
+    @WithDefault("criteria")
+    String criteriaDir();
+
+
+    default boolean demoEnabled() {
+        return embedded() && demo().orElse(true);
+    }
+}

@@ -1,0 +1,46 @@
+package org.bestplace;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.bestplace.database.EmbeddedDatabase;
+import org.bestplace.database.EmbeddedMode;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Starts the service. When no JDBC URL is configured, an embedded MariaDB is started first,
+ * with its data under {@code bestplace.data-dir}/mariadb, and stopped after the service.
+ */
+@QuarkusMain
+public class Main {
+
+    public static void main(String... args) {
+        var config = ConfigProvider.getConfig();
+        Optional<String> jdbcUrl = config.getOptionalValue("quarkus.datasource.jdbc.url", String.class);
+        if (jdbcUrl.isPresent()) {
+            Quarkus.run(Service.class, args);
+            return;
+        }
+        Path dataDir = Path.of(config.getOptionalValue("bestplace.data-dir", String.class).orElse("data"))
+                .toAbsolutePath();
+        EmbeddedDatabase database = EmbeddedDatabase.start(dataDir.resolve("mariadb"), 0, false);
+        Runtime.getRuntime().addShutdownHook(new Thread(database::close, "embedded-mariadb-stop"));
+        EmbeddedMode.properties(database, dataDir).forEach((key, value) -> {
+            if (config.getOptionalValue(key, String.class).isEmpty() || key.startsWith("quarkus.datasource")) {
+                System.setProperty(key, value);
+            }
+        });
+        System.setProperty(EmbeddedMode.EMBEDDED_PROPERTY, "true");
+        Quarkus.run(Service.class, args);
+    }
+
+    public static class Service implements QuarkusApplication {
+        @Override
+        public int run(String... args) {
+            Quarkus.waitForExit();
+            return 0;
+        }
+    }
+}

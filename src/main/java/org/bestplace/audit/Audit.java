@@ -1,0 +1,159 @@
+package org.bestplace.audit;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.bestplace.criteria.CriteriaSet;
+import org.bestplace.criteria.CriteriaStatus;
+import org.bestplace.web.DomainException;
+
+/** One audit run: the agreed question, where and when, which criteria, and its status. */
+@Entity
+@Table(name = "audit")
+public class Audit extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false, length = 300)
+    public String title;
+
+    @Column(nullable = false, length = 2000)
+    public String question;
+
+    @Column(nullable = false, length = 200)
+    public String site;
+
+    @Column(name = "start_date", nullable = false)
+    public LocalDate startDate;
+
+    @Column(name = "end_date", nullable = false)
+    public LocalDate endDate;
+
+    @ManyToOne(optional = false, fetch = FetchType.EAGER)
+    @JoinColumn(name = "criteria_set_id")
+    public CriteriaSet criteriaSet;
+
+    /** The criteria content this audit was set up with, so its results stay reproducible. */
+    @Column(name = "criteria_hash", nullable = false, length = 64)
+    public String criteriaHash;
+
+    @Column(name = "dual_review_rate", nullable = false, precision = 4, scale = 3)
+    public BigDecimal dualReviewRate;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public AuditStatus status;
+
+    @Column(name = "next_case_number", nullable = false)
+    public int nextCaseNumber;
+
+    @Column(name = "created_by", nullable = false, length = 64)
+    public String createdBy;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Version
+    public long version;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "audit_ward", joinColumns = @JoinColumn(name = "audit_id"))
+    @Column(name = "ward", nullable = false, length = 100)
+    @OrderBy
+    public Set<String> wards = new TreeSet<>();
+
+    protected Audit() {
+    }
+
+    public Audit(String title, String question, String site, Set<String> wards, LocalDate startDate,
+            LocalDate endDate, CriteriaSet criteriaSet, BigDecimal dualReviewRate, String createdBy, Instant now) {
+        if (criteriaSet.status != CriteriaStatus.RATIFIED) {
+            throw DomainException.invalid("criteriaSet", "Criteria set " + criteriaSet.setId + " version "
+                    + criteriaSet.version + " is " + criteriaSet.status + "; an audit can only use a ratified set.");
+        }
+        if (endDate.isBefore(startDate)) {
+            throw DomainException.invalid("endDate", "The end date is before the start date.");
+        }
+        this.title = title;
+        this.question = question;
+        this.site = site;
+        this.wards = new TreeSet<>(wards);
+        this.startDate = startDate;
+        this.endDate = endDate;
+        this.criteriaSet = criteriaSet;
+        this.criteriaHash = criteriaSet.contentHash;
+        this.dualReviewRate = dualReviewRate;
+        this.status = AuditStatus.PLANNED;
+        this.nextCaseNumber = 1;
+        this.createdBy = createdBy;
+        this.createdAt = now;
+    }
+
+    /** Moves the audit on in its lifecycle, or refuses with why. */
+    public AuditStatusChange moveTo(AuditStatus next, String reason, String by, Instant now) {
+        if (!status.canMoveTo(next)) {
+            throw DomainException.conflict("status", "An audit cannot go from " + status + " to " + next + ".");
+        }
+        if (status.needsReasonToMoveTo(next) && (reason == null || reason.isBlank())) {
+            throw DomainException.invalid("reason", "Reopening a closed audit for data collection needs a reason.");
+        }
+        AuditStatusChange change = new AuditStatusChange(this, status, next, reason, by, now);
+        status = next;
+        return change;
+    }
+
+    /** Team and setup may change until the audit is closed. */
+    public void requireOpen() {
+        if (status == AuditStatus.CLOSED || status == AuditStatus.PUBLISHED) {
+            throw DomainException.conflict("The audit is " + status + "; it no longer takes changes.");
+        }
+    }
+
+    /** Cases and reviews are only taken while the audit is collecting data. */
+    public void requireCollecting() {
+        if (status != AuditStatus.COLLECTING) {
+            throw DomainException.conflict("The audit is " + status + "; cases and reviews are taken only while it is"
+                    + " COLLECTING.");
+        }
+    }
+
+    public boolean covers(LocalDate date) {
+        return !date.isBefore(startDate) && !date.isAfter(endDate);
+    }
+
+    public boolean hasWard(String ward) {
+        return wards.contains(ward);
+    }
+
+    /** The next pseudonymous case number; the caller holds a write lock on this audit. */
+    public String takeCaseNumber() {
+        String number = String.format("A%d-%04d", id, nextCaseNumber);
+        nextCaseNumber++;
+        return number;
+    }
+
+    public static List<Audit> usingCriteriaSet(CriteriaSet set) {
+        return list("criteriaSet", set);
+    }
+}

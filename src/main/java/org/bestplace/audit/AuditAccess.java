@@ -1,0 +1,49 @@
+package org.bestplace.audit;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.bestplace.security.User;
+import org.bestplace.web.DomainException;
+
+/**
+ * What the caller may do on one audit. A user who is not on the team is told the audit does
+ * not exist, so audit ids reveal nothing to outsiders; administrators may do everything.
+ */
+public record AuditAccess(Audit audit, User user, boolean admin, Set<MemberRole> roles, Sector sector) {
+
+    public static AuditAccess of(Long auditId, User user, boolean admin) {
+        Audit audit = auditId == null ? null : Audit.findById(auditId);
+        if (audit == null) {
+            throw DomainException.notFound("There is no audit " + auditId + ".");
+        }
+        Set<MemberRole> roles = EnumSet.noneOf(MemberRole.class);
+        Sector sector = user.sector;
+        for (Member member : Member.ofUserInAudit(audit, user)) {
+            roles.add(member.role);
+            if (member.role == MemberRole.REVIEWER) {
+                sector = member.sector;
+            }
+        }
+        if (roles.isEmpty() && !admin) {
+            throw DomainException.notFound("There is no audit " + auditId + ".");
+        }
+        return new AuditAccess(audit, user, admin, roles, sector);
+    }
+
+    public boolean has(MemberRole role) {
+        return roles.contains(role);
+    }
+
+    /** Refuses unless the caller is an administrator or holds one of these roles on the audit. */
+    public AuditAccess require(MemberRole... allowed) {
+        if (admin) {
+            return this;
+        }
+        for (MemberRole role : allowed) {
+            if (roles.contains(role)) {
+                return this;
+            }
+        }
+        throw DomainException.forbidden("Your role on this audit does not allow this.");
+    }
+}

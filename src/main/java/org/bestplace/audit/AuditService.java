@@ -1,0 +1,74 @@
+package org.bestplace.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.bestplace.criteria.CriteriaService;
+import org.bestplace.criteria.CriteriaSet;
+import org.bestplace.security.User;
+import org.bestplace.web.DomainException;
+
+/** Sets up audits and their teams and moves them through their lifecycle. */
+@ApplicationScoped
+public class AuditService {
+
+    @Inject
+    CriteriaService criteria;
+
+    public record Setup(String title, String question, String site, List<String> wards, LocalDate startDate,
+            LocalDate endDate, String criteriaSetId, String criteriaSetVersion, BigDecimal dualReviewRate) {
+    }
+
+    @Transactional
+    public Audit create(Setup setup, User by) {
+        CriteriaSet set = CriteriaSet.byIdAndVersion(setup.criteriaSetId(), setup.criteriaSetVersion())
+                .orElseThrow(() -> DomainException.invalid("criteriaSet", "There is no criteria set "
+                        + setup.criteriaSetId() + " version " + setup.criteriaSetVersion() + "."));
+        var wards = new LinkedHashSet<String>();
+        for (String ward : setup.wards()) {
+            if (!wards.add(ward.strip())) {
+                throw DomainException.invalid("wards", "Ward '" + ward + "' is listed twice.");
+            }
+        }
+        Audit audit = new Audit(setup.title().strip(), setup.question().strip(), setup.site().strip(), wards,
+                setup.startDate(), setup.endDate(), set, setup.dualReviewRate(), by.username, Instant.now());
+        audit.persist();
+        return audit;
+    }
+
+    public List<Audit> visibleTo(User user, boolean admin) {
+        if (admin) {
+            return Audit.list("order by id");
+        }
+        return Audit.list("select distinct m.audit from Member m where m.user = ?1 order by m.audit.id", user);
+    }
+
+    @Transactional
+    public Member addMember(Long auditId, String username, MemberRole role, Sector sector, User by, boolean admin) {
+        AuditAccess access = AuditAccess.of(auditId, by, admin).require(MemberRole.LEAD);
+        Audit audit = access.audit();
+        audit.requireOpen();
+        User user = User.byUsername(username).orElseThrow(() -> DomainException.invalid("username",
+                "There is no user '" + username + "'."));
+        boolean already = Member.ofUserInAudit(audit, user).stream().anyMatch(m -> m.role == role);
+        if (already) {
+            throw DomainException.conflict("role", user.username + " is already " + role + " on this audit.");
+        }
+        Member member = new Member(audit, user, role, sector == null ? user.sector : sector, by.username,
+                Instant.now());
+        member.persist();
+        return member;
+    }
+
+    @Transactional
+    public Audit changeStatus(Long auditId, AuditStatus next, String reason, User by, boolean admin) {
+        Audit audit = AuditAccess.of(auditId, by, admin).require(MemberRole.LEAD).audit();
+        audit.moveTo(next, reason, by.username, Instant.now()).persist();
+        return audit;
+    }
+}

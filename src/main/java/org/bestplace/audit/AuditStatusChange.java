@@ -1,0 +1,57 @@
+package org.bestplace.audit;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A recorded move of an audit through its lifecycle. */
+@Entity
+@Table(name = "audit_status_change")
+public class AuditStatusChange extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "audit_id")
+    public Audit audit;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "from_status", nullable = false, length = 16)
+    public AuditStatus fromStatus;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "to_status", nullable = false, length = 16)
+    public AuditStatus toStatus;
+
+    @Column(length = 2000)
+    public String reason;
+
+    @Column(name = "changed_by", nullable = false, length = 64)
+    public String changedBy;
+
+    @Column(name = "changed_at", nullable = false)
+    public Instant changedAt;
+
+    protected AuditStatusChange() {
+    }
+
+    AuditStatusChange(Audit audit, AuditStatus from, AuditStatus to, String reason, String by, Instant at) {
+        this.audit = audit;
+        this.fromStatus = from;
+        this.toStatus = to;
+        this.reason = reason;
+        this.changedBy = by;
+        this.changedAt = at;
+    }
+}

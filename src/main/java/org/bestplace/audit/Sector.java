@@ -1,0 +1,8 @@
+package org.bestplace.audit;
+
+/** The three organisations whose staff run an audit together. */
+public enum Sector {
+    HOSPITAL,
+    COMMUNITY,
+    COMMISSIONER
+}

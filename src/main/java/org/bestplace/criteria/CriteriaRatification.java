@@ -1,0 +1,49 @@
+package org.bestplace.criteria;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.bestplace.audit.Sector;
+
+/** One sector's sign-off of a criteria set. */
+@Entity
+@Table(name = "criteria_ratification")
+public class CriteriaRatification extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "criteria_set_id")
+    public CriteriaSet criteriaSet;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public Sector sector;
+
+    @Column(name = "signed_by", nullable = false, length = 200)
+    public String signedBy;
+
+    @Column(name = "signed_at", nullable = false)
+    public Instant signedAt;
+
+    protected CriteriaRatification() {
+    }
+
+    CriteriaRatification(CriteriaSet criteriaSet, Sector sector, String signedBy, Instant signedAt) {
+        this.criteriaSet = criteriaSet;
+        this.sector = sector;
+        this.signedBy = signedBy;
+        this.signedAt = signedAt;
+    }
+}

@@ -1,0 +1,168 @@
+package org.bestplace.criteria;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.bestplace.audit.Audit;
+import org.bestplace.audit.Sector;
+import org.bestplace.security.User;
+import org.bestplace.web.DomainException;
+import org.jboss.logging.Logger;
+
+/** Loads, uploads, ratifies and serves consensus criteria sets. */
+@ApplicationScoped
+public class CriteriaService {
+
+    private static final Logger LOG = Logger.getLogger(CriteriaService.class);
+
+    /** Parsed sets by content hash: content never changes under a hash, so this never goes stale. */
+    private final Map<String, CriteriaFile> parsed = new ConcurrentHashMap<>();
+
+    public record Upload(CriteriaSet set, boolean created) {
+    }
+
+    /** Stores an uploaded YAML file as a draft; the same content again is accepted once more. */
+    @Transactional
+    public Upload upload(String yaml) {
+        CriteriaFile file = validated(yaml, "The criteria file has problems.");
+        var existing = CriteriaSet.byIdAndVersion(file.id(), file.version());
+        if (existing.isPresent()) {
+            if (existing.get().contentHash.equals(file.contentHash())) {
+                return new Upload(existing.get(), false);
+            }
+            throw DomainException.conflict("version", "Criteria set " + file.id() + " version " + file.version()
+                    + " already exists with other content; give the new content a new version.");
+        }
+        CriteriaSet set = new CriteriaSet(file, yaml, "api", Instant.now());
+        set.persist();
+        return new Upload(set, true);
+    }
+
+    /**
+     * Loads every YAML file of a folder. A file whose id+version is stored with other content
+     * replaces it only while no audit uses that set; otherwise nothing is changed and the
+     * service must not start, because the audit's results would no longer be reproducible.
+     */
+    @Transactional
+    public void loadDirectory(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            LOG.warnf("No criteria folder at %s: no criteria sets loaded from files", directory.toAbsolutePath());
+            return;
+        }
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(directory)) {
+            files = listing.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the criteria folder " + directory, e);
+        }
+        for (Path path : files) {
+            loadFile(path);
+        }
+    }
+
+    private void loadFile(Path path) {
+        String yaml;
+        try {
+            yaml = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read criteria file " + path, e);
+        }
+        CriteriaFile file;
+        try {
+            file = validated(yaml, "problems");
+        } catch (DomainException e) {
+            throw new CriteriaFileRefused("Criteria file " + path + " cannot be loaded: "
+                    + String.join("; ", e.problems()));
+        }
+        String source = path.getFileName().toString();
+        var existing = CriteriaSet.byIdAndVersion(file.id(), file.version());
+        CriteriaSet set;
+        if (existing.isEmpty()) {
+            set = new CriteriaSet(file, yaml, source, Instant.now());
+            set.persist();
+        } else if (existing.get().contentHash.equals(file.contentHash())) {
+            return;
+        } else {
+            set = existing.get();
+            List<Audit> users = Audit.usingCriteriaSet(set);
+            if (!users.isEmpty()) {
+                Audit audit = users.get(0);
+                throw new CriteriaFileRefused("Criteria file " + path + " has changed, but criteria set "
+                        + file.id() + " version " + file.version() + " is used by audit " + audit.id + " ('"
+                        + audit.title + "'). Nothing was overwritten: restore the file, or give the new "
+                        + "content a new version.");
+            }
+            LOG.infof("Criteria set %s %s changed in %s and no audit uses it: replacing it", file.id(),
+                    file.version(), source);
+            set.replaceContent(file, yaml, source);
+        }
+        if (file.shipsRatified()) {
+            Instant signedAt = Instant.now();
+            for (CriteriaFile.Signatory signatory : file.consensus().ratifiedBy()) {
+                if (!set.signedSectors().contains(signatory.sector())) {
+                    set.ratify(signatory.sector(), signatory.role() + " (consensus panel, " + source + ")", signedAt);
+                }
+            }
+        }
+        LOG.infof("Loaded criteria set %s %s from %s (%s)", file.id(), file.version(), source, set.status);
+    }
+
+    private CriteriaFile validated(String yaml, String detail) {
+        CriteriaFile file = CriteriaFile.parse(yaml);
+        List<String> problems = file.problems();
+        if (!problems.isEmpty()) {
+            throw DomainException.invalid(detail + " " + problems.size() + " problem(s): "
+                    + String.join("; ", problems), problems);
+        }
+        return file;
+    }
+
+    @Transactional
+    public CriteriaSet ratify(String setId, String version, Sector sector, User user) {
+        CriteriaSet set = find(setId, version);
+        if (user.sector != sector) {
+            throw DomainException.forbidden("Only a user of the " + sector + " sector can sign for it; you are "
+                    + user.sector + ".");
+        }
+        set.ratify(sector, user.displayName + " (" + user.username + ", " + user.organisation + ")", Instant.now());
+        return set;
+    }
+
+    @Transactional
+    public CriteriaSet retire(String setId, String version) {
+        CriteriaSet set = find(setId, version);
+        set.retire();
+        return set;
+    }
+
+    public CriteriaSet find(String setId, String version) {
+        return CriteriaSet.byIdAndVersion(setId, version).orElseThrow(() -> DomainException.notFound(
+                "There is no criteria set " + setId + " version " + version + "."));
+    }
+
+    public List<CriteriaSet> all() {
+        return CriteriaSet.listInOrder();
+    }
+
+    /** The parsed content of a stored set. */
+    public CriteriaFile definition(CriteriaSet set) {
+        return parsed.computeIfAbsent(set.contentHash, hash -> CriteriaFile.parse(set.content));
+    }
+
+    /** Raised at start when a criteria file cannot be loaded; the service then stops. */
+    public static class CriteriaFileRefused extends IllegalStateException {
+        public CriteriaFileRefused(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.bestplace.review;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.bestplace.audit.Audit;
+
+/**
+ * A patient in an audit, known only by a pseudonymous case number. No name, NHS number or
+ * hospital number is stored; a local identifier survives only as a keyed hash.
+ */
+@Entity
+@Table(name = "patient_case")
+public class PatientCase extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "audit_id")
+    public Audit audit;
+
+    @Column(name = "case_number", nullable = false, length = 32)
+    public String caseNumber;
+
+    @Column(nullable = false, length = 100)
+    public String ward;
+
+    @Column(nullable = false, length = 100)
+    public String specialty;
+
+    @Column(name = "age_band", nullable = false, length = 16)
+    public String ageBand;
+
+    @Column(nullable = false, length = 16)
+    public String sex;
+
+    @Column(name = "admission_date", nullable = false)
+    public LocalDate admissionDate;
+
+    @Column(name = "local_id_hash", length = 64)
+    public String localIdHash;
+
+    @Column(name = "created_by", nullable = false, length = 64)
+    public String createdBy;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    protected PatientCase() {
+    }
+
+    public PatientCase(Audit audit, String caseNumber, String ward, String specialty, String ageBand, String sex,
+            LocalDate admissionDate, String localIdHash, String createdBy, Instant now) {
+        this.audit = audit;
+        this.caseNumber = caseNumber;
+        this.ward = ward;
+        this.specialty = specialty;
+        this.ageBand = ageBand;
+        this.sex = sex;
+        this.admissionDate = admissionDate;
+        this.localIdHash = localIdHash;
+        this.createdBy = createdBy;
+        this.createdAt = now;
+    }
+
+    /** Days in hospital on a day of care, counting the admission day as day 0. */
+    public long lengthOfStayOn(LocalDate day) {
+        return ChronoUnit.DAYS.between(admissionDate, day);
+    }
+
+    public static Optional<PatientCase> byLocalIdHash(Audit audit, String hash) {
+        return find("audit = ?1 and localIdHash = ?2", audit, hash).firstResultOptional();
+    }
+}

@@ -1,0 +1,175 @@
+package org.bestplace.review;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.bestplace.audit.Audit;
+import org.bestplace.audit.Sector;
+import org.bestplace.security.User;
+import org.bestplace.web.DomainException;
+
+/**
+ * One reviewer's scoring of one case on one day of care. Its id is made by the tablet, so a
+ * retried request finds it again. A draft may change freely; a submitted review changes only
+ * with a reason, and each such change is kept in {@link ReviewHistory}.
+ */
+@Entity
+@Table(name = "review")
+public class Review extends PanacheEntityBase {
+
+    @Id
+    @Column(length = 36)
+    public String id;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "audit_id")
+    public Audit audit;
+
+    @ManyToOne(optional = false, fetch = FetchType.EAGER)
+    @JoinColumn(name = "case_id")
+    public PatientCase patientCase;
+
+    @ManyToOne(optional = false, fetch = FetchType.EAGER)
+    @JoinColumn(name = "reviewer_id")
+    public User reviewer;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "reviewer_sector", nullable = false, length = 16)
+    public Sector reviewerSector;
+
+    @Column(name = "review_date", nullable = false)
+    public LocalDate reviewDate;
+
+    /** Derived on the server from the criteria and any override; stored for aggregate queries. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    public Outcome outcome;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "override_outcome", length = 20)
+    public Outcome overrideOutcome;
+
+    @Column(name = "override_reason", length = 2000)
+    public String overrideReason;
+
+    @Column(length = 40)
+    public String alternative;
+
+    @Column(length = 2000)
+    public String note;
+
+    @Column(nullable = false)
+    public boolean flagged;
+
+    @Column(nullable = false)
+    public boolean submitted;
+
+    @Column(name = "submitted_at")
+    public Instant submittedAt;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "review_criterion", joinColumns = @JoinColumn(name = "review_id"))
+    @Column(name = "code", nullable = false, length = 40)
+    public Set<String> criteriaMet = new TreeSet<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "review_reason", joinColumns = @JoinColumn(name = "review_id"))
+    @Column(name = "code", nullable = false, length = 40)
+    public Set<String> reasons = new TreeSet<>();
+
+    protected Review() {
+    }
+
+    public Review(String id, Audit audit, PatientCase patientCase, User reviewer, Sector reviewerSector,
+            ReviewContent content, Instant now) {
+        this.id = id;
+        this.audit = audit;
+        this.patientCase = patientCase;
+        this.reviewer = reviewer;
+        this.reviewerSector = reviewerSector;
+        this.createdAt = now;
+        apply(content, now);
+    }
+
+    public ReviewContent content() {
+        return new ReviewContent(patientCase.id, reviewDate, new ArrayList<>(criteriaMet), overrideOutcome,
+                overrideReason, alternative, new ArrayList<>(reasons), note, flagged, submitted);
+    }
+
+    public boolean isAuthor(User user) {
+        return reviewer.id.equals(user.id);
+    }
+
+    /**
+     * Takes new content. A submitted review cannot go back to draft, and changes only with a
+     * reason; the returned history entry (if any) records the change.
+     */
+    public ReviewHistory revise(ReviewContent next, String changeReason, String by, String beforeJson,
+            String afterJson, Instant now) {
+        if (next.caseId() != patientCase.id) {
+            throw DomainException.conflict("caseId", "Review " + id + " is about another case; a review cannot"
+                    + " move to a different case.");
+        }
+        if (!submitted) {
+            apply(next, now);
+            return null;
+        }
+        if (!next.submitted()) {
+            throw DomainException.conflict("submitted", "Review " + id + " has been submitted; it cannot go back"
+                    + " to draft.");
+        }
+        if (changeReason == null || changeReason.isBlank()) {
+            throw DomainException.conflict("changeReason", "Review " + id + " has been submitted; changing it needs"
+                    + " a changeReason.");
+        }
+        ReviewHistory entry = new ReviewHistory(id, version, by, now, changeReason.strip(), beforeJson, afterJson);
+        apply(next, now);
+        return entry;
+    }
+
+    private void apply(ReviewContent content, Instant now) {
+        this.reviewDate = content.reviewDate();
+        this.criteriaMet = new TreeSet<>(content.criteriaMet());
+        this.overrideOutcome = content.overrideOutcome();
+        this.overrideReason = content.overrideReason();
+        this.alternative = content.alternative();
+        this.reasons = new TreeSet<>(content.reasons());
+        this.note = content.note();
+        this.flagged = content.flagged();
+        this.outcome = content.outcome();
+        if (content.submitted() && !submitted) {
+            submittedAt = now;
+        }
+        this.submitted = content.submitted();
+        this.updatedAt = now;
+    }
+
+    public static List<Review> ofCase(PatientCase patientCase) {
+        return list("patientCase = ?1 order by createdAt", patientCase);
+    }
+}

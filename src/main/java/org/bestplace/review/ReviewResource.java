@@ -1,0 +1,146 @@
+package org.bestplace.review;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.bestplace.security.CurrentUser;
+
+@Path("/api/audits/{auditId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ReviewResource {
+
+    @Inject
+    ReviewService reviews;
+
+    @Inject
+    CurrentUser currentUser;
+
+    public record NewCase(
+            @NotBlank @Size(max = 100) String ward,
+            @NotBlank @Size(max = 100) String specialty,
+            @NotBlank @Pattern(regexp = "\\d{1,3}(-\\d{1,3}|\\+)", message = "must look like 65-74 or 85+")
+            String ageBand,
+            @NotBlank @Pattern(regexp = "FEMALE|MALE|OTHER|UNKNOWN", message = "must be FEMALE, MALE, OTHER or UNKNOWN")
+            String sex,
+            @NotNull LocalDate admissionDate,
+            @Size(max = 64) String localId) {
+    }
+
+    /** A registered case: {@code localId} is never returned, only whether one was given. */
+    public record CaseView(String id, String caseNumber, String ward, String specialty, String ageBand, String sex,
+            LocalDate admissionDate, boolean hasLocalId) {
+        static CaseView of(PatientCase c) {
+            return new CaseView(String.valueOf(c.id), c.caseNumber, c.ward, c.specialty, c.ageBand, c.sex,
+                    c.admissionDate, c.localIdHash != null);
+        }
+    }
+
+    public record CaseListRow(String id, String caseNumber, String ward, String specialty, String ageBand, String sex,
+            LocalDate admissionDate, long reviews, long submittedReviews) {
+    }
+
+    public record Override(@NotNull Outcome outcome, @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record ReviewBody(
+            @NotBlank @Size(max = 20) String caseId,
+            @NotNull LocalDate reviewDate,
+            @Size(max = 100) List<@NotBlank @Size(max = 40) String> criteriaMet,
+            @Valid Override override,
+            @Size(max = 40) String alternative,
+            @Size(max = 50) List<@NotBlank @Size(max = 40) String> reasons,
+            @Size(max = 2000) String note,
+            Boolean flagged,
+            @NotNull Boolean submitted,
+            @Size(max = 2000) String changeReason) {
+    }
+
+    public record ReviewView(String id, String auditId, String caseId, String caseNumber, LocalDate reviewDate,
+            String reviewer, String reviewerSector, List<String> criteriaMet, Override override, String alternative,
+            List<String> reasons, String note, boolean flagged, boolean submitted, Instant submittedAt,
+            Outcome outcome, long version) {
+        static ReviewView of(Review r) {
+            return new ReviewView(r.id, String.valueOf(r.audit.id), String.valueOf(r.patientCase.id),
+                    r.patientCase.caseNumber, r.reviewDate, r.reviewer.username, r.reviewerSector.name(),
+                    List.copyOf(r.criteriaMet),
+                    r.overrideOutcome == null ? null : new Override(r.overrideOutcome, r.overrideReason),
+                    r.alternative, List.copyOf(r.reasons), r.note, r.flagged, r.submitted, r.submittedAt,
+                    r.outcome, r.version);
+        }
+    }
+
+    public record HistoryView(long fromVersion, String changedBy, Instant changedAt, String changeReason,
+            String before, String after) {
+    }
+
+    @POST
+    @Path("/cases")
+    public Response register(@PathParam("auditId") Long auditId, @Valid @NotNull NewCase body) {
+        PatientCase patientCase = reviews.register(auditId, new ReviewService.Registration(body.ward(),
+                body.specialty(), body.ageBand(), body.sex(), body.admissionDate(), body.localId()),
+                currentUser.user(), currentUser.isAdmin());
+        return Response.created(URI.create("/api/audits/" + auditId + "/cases/" + patientCase.id))
+                .entity(CaseView.of(patientCase)).build();
+    }
+
+    @GET
+    @Path("/cases")
+    public List<CaseListRow> cases(@PathParam("auditId") Long auditId, @QueryParam("ward") String ward,
+            @QueryParam("date") LocalDate date) {
+        return reviews.cases(auditId, ward, date, currentUser.user(), currentUser.isAdmin()).stream()
+                .map(row -> {
+                    PatientCase c = row.patientCase();
+                    return new CaseListRow(String.valueOf(c.id), c.caseNumber, c.ward, c.specialty, c.ageBand, c.sex,
+                            c.admissionDate, row.reviews(), row.submittedReviews());
+                })
+                .toList();
+    }
+
+    @PUT
+    @Path("/reviews/{reviewId}")
+    public Response put(@PathParam("auditId") Long auditId, @PathParam("reviewId") String reviewId,
+            @Valid @NotNull ReviewBody body) {
+        ReviewService.Stored stored = reviews.put(auditId, reviewId, new ReviewService.Submission(body.caseId(),
+                body.reviewDate(), body.criteriaMet(), body.override() == null ? null : body.override().outcome(),
+                body.override() == null ? null : body.override().reason(), body.alternative(), body.reasons(),
+                body.note(), Boolean.TRUE.equals(body.flagged()), body.submitted(), body.changeReason()),
+                currentUser.user(), currentUser.isAdmin());
+        Response.Status status = stored.result() == ReviewService.Result.CREATED
+                ? Response.Status.CREATED : Response.Status.OK;
+        return Response.status(status).entity(ReviewView.of(stored.review())).build();
+    }
+
+    @GET
+    @Path("/reviews/{reviewId}")
+    public ReviewView get(@PathParam("auditId") Long auditId, @PathParam("reviewId") String reviewId) {
+        return ReviewView.of(reviews.find(auditId, reviewId, currentUser.user(), currentUser.isAdmin()));
+    }
+
+    @GET
+    @Path("/reviews/{reviewId}/history")
+    public List<HistoryView> history(@PathParam("auditId") Long auditId, @PathParam("reviewId") String reviewId) {
+        Review review = reviews.find(auditId, reviewId, currentUser.user(), currentUser.isAdmin());
+        return ReviewHistory.of(review.id).stream()
+                .map(h -> new HistoryView(h.fromVersion, h.changedBy, h.changedAt, h.changeReason, h.beforeContent,
+                        h.afterContent))
+                .toList();
+    }
+}

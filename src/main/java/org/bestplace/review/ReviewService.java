@@ -1,0 +1,273 @@
+package org.bestplace.review;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.bestplace.audit.Audit;
+import org.bestplace.audit.AuditAccess;
+import org.bestplace.audit.MemberRole;
+import org.bestplace.criteria.CriteriaFile;
+import org.bestplace.criteria.CriteriaService;
+import org.bestplace.security.Pseudonymiser;
+import org.bestplace.security.User;
+import org.bestplace.web.DomainException;
+
+/** Registers patient cases and takes reviews, idempotently. */
+@ApplicationScoped
+public class ReviewService {
+
+    @Inject
+    CriteriaService criteria;
+
+    @Inject
+    Pseudonymiser pseudonymiser;
+
+    @Inject
+    ObjectMapper json;
+
+    public record Registration(String ward, String specialty, String ageBand, String sex, LocalDate admissionDate,
+            String localId) {
+    }
+
+    /** How a review PUT ended: created, changed, or a repeat of what was stored. */
+    public enum Result {
+        CREATED,
+        UPDATED,
+        UNCHANGED
+    }
+
+    public record Stored(Review review, Result result) {
+    }
+
+    @Transactional
+    public PatientCase register(Long auditId, Registration registration, User by, boolean admin) {
+        AuditAccess access = AuditAccess.of(auditId, by, admin).require(MemberRole.REVIEWER, MemberRole.LEAD);
+        // Lock the audit row: case numbers are handed out one at a time.
+        Audit audit = Audit.findById(access.audit().id, LockModeType.PESSIMISTIC_WRITE);
+        audit.requireCollecting();
+        if (!audit.hasWard(registration.ward())) {
+            throw DomainException.invalid("ward", "Ward '" + registration.ward() + "' is not in this audit; its wards"
+                    + " are " + String.join(", ", audit.wards) + ".");
+        }
+        if (registration.admissionDate().isAfter(audit.endDate)) {
+            throw DomainException.invalid("admissionDate", "The admission date is after the audit's last day ("
+                    + audit.endDate + ").");
+        }
+        if (registration.admissionDate().isBefore(audit.startDate.minusYears(10))) {
+            throw DomainException.invalid("admissionDate", "The admission date is more than ten years before the"
+                    + " audit; check it.");
+        }
+        String hash = null;
+        if (registration.localId() != null && !registration.localId().isBlank()) {
+            hash = pseudonymiser.hash(audit.id, registration.localId());
+            PatientCase.byLocalIdHash(audit, hash).ifPresent(existing -> {
+                throw DomainException.conflict("localId", "This patient is already registered in this audit as case "
+                        + existing.caseNumber + " (id " + existing.id + ").");
+            });
+        }
+        PatientCase patientCase = new PatientCase(audit, audit.takeCaseNumber(), registration.ward(),
+                registration.specialty().strip(), registration.ageBand(), registration.sex(),
+                registration.admissionDate(), hash, by.username, Instant.now());
+        patientCase.persist();
+        return patientCase;
+    }
+
+    public record CaseRow(PatientCase patientCase, long reviews, long submittedReviews) {
+    }
+
+    /** The audit's cases, optionally on one ward and one day (registered or reviewed that day). */
+    public List<CaseRow> cases(Long auditId, String ward, LocalDate date, User by, boolean admin) {
+        Audit audit = AuditAccess.of(auditId, by, admin).audit();
+        StringBuilder query = new StringBuilder("select c, count(r), sum(case when r.submitted = true then 1 else 0 end)"
+                + " from PatientCase c left join Review r on r.patientCase = c");
+        if (date != null) {
+            query.append(" and r.reviewDate = :date");
+        }
+        query.append(" where c.audit = :audit");
+        if (ward != null && !ward.isBlank()) {
+            query.append(" and c.ward = :ward");
+        }
+        if (date != null) {
+            query.append(" and (r.id is not null or cast(c.createdAt as LocalDate) = :date)");
+        }
+        query.append(" group by c order by c.id");
+        var typed = PatientCase.getEntityManager().createQuery(query.toString(), Object[].class)
+                .setParameter("audit", audit);
+        if (ward != null && !ward.isBlank()) {
+            typed.setParameter("ward", ward);
+        }
+        if (date != null) {
+            typed.setParameter("date", date);
+        }
+        return typed.getResultList().stream()
+                .map(row -> new CaseRow((PatientCase) row[0], ((Number) row[1]).longValue(),
+                        row[2] == null ? 0 : ((Number) row[2]).longValue()))
+                .toList();
+    }
+
+    public record Submission(String caseId, LocalDate reviewDate, List<String> criteriaMet, Outcome overrideOutcome,
+            String overrideReason, String alternative, List<String> reasons, String note, boolean flagged,
+            boolean submitted, String changeReason) {
+    }
+
+    /**
+     * Stores a review under the id the client made. The same content again changes nothing; a
+     * draft takes new content; a submitted review takes it only with a change reason.
+     */
+    @Transactional
+    public Stored put(Long auditId, String reviewId, Submission submission, User by, boolean admin) {
+        String id = canonicalUuid(reviewId);
+        AuditAccess access = AuditAccess.of(auditId, by, admin).require(MemberRole.REVIEWER);
+        Audit audit = access.audit();
+        long caseId = parseId(submission.caseId());
+        // Writes about one case are serialised, so two copies of one request cannot both insert.
+        PatientCase patientCase = PatientCase.findById(caseId, LockModeType.PESSIMISTIC_WRITE);
+        if (patientCase == null || !patientCase.audit.id.equals(audit.id)) {
+            throw DomainException.invalid("caseId", "There is no case " + submission.caseId() + " in this audit.");
+        }
+        ReviewContent content = new ReviewContent(caseId, submission.reviewDate(), submission.criteriaMet(),
+                submission.overrideOutcome(), submission.overrideReason(), submission.alternative(),
+                submission.reasons(), submission.note(), submission.flagged(), submission.submitted());
+        Review existing = Review.findById(id);
+        if (existing != null) {
+            if (!existing.audit.id.equals(audit.id)) {
+                throw DomainException.conflict("reviewId", "Review id " + id + " is already used in another audit.");
+            }
+            if (!existing.isAuthor(by)) {
+                throw DomainException.conflict("reviewId", "Review " + id + " was written by another reviewer; only"
+                        + " its author can change it.");
+            }
+            if (existing.content().equals(content)) {
+                return new Stored(existing, Result.UNCHANGED);
+            }
+        }
+        audit.requireCollecting();
+        check(content, audit, patientCase, criteria.definition(audit.criteriaSet));
+        Instant now = Instant.now();
+        if (existing == null) {
+            Review review = new Review(id, audit, patientCase, by, access.sector(), content, now);
+            review.persist();
+            return new Stored(review, Result.CREATED);
+        }
+        ReviewHistory entry = existing.revise(content, submission.changeReason(), by.username,
+                toJson(existing.content()), toJson(content), now);
+        if (entry != null) {
+            entry.persist();
+        }
+        return new Stored(existing, Result.UPDATED);
+    }
+
+    public Review find(Long auditId, String reviewId, User by, boolean admin) {
+        AuditAccess access = AuditAccess.of(auditId, by, admin);
+        Review review = Review.findById(canonicalUuid(reviewId));
+        if (review == null || !review.audit.id.equals(access.audit().id)) {
+            throw DomainException.notFound("There is no review " + reviewId + " in this audit.");
+        }
+        boolean mayRead = review.isAuthor(by) || access.admin() || access.has(MemberRole.LEAD)
+                || access.has(MemberRole.CHAIR) || access.has(MemberRole.COMMISSIONER);
+        if (!mayRead) {
+            throw DomainException.notFound("There is no review " + reviewId + " in this audit.");
+        }
+        return review;
+    }
+
+    /** The rules a review must keep, checked against the audit's own criteria set. */
+    static void check(ReviewContent content, Audit audit, PatientCase patientCase, CriteriaFile set) {
+        if (!audit.covers(content.reviewDate())) {
+            throw DomainException.invalid("reviewDate", "The review date " + content.reviewDate()
+                    + " is outside the audit (" + audit.startDate + " to " + audit.endDate + ").");
+        }
+        if (content.reviewDate().isBefore(patientCase.admissionDate)) {
+            throw DomainException.invalid("reviewDate", "The review date is before the patient's admission ("
+                    + patientCase.admissionDate + ").");
+        }
+        if (!audit.hasWard(patientCase.ward)) {
+            throw DomainException.invalid("caseId", "The case's ward '" + patientCase.ward + "' is not in this audit.");
+        }
+        Set<String> seen = new HashSet<>();
+        for (String code : content.criteriaMet()) {
+            if (set.criterion(code).isEmpty()) {
+                throw DomainException.invalid("criteriaMet", "Unknown criterion code '" + code + "' for criteria set "
+                        + audit.criteriaSet.setId + " " + audit.criteriaSet.version + ".");
+            }
+            if (!seen.add(code)) {
+                throw DomainException.invalid("criteriaMet", "Criterion '" + code + "' is listed twice.");
+            }
+        }
+        if (content.overrideOutcome() != null) {
+            if (content.overrideReason() == null) {
+                throw DomainException.invalid("override.reason", "An override needs a written reason.");
+            }
+            if (content.overrideOutcome() == Outcome.fromCriteria(content.criteriaMet())) {
+                throw DomainException.invalid("override.outcome", "The override gives the same outcome as the"
+                        + " criteria (" + content.overrideOutcome() + "); leave it out.");
+            }
+        }
+        if (content.outcome() == Outcome.DOES_NOT_QUALIFY) {
+            if (content.alternative() == null) {
+                throw DomainException.invalid("alternative", "A patient who does not qualify needs the best"
+                        + " alternative place of care.");
+            }
+            if (!set.hasAlternative(content.alternative())) {
+                throw DomainException.invalid("alternative", "Unknown alternative place '" + content.alternative()
+                        + "'.");
+            }
+            seen.clear();
+            for (String code : content.reasons()) {
+                if (!set.hasReason(code)) {
+                    throw DomainException.invalid("reasons", "Unknown reason code '" + code + "'.");
+                }
+                if (!seen.add(code)) {
+                    throw DomainException.invalid("reasons", "Reason '" + code + "' is listed twice.");
+                }
+            }
+        } else {
+            if (content.alternative() != null) {
+                throw DomainException.invalid("alternative", "A patient who qualifies has no alternative place;"
+                        + " leave it out.");
+            }
+            if (!content.reasons().isEmpty()) {
+                throw DomainException.invalid("reasons", "Reasons for delay are recorded only for a patient who does"
+                        + " not qualify.");
+            }
+        }
+    }
+
+    private String toJson(ReviewContent content) {
+        try {
+            return json.writeValueAsString(content);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write review content", e);
+        }
+    }
+
+    static String canonicalUuid(String reviewId) {
+        try {
+            UUID uuid = UUID.fromString(reviewId);
+            String canonical = uuid.toString();
+            if (!canonical.equalsIgnoreCase(reviewId)) {
+                throw new IllegalArgumentException();
+            }
+            return canonical;
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid("reviewId", "The review id must be a UUID made by the client.");
+        }
+    }
+
+    private static long parseId(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw DomainException.invalid("caseId", "The case id '" + id + "' is not a case id.");
+        }
+    }
+}

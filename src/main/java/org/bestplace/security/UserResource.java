@@ -1,0 +1,87 @@
+package org.bestplace.security;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.bestplace.audit.Member;
+import org.bestplace.audit.Sector;
+
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class UserResource {
+
+    @Inject
+    UserService users;
+
+    @Inject
+    CurrentUser currentUser;
+
+    public record NewUser(
+            @NotBlank @Size(min = 2, max = 64) @Pattern(regexp = "[a-z0-9._-]+",
+                    message = "may only hold lower-case letters, digits, '.', '_' and '-'") String username,
+            @NotBlank @Size(max = 200) String displayName,
+            @NotBlank @Size(max = 200) String organisation,
+            @NotNull Sector sector,
+            @NotEmpty Set<@NotNull Role> roles,
+            @NotNull @Size(max = 200) String password) {
+    }
+
+    public record UserView(String username, String displayName, String organisation, String sector,
+            List<String> roles) {
+        static UserView of(User user) {
+            return new UserView(user.username, user.displayName, user.organisation, user.sector.name(),
+                    user.roleSet().stream().map(Enum::name).toList());
+        }
+    }
+
+    public record Membership(String auditId, String title, String role, String sector) {
+    }
+
+    public record Me(String username, String displayName, String organisation, String sector, List<String> roles,
+            List<Membership> audits) {
+    }
+
+    @POST
+    @Path("/users")
+    @RolesAllowed("ADMIN")
+    public Response create(@Valid @NotNull NewUser body) {
+        User user = users.create(body.username(), body.displayName(), body.organisation(), body.sector(),
+                EnumSet.copyOf(body.roles()), body.password());
+        return Response.created(URI.create("/api/users/" + user.username)).entity(UserView.of(user)).build();
+    }
+
+    @GET
+    @Path("/users")
+    @RolesAllowed("ADMIN")
+    public List<UserView> list() {
+        return users.all().stream().map(UserView::of).toList();
+    }
+
+    @GET
+    @Path("/me")
+    public Me me() {
+        User user = currentUser.user();
+        UserView view = UserView.of(user);
+        List<Membership> audits = Member.ofUser(user).stream()
+                .map(m -> new Membership(String.valueOf(m.audit.id), m.audit.title, m.role.name(), m.sector.name()))
+                .toList();
+        return new Me(view.username(), view.displayName(), view.organisation(), view.sector(), view.roles(), audits);
+    }
+}

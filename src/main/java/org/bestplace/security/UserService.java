@@ -1,0 +1,44 @@
+package org.bestplace.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Set;
+import org.bestplace.audit.Sector;
+import org.bestplace.web.DomainException;
+
+/** Creates users and checks the password policy. */
+@ApplicationScoped
+public class UserService {
+
+    public static final int MIN_PASSWORD_LENGTH = 12;
+
+    @Transactional
+    public User create(String username, String displayName, String organisation, Sector sector, Set<Role> roles,
+            String password) {
+        checkPassword(password, username);
+        if (roles.isEmpty()) {
+            throw DomainException.invalid("roles", "A user needs at least one role.");
+        }
+        if (User.byUsername(username).isPresent()) {
+            throw DomainException.conflict("username", "The username '" + username + "' is taken.");
+        }
+        User user = new User(username, displayName.strip(), organisation.strip(), sector, roles, password);
+        user.persist();
+        return user;
+    }
+
+    public List<User> all() {
+        return User.list("order by username");
+    }
+
+    static void checkPassword(String password, String username) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw DomainException.invalid("password", "A password needs at least " + MIN_PASSWORD_LENGTH
+                    + " characters.");
+        }
+        if (password.toLowerCase().contains(username.toLowerCase())) {
+            throw DomainException.invalid("password", "A password must not contain the username.");
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.bestplace;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Small helpers for API tests: users, audits and cases each test makes for itself. */
+public final class Api {
+
+    public static final String PASSWORD = "reviewer-password-1";
+    public static final String SET_ID = "acute-adult-day-of-care";
+    public static final String SET_VERSION = "1.0";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private Api() {
+    }
+
+    public static RequestSpecification as(String username) {
+        String password = "admin".equals(username) ? TestDatabase.ADMIN_PASSWORD : PASSWORD;
+        return given().auth().preemptive().basic(username, password).contentType(ContentType.JSON);
+    }
+
+    /** Posts a criteria file as YAML. */
+    public static ValidatableResponse uploadYaml(String username, String yaml) {
+        return as(username).contentType("application/yaml")
+                .body(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/criteria-sets").then();
+    }
+
+    public static RequestSpecification asAdmin() {
+        return as("admin");
+    }
+
+    /** A new user with a unique name; returns the username. */
+    public static String user(String prefix, String sector, String... roles) {
+        String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        asAdmin().body(Map.of("username", username, "displayName", "Test " + prefix, "organisation",
+                        "Test Trust", "sector", sector, "roles", List.of(roles), "password", PASSWORD))
+                .post("/api/users").then().statusCode(201);
+        return username;
+    }
+
+    public static Map<String, Object> auditBody(String title) {
+        return Map.of("title", title, "question", "How many inpatients could be cared for elsewhere?",
+                "site", "Test General Hospital", "wards", List.of("Ward A", "Ward B"),
+                "startDate", "2026-11-01", "endDate", "2026-11-30",
+                "criteriaSet", Map.of("id", SET_ID, "version", SET_VERSION), "dualReviewRate", 0.2);
+    }
+
+    /** A new audit in COLLECTING status; returns its id. */
+    public static String collectingAudit() {
+        String id = asAdmin().body(auditBody("Audit " + SEQUENCE.incrementAndGet())).post("/api/audits")
+                .then().statusCode(201).extract().path("id");
+        asAdmin().body(Map.of("status", "COLLECTING")).post("/api/audits/" + id + "/status").then().statusCode(200);
+        return id;
+    }
+
+    public static void member(String auditId, String username, String role, String sector) {
+        asAdmin().body(Map.of("username", username, "role", role, "sector", sector))
+                .post("/api/audits/" + auditId + "/members").then().statusCode(201);
+    }
+
+    /** A reviewer on the audit; returns the username. */
+    public static String reviewerOn(String auditId, String sector) {
+        String username = user("reviewer", sector, "REVIEWER");
+        member(auditId, username, "REVIEWER", sector);
+        return username;
+    }
+
+    public static String registerCase(String auditId, String reviewer) {
+        return as(reviewer).body(Map.of("ward", "Ward A", "specialty", "General medicine", "ageBand", "75-84",
+                        "sex", "FEMALE", "admissionDate", "2026-11-02"))
+                .post("/api/audits/" + auditId + "/cases").then().statusCode(201).extract().path("id");
+    }
+
+    public static ValidatableResponse putReview(String auditId, String reviewer, String reviewId, Object body) {
+        return as(reviewer).body(body).put("/api/audits/" + auditId + "/reviews/" + reviewId).then();
+    }
+
+    public static LocalDate day(int dayOfNovember) {
+        return LocalDate.of(2026, 11, dayOfNovember);
+    }
+}

@@ -1,0 +1,99 @@
+package org.bestplace.criteria;
+
+import static org.bestplace.Api.as;
+import static org.bestplace.Api.asAdmin;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.Map;
+import java.util.UUID;
+import org.bestplace.Api;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class CriteriaApiTest {
+
+    static String set(String id) {
+        return CriteriaFileTest.VALID.replace("id: test-set", "id: " + id);
+    }
+
+    @Test
+    void theShippedSetIsLoadedRatified() {
+        asAdmin().get("/api/criteria-sets").then().statusCode(200)
+                .body("find { it.id == '" + Api.SET_ID + "' }.status", equalTo("RATIFIED"));
+        asAdmin().get("/api/criteria-sets/" + Api.SET_ID + "/" + Api.SET_VERSION).then().statusCode(200)
+                .body("groups[0].criteria[0].guidance", org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyString()))
+                .body("alternatives.code", hasItem("P0"));
+    }
+
+    @Test
+    void anUploadIsADraftAndTheSameUploadAgainIsAccepted() {
+        String id = "upload-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.uploadYaml("admin", set(id)).statusCode(201).body("status", equalTo("DRAFT")).body("id", equalTo(id));
+        Api.uploadYaml("admin", set(id)).statusCode(200);
+        Api.uploadYaml("admin", set(id).replace("Needs oxygen", "Needs IV fluids")).statusCode(409).contentType("application/problem+json");
+    }
+
+    @Test
+    void aFileWithThreeProblemsGetsOneAnswerListingThemAll() {
+        String yaml = """
+                id: three-problems
+                version: "1"
+                title: Three problems
+                groups:
+                  - code: G1
+                    title: Group
+                    criteria:
+                      - code: C1
+                        text: One
+                      - code: C1
+                        text: Same code again
+                      - code: bad code
+                        text: Lower case and a space
+                reasons:
+                  - code: R1
+                    title: Awaiting tests
+                    group: HOSPITAL_PROCESS
+                """;
+        Api.uploadYaml("admin", yaml).statusCode(400).contentType("application/problem+json")
+                .body("problems", hasSize(3))
+                .body("problems", hasItem(containsString("'C1' is used 2 times")))
+                .body("problems", hasItem(containsString("'bad code'")))
+                .body("problems", hasItem("no alternatives (places of care)"));
+        asAdmin().get("/api/criteria-sets").then().body("id", org.hamcrest.Matchers.not(hasItem("three-problems")));
+    }
+
+    @Test
+    void malformedYamlIsRefused() {
+        Api.uploadYaml("admin", "id: [oops\n  - : :").statusCode(400).contentType("application/problem+json")
+                .body("title", equalTo("Invalid input"));
+    }
+
+    @Test
+    void oneSignOffPerSectorRatifiesTheSet() {
+        String id = "ratify-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.uploadYaml("admin", set(id)).statusCode(201);
+        String path = "/api/criteria-sets/" + id + "/1/ratifications";
+        String hospital = Api.user("hosp", "HOSPITAL", "CHAIR");
+        String community = Api.user("comm", "COMMUNITY", "REVIEWER");
+        String commissioner = Api.user("ccg", "COMMISSIONER", "COMMISSIONER");
+        as(hospital).body(Map.of("sector", "COMMUNITY")).post(path).then().statusCode(403);
+        as(hospital).body(Map.of("sector", "HOSPITAL")).post(path).then().statusCode(201)
+                .body("status", equalTo("DRAFT"));
+        as(hospital).body(Map.of("sector", "HOSPITAL")).post(path).then().statusCode(409);
+        as(community).body(Map.of("sector", "COMMUNITY")).post(path).then().statusCode(201);
+        as(commissioner).body(Map.of("sector", "COMMISSIONER")).post(path).then().statusCode(201)
+                .body("status", equalTo("RATIFIED"));
+        asAdmin().post("/api/criteria-sets/" + id + "/1/retirement").then().statusCode(200)
+                .body("status", equalTo("RETIRED"));
+    }
+
+    @Test
+    void onlyAnAdminUploads() {
+        String reviewer = Api.user("reviewer", "HOSPITAL", "REVIEWER");
+        Api.uploadYaml(reviewer, set("nope")).statusCode(403);
+    }
+}
