@@ -43,7 +43,7 @@ class ServiceStartIT {
             assertTrue(audits.contains("Demo: Riverside General"), audits);
             HttpResponse<String> created = post(base + "/api/users", "admin", """
                     {"username":"restart-check","displayName":"Restart check","organisation":"IT",
-                     "sector":"HOSPITAL","roles":["REVIEWER"],"password":"restart-check-secret"}""");
+                     "sector":"HOSPITAL","roles":["REVIEWER"],"password":"keeps-its-data-2026"}""");
             assertEquals(201, created.statusCode(), created.body());
         } finally {
             stop(first);

@@ -1,0 +1,5 @@
+package org.bestplace.debrief;
+
+/** A two-sided 95% confidence interval. */
+public record Interval(double low, double high) {
+}
