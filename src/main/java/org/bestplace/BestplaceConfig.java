@@ -30,6 +30,10 @@ public interface BestplaceConfig {
     String criteriaDir();
 
 
+    /** bcrypt cost of new password hashes (each step doubles the work of checking a password). */
+    @WithDefault("10")
+    int passwordHashCost();
+
     default boolean demoEnabled() {
         return embedded() && demo().orElse(true);
     }

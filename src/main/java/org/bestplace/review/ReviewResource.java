@@ -20,6 +20,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.bestplace.debrief.DualReview;
 import org.bestplace.security.CurrentUser;
 
 @Path("/api/audits/{auditId}")
@@ -53,8 +54,10 @@ public class ReviewResource {
         }
     }
 
+    /** A case in a list; {@code dualReview} marks the cases sampled for a second, blind review. */
     public record CaseListRow(String id, String caseNumber, String ward, String specialty, String ageBand, String sex,
-            LocalDate admissionDate, long reviews, long submittedReviews) {
+            LocalDate admissionDate, long reviews, long submittedReviews, boolean dualReview,
+            boolean secondReviewNeeded) {
     }
 
     public record Override(@NotNull Outcome outcome, @NotBlank @Size(max = 2000) String reason) {
@@ -108,8 +111,10 @@ public class ReviewResource {
         return reviews.cases(auditId, ward, date, currentUser.user(), currentUser.isAdmin()).stream()
                 .map(row -> {
                     PatientCase c = row.patientCase();
+                    boolean dual = DualReview.isSelected(c.id, row.dualReviewRate());
                     return new CaseListRow(String.valueOf(c.id), c.caseNumber, c.ward, c.specialty, c.ageBand, c.sex,
-                            c.admissionDate, row.reviews(), row.submittedReviews());
+                            c.admissionDate, row.reviews(), row.submittedReviews(), dual,
+                            dual && row.reviews() > 0 && row.reviews() < 2);
                 })
                 .toList();
     }

@@ -17,6 +17,7 @@ import org.bestplace.audit.AuditAccess;
 import org.bestplace.audit.MemberRole;
 import org.bestplace.criteria.CriteriaFile;
 import org.bestplace.criteria.CriteriaService;
+import org.bestplace.debrief.Debrief;
 import org.bestplace.security.Pseudonymiser;
 import org.bestplace.security.User;
 import org.bestplace.web.DomainException;
@@ -81,7 +82,8 @@ public class ReviewService {
         return patientCase;
     }
 
-    public record CaseRow(PatientCase patientCase, long reviews, long submittedReviews) {
+    public record CaseRow(PatientCase patientCase, long reviews, long submittedReviews,
+            java.math.BigDecimal dualReviewRate) {
     }
 
     /** The audit's cases, optionally on one ward and one day (registered or reviewed that day). */
@@ -110,7 +112,7 @@ public class ReviewService {
         }
         return typed.getResultList().stream()
                 .map(row -> new CaseRow((PatientCase) row[0], ((Number) row[1]).longValue(),
-                        row[2] == null ? 0 : ((Number) row[2]).longValue()))
+                        row[2] == null ? 0 : ((Number) row[2]).longValue(), audit.dualReviewRate))
                 .toList();
     }
 
@@ -151,7 +153,15 @@ public class ReviewService {
             }
         }
         audit.requireCollecting();
+        if (Debrief.isLocked(audit, content.reviewDate())
+                || existing != null && Debrief.isLocked(audit, existing.reviewDate)) {
+            throw DomainException.conflict("reviewDate", "The debrief of that day has been signed off; its reviews"
+                    + " are locked.");
+        }
         check(content, audit, patientCase, criteria.definition(audit.criteriaSet));
+        if (existing == null || !existing.reviewDate.equals(content.reviewDate())) {
+            checkSecondReview(id, patientCase, content.reviewDate(), by, access.sector());
+        }
         Instant now = Instant.now();
         if (existing == null) {
             Review review = new Review(id, audit, patientCase, by, access.sector(), content, now);
@@ -166,6 +176,29 @@ public class ReviewService {
         return new Stored(existing, Result.UPDATED);
     }
 
+    /**
+     * A case-day takes at most two reviews: one reviewer reviews a case once a day, and the second
+     * review comes from another sector, so dual review compares organisations.
+     */
+    private static void checkSecondReview(String id, PatientCase patientCase, LocalDate date, User by,
+            org.bestplace.audit.Sector sector) {
+        List<Review> others = Review.list("patientCase = ?1 and reviewDate = ?2 and id <> ?3", patientCase, date, id);
+        for (Review other : others) {
+            if (other.isAuthor(by)) {
+                throw DomainException.conflict("caseId", "You have already reviewed case " + patientCase.caseNumber
+                        + " on " + date + " (review " + other.id + "); change that review instead.");
+            }
+        }
+        if (others.size() >= 2) {
+            throw DomainException.conflict("caseId", "Case " + patientCase.caseNumber + " already has two reviews on "
+                    + date + ".");
+        }
+        if (others.size() == 1 && others.get(0).reviewerSector == sector) {
+            throw DomainException.conflict("caseId", "The second review of case " + patientCase.caseNumber
+                    + " must come from a sector other than " + sector + ".");
+        }
+    }
+
     public Review find(Long auditId, String reviewId, User by, boolean admin) {
         AuditAccess access = AuditAccess.of(auditId, by, admin);
         Review review = Review.findById(canonicalUuid(reviewId));
@@ -173,11 +206,24 @@ public class ReviewService {
             throw DomainException.notFound("There is no review " + reviewId + " in this audit.");
         }
         boolean mayRead = review.isAuthor(by) || access.admin() || access.has(MemberRole.LEAD)
-                || access.has(MemberRole.CHAIR) || access.has(MemberRole.COMMISSIONER);
+                || access.has(MemberRole.CHAIR) || access.has(MemberRole.COMMISSIONER)
+                || access.has(MemberRole.REVIEWER) && blindnessLifted(review, by);
         if (!mayRead) {
             throw DomainException.notFound("There is no review " + reviewId + " in this audit.");
         }
         return review;
+    }
+
+    /**
+     * Dual review is blind: another reviewer sees a review only once their own review of the same
+     * case-day is submitted as well as this one, or once the chair has opened that day's debrief.
+     */
+    static boolean blindnessLifted(Review review, User by) {
+        if (Debrief.of(review.audit, review.reviewDate).isPresent()) {
+            return true;
+        }
+        return review.submitted && Review.count("patientCase = ?1 and reviewDate = ?2 and reviewer = ?3"
+                + " and submitted = true", review.patientCase, review.reviewDate, by) > 0;
     }
 
     /** The rules a review must keep, checked against the audit's own criteria set. */

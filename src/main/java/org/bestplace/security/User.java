@@ -62,13 +62,13 @@ public class User extends PanacheEntityBase {
     }
 
     public User(String username, String displayName, String organisation, Sector sector, Set<Role> roles,
-            String password) {
+            String password, int hashCost) {
         this.username = username;
         this.displayName = displayName;
         this.organisation = organisation;
         this.sector = sector;
         this.roles = roles.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
-        this.passwordHash = BcryptUtil.bcryptHash(password);
+        this.passwordHash = BcryptUtil.bcryptHash(password, hashCost);
         this.createdAt = Instant.now();
     }
 

@@ -1,15 +1,20 @@
 package org.bestplace.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Set;
+import org.bestplace.BestplaceConfig;
 import org.bestplace.audit.Sector;
 import org.bestplace.web.DomainException;
 
 /** Creates users and checks the password policy. */
 @ApplicationScoped
 public class UserService {
+
+    @Inject
+    BestplaceConfig config;
 
     public static final int MIN_PASSWORD_LENGTH = 12;
 
@@ -23,7 +28,8 @@ public class UserService {
         if (User.byUsername(username).isPresent()) {
             throw DomainException.conflict("username", "The username '" + username + "' is taken.");
         }
-        User user = new User(username, displayName.strip(), organisation.strip(), sector, roles, password);
+        User user = new User(username, displayName.strip(), organisation.strip(), sector, roles, password,
+                config.passwordHashCost());
         user.persist();
         return user;
     }

@@ -1,0 +1,130 @@
+package org.bestplace.debrief;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.bestplace.audit.Audit;
+import org.bestplace.web.DomainException;
+
+/**
+ * The debrief of one audit day, chaired by the hospital's medical director. It exists from
+ * when the chair opens it; sign-off locks the day's reviews and decisions.
+ */
+@Entity
+@Table(name = "debrief")
+public class Debrief extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "audit_id")
+    public Audit audit;
+
+    @Column(name = "debrief_date", nullable = false)
+    public LocalDate date;
+
+    @Column(name = "opened_by", nullable = false, length = 64)
+    public String openedBy;
+
+    @Column(name = "opened_at", nullable = false)
+    public Instant openedAt;
+
+    @Column(length = 10000)
+    public String notes;
+
+    @Column(name = "signed_off_by", length = 64)
+    public String signedOffBy;
+
+    @Column(name = "signed_off_at")
+    public Instant signedOffAt;
+
+    @Version
+    public long version;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "debrief_attendee", joinColumns = @JoinColumn(name = "debrief_id"))
+    @OrderColumn(name = "position")
+    public List<Attendee> attendees = new ArrayList<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "debrief_action", joinColumns = @JoinColumn(name = "debrief_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "text", nullable = false, length = 1000)
+    public List<String> actions = new ArrayList<>();
+
+    protected Debrief() {
+    }
+
+    public Debrief(Audit audit, LocalDate date, String openedBy, Instant now) {
+        this.audit = audit;
+        this.date = date;
+        this.openedBy = openedBy;
+        this.openedAt = now;
+    }
+
+    public boolean isSignedOff() {
+        return signedOffAt != null;
+    }
+
+    /** Refuses any change once the day is signed off. */
+    public void requireOpen() {
+        if (isSignedOff()) {
+            throw DomainException.conflict("The debrief of " + date + " was signed off by " + signedOffBy
+                    + "; that day is locked.");
+        }
+    }
+
+    public void record(List<Attendee> attendees, String notes, List<String> actions) {
+        requireOpen();
+        this.attendees = new ArrayList<>(attendees);
+        this.notes = notes == null || notes.isBlank() ? null : notes.strip();
+        this.actions = new ArrayList<>(actions);
+    }
+
+    public void signOff(String chair, Instant now) {
+        requireOpen();
+        this.signedOffBy = chair;
+        this.signedOffAt = now;
+    }
+
+    /** Unlocks a signed-off day; the returned record keeps who signed it off and why it was reopened. */
+    public DebriefReopening reopen(String by, String reason, Instant now) {
+        if (!isSignedOff()) {
+            throw DomainException.conflict("The debrief of " + date + " is not signed off.");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw DomainException.invalid("reason", "Reopening a signed-off day needs a reason.");
+        }
+        DebriefReopening reopening = new DebriefReopening(this, by, now, reason.strip(), signedOffBy, signedOffAt);
+        signedOffBy = null;
+        signedOffAt = null;
+        return reopening;
+    }
+
+    public static Optional<Debrief> of(Audit audit, LocalDate date) {
+        return find("audit = ?1 and date = ?2", audit, date).firstResultOptional();
+    }
+
+    /** True when the day's debrief has been signed off, so nothing about that day may change. */
+    public static boolean isLocked(Audit audit, LocalDate date) {
+        return count("audit = ?1 and date = ?2 and signedOffAt is not null", audit, date) > 0;
+    }
+}

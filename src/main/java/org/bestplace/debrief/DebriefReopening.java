@@ -1,0 +1,60 @@
+package org.bestplace.debrief;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+
+/** A record that a signed-off debrief was reopened: by whom, when, why, and the sign-off it undid. */
+@Entity
+@Table(name = "debrief_reopening")
+public class DebriefReopening extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "debrief_id")
+    public Debrief debrief;
+
+    @Column(name = "reopened_by", nullable = false, length = 64)
+    public String reopenedBy;
+
+    @Column(name = "reopened_at", nullable = false)
+    public Instant reopenedAt;
+
+    @Column(nullable = false, length = 2000)
+    public String reason;
+
+    @Column(name = "was_signed_off_by", nullable = false, length = 64)
+    public String wasSignedOffBy;
+
+    @Column(name = "was_signed_off_at", nullable = false)
+    public Instant wasSignedOffAt;
+
+    protected DebriefReopening() {
+    }
+
+    DebriefReopening(Debrief debrief, String by, Instant at, String reason, String wasSignedOffBy,
+            Instant wasSignedOffAt) {
+        this.debrief = debrief;
+        this.reopenedBy = by;
+        this.reopenedAt = at;
+        this.reason = reason;
+        this.wasSignedOffBy = wasSignedOffBy;
+        this.wasSignedOffAt = wasSignedOffAt;
+    }
+
+    public static List<DebriefReopening> of(Debrief debrief) {
+        return list("debrief = ?1 order by id", debrief);
+    }
+}

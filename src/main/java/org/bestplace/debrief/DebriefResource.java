@@ -1,0 +1,150 @@
+package org.bestplace.debrief;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.bestplace.audit.Sector;
+import org.bestplace.review.Outcome;
+import org.bestplace.review.Review;
+import org.bestplace.security.CurrentUser;
+
+@Path("/api/audits/{auditId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class DebriefResource {
+
+    @Inject
+    DebriefService debriefs;
+
+    @Inject
+    CurrentUser currentUser;
+
+    public record ReviewSide(String id, String reviewer, String sector, Outcome outcome, List<String> criteriaMet,
+            Outcome overrideOutcome, String overrideReason, String alternative, List<String> reasons, String note,
+            boolean flagged) {
+        static ReviewSide of(Review r) {
+            return new ReviewSide(r.id, r.reviewer.username, r.reviewerSector.name(), r.outcome,
+                    List.copyOf(r.criteriaMet), r.overrideOutcome, r.overrideReason, r.alternative,
+                    List.copyOf(r.reasons), r.note, r.flagged);
+        }
+    }
+
+    public record QueueView(String caseId, String caseNumber, String ward, List<DebriefService.Why> why,
+            List<ReviewSide> reviews) {
+    }
+
+    public record DecisionView(String caseId, String caseNumber, Outcome outcome, String alternative, String reason,
+            String decidedBy, Instant decidedAt) {
+        static DecisionView of(Decision d) {
+            return new DecisionView(String.valueOf(d.patientCase.id), d.patientCase.caseNumber, d.outcome,
+                    d.alternative, d.reason, d.decidedBy, d.decidedAt);
+        }
+    }
+
+    public record AttendeeView(@NotBlank @Size(max = 200) String name, @NotNull Sector sector) {
+    }
+
+    public record ReopeningView(String reopenedBy, Instant reopenedAt, String reason, String wasSignedOffBy,
+            Instant wasSignedOffAt) {
+        static ReopeningView of(DebriefReopening r) {
+            return new ReopeningView(r.reopenedBy, r.reopenedAt, r.reason, r.wasSignedOffBy, r.wasSignedOffAt);
+        }
+    }
+
+    public record DebriefView(LocalDate date, String openedBy, Instant openedAt, DailySummary summary,
+            List<QueueView> queue, List<DecisionView> decisions, List<AttendeeView> attendees, String notes,
+            List<String> actions, String signedOffBy, Instant signedOffAt, List<ReopeningView> reopenings) {
+        static DebriefView of(DebriefService.Day day) {
+            Debrief d = day.debrief();
+            return new DebriefView(day.date(), d.openedBy, d.openedAt, day.summary(),
+                    day.queue().stream().map(q -> new QueueView(String.valueOf(q.patientCase().id),
+                            q.patientCase().caseNumber, q.patientCase().ward, q.why(),
+                            q.reviews().stream().map(ReviewSide::of).toList())).toList(),
+                    day.decisions().stream().map(DecisionView::of).toList(),
+                    d.attendees.stream().map(a -> new AttendeeView(a.name, a.sector)).toList(), d.notes,
+                    List.copyOf(d.actions), d.signedOffBy, d.signedOffAt,
+                    day.reopenings().stream().map(ReopeningView::of).toList());
+        }
+    }
+
+    public record Record(@Size(max = 100) List<@Valid @NotNull AttendeeView> attendees,
+            @Size(max = 10000) String notes, @Size(max = 100) List<@NotBlank @Size(max = 1000) String> actions) {
+    }
+
+    public record NewDecision(@NotBlank @Size(max = 20) String caseId, @NotNull Outcome outcome,
+            @Size(max = 40) String alternative, @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record Reopen(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    @GET
+    @Path("/summary")
+    public DailySummary summary(@PathParam("auditId") Long auditId, @QueryParam("date") LocalDate date) {
+        return debriefs.summary(auditId, date, currentUser.user(), currentUser.isAdmin());
+    }
+
+    @GET
+    @Path("/agreement")
+    public Agreement agreement(@PathParam("auditId") Long auditId, @QueryParam("date") LocalDate date) {
+        return debriefs.agreement(auditId, date, currentUser.user(), currentUser.isAdmin());
+    }
+
+    @GET
+    @Path("/debriefs/{date}")
+    public DebriefView debrief(@PathParam("auditId") Long auditId, @PathParam("date") LocalDate date) {
+        return DebriefView.of(debriefs.day(auditId, date, currentUser.user(), currentUser.isAdmin()));
+    }
+
+    @PUT
+    @Path("/debriefs/{date}")
+    public DebriefView record(@PathParam("auditId") Long auditId, @PathParam("date") LocalDate date,
+            @Valid @NotNull Record body) {
+        debriefs.record(auditId, date,
+                body.attendees() == null ? List.of()
+                        : body.attendees().stream().map(a -> new Attendee(a.name().strip(), a.sector())).toList(),
+                body.notes(), body.actions() == null ? List.of() : body.actions(), currentUser.user(),
+                currentUser.isAdmin());
+        return debrief(auditId, date);
+    }
+
+    @POST
+    @Path("/debriefs/{date}/decisions")
+    public Response decide(@PathParam("auditId") Long auditId, @PathParam("date") LocalDate date,
+            @Valid @NotNull NewDecision body) {
+        Decision decision = debriefs.decide(auditId, date, body.caseId(), body.outcome(), body.alternative(),
+                body.reason(), currentUser.user(), currentUser.isAdmin());
+        return Response.status(Response.Status.CREATED).entity(DecisionView.of(decision)).build();
+    }
+
+    @POST
+    @Path("/debriefs/{date}/sign-off")
+    public DebriefView signOff(@PathParam("auditId") Long auditId, @PathParam("date") LocalDate date) {
+        debriefs.signOff(auditId, date, currentUser.user(), currentUser.isAdmin());
+        return debrief(auditId, date);
+    }
+
+    @POST
+    @Path("/debriefs/{date}/reopenings")
+    public Response reopen(@PathParam("auditId") Long auditId, @PathParam("date") LocalDate date,
+            @Valid @NotNull Reopen body) {
+        DebriefReopening reopening = debriefs.reopen(auditId, date, body.reason(), currentUser.user(),
+                currentUser.isAdmin());
+        return Response.status(Response.Status.CREATED).entity(ReopeningView.of(reopening)).build();
+    }
+}

@@ -1,0 +1,85 @@
+package org.bestplace.debrief;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.bestplace.review.Outcome;
+import org.bestplace.review.PatientCase;
+
+/**
+ * The chair's decision on one case at a debrief: the agreed outcome (and alternative place),
+ * with the reason. Reviews are left as their authors wrote them.
+ */
+@Entity
+@Table(name = "decision")
+public class Decision extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "debrief_id")
+    public Debrief debrief;
+
+    @ManyToOne(optional = false, fetch = FetchType.EAGER)
+    @JoinColumn(name = "case_id")
+    public PatientCase patientCase;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    public Outcome outcome;
+
+    @Column(length = 40)
+    public String alternative;
+
+    @Column(nullable = false, length = 2000)
+    public String reason;
+
+    @Column(name = "decided_by", nullable = false, length = 64)
+    public String decidedBy;
+
+    @Column(name = "decided_at", nullable = false)
+    public Instant decidedAt;
+
+    @Version
+    public long version;
+
+    protected Decision() {
+    }
+
+    public Decision(Debrief debrief, PatientCase patientCase) {
+        this.debrief = debrief;
+        this.patientCase = patientCase;
+    }
+
+    public void decide(Outcome outcome, String alternative, String reason, String by, Instant now) {
+        debrief.requireOpen();
+        this.outcome = outcome;
+        this.alternative = outcome == Outcome.DOES_NOT_QUALIFY ? alternative : null;
+        this.reason = reason.strip();
+        this.decidedBy = by;
+        this.decidedAt = now;
+    }
+
+    public static List<Decision> of(Debrief debrief) {
+        return list("debrief = ?1 order by patientCase.id", debrief);
+    }
+
+    public static Optional<Decision> of(Debrief debrief, PatientCase patientCase) {
+        return find("debrief = ?1 and patientCase = ?2", debrief, patientCase).firstResultOptional();
+    }
+}
