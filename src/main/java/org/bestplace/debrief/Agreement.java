@@ -19,9 +19,9 @@ public record Agreement(LocalDate date, long pairs, long agreed, Double percentA
             Interval ci95, Double pabak) {
     }
 
-    public static Agreement compute(EntityManager em, long auditId, LocalDate date) {
-        String dayFilter = date == null ? "" : " and r.review_date = :date";
-        var query = DailySummary.bind(em.createNativeQuery("""
+    /** The first two submitted reviews of each patient-day, counted by outcomes and sectors. */
+    public static String pairsSql(boolean date) {
+        return """
                 with ranked as (
                   select r.case_id, r.review_date, r.outcome, r.reviewer_sector,
                          row_number() over (partition by r.case_id, r.review_date order by r.submitted_at, r.id) as rn
@@ -34,7 +34,11 @@ public record Agreement(LocalDate date, long pairs, long agreed, Double percentA
                                   and second.rn = 2
                 where first.rn = 1
                 group by first.outcome, second.outcome, first.reviewer_sector, second.reviewer_sector
-                """.formatted(dayFilter)), auditId, date);
+                """.formatted(date ? DailySummary.DAY_FILTER : "");
+    }
+
+    public static Agreement compute(EntityManager em, long auditId, LocalDate date) {
+        var query = DailySummary.bind(em.createNativeQuery(pairsSql(date != null)), auditId, date);
         long[] overall = new long[4];
         Map<String, long[]> bySectors = new TreeMap<>();
         for (Object raw : query.getResultList()) {

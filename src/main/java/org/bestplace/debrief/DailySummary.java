@@ -51,9 +51,11 @@ public record DailySummary(
     /** NHS long-stay thresholds: 7, 14 and 21 days. */
     public static final List<String> STAY_BANDS = List.of("0-6", "7-13", "14-20", "21+");
 
-    public static DailySummary compute(EntityManager em, long auditId, LocalDate date) {
-        String dayFilter = date == null ? "" : " and r.review_date = :date";
-        String sql = """
+    static final String DAY_FILTER = " and r.review_date = :date";
+
+    /** The breakdowns of first reviews, one SQL statement; {@code :audit} and, for a day, {@code :date}. */
+    public static String breakdownSql(boolean date) {
+        return """
                 with ranked as (
                   select r.id, r.case_id, r.review_date, r.outcome, r.reviewer_sector, r.alternative,
                          row_number() over (partition by r.case_id, r.review_date order by r.submitted_at, r.id) as rn
@@ -82,7 +84,18 @@ public record DailySummary(
                 union all select 'reason', rr.code, count(*), count(*)
                   from first_review f join review_reason rr on rr.review_id = f.id
                   where f.outcome = 'DOES_NOT_QUALIFY' group by rr.code
-                """.formatted(dayFilter);
+                """.formatted(date ? DAY_FILTER : "");
+    }
+
+    /** Submitted reviews and how many were overridden. */
+    public static String overrideSql(boolean date) {
+        return """
+                select count(*), coalesce(sum(r.override_outcome is not null), 0) from review r
+                where r.audit_id = :audit and r.submitted = true %s""".formatted(date ? DAY_FILTER : "");
+    }
+
+    public static DailySummary compute(EntityManager em, long auditId, LocalDate date) {
+        String sql = breakdownSql(date != null);
         var query = bind(em.createNativeQuery(sql), auditId, date);
         long reviewed = 0;
         long notQualifying = 0;
@@ -111,9 +124,7 @@ public record DailySummary(
         List<Row> stay = new ArrayList<>(rows.getOrDefault("stay", List.of()));
         stay.sort(Comparator.comparingInt(r -> STAY_BANDS.indexOf(r.key())));
 
-        Object[] overrides = (Object[]) bind(em.createNativeQuery("""
-                select count(*), coalesce(sum(r.override_outcome is not null), 0) from review r
-                where r.audit_id = :audit and r.submitted = true %s""".formatted(dayFilter)), auditId, date)
+        Object[] overrides = (Object[]) bind(em.createNativeQuery(overrideSql(date != null)), auditId, date)
                 .getSingleResult();
         long reviews = number(overrides[0]);
         long overridden = number(overrides[1]);
@@ -125,9 +136,9 @@ public record DailySummary(
                 agreed(em, auditId, date));
     }
 
-    private static Agreed agreed(EntityManager em, long auditId, LocalDate date) {
-        String dayFilter = date == null ? "" : " and r.review_date = :date";
-        var query = bind(em.createNativeQuery("""
+    /** Patient-days settled by a decision or by agreeing reviews, and those still unresolved. */
+    public static String agreedSql(boolean date) {
+        return """
                 with per_day as (
                   select r.case_id, r.review_date, min(r.outcome) as low, max(r.outcome) as high
                   from review r
@@ -142,7 +153,11 @@ public record DailySummary(
                 )
                 select count(outcome), coalesce(sum(outcome = 'DOES_NOT_QUALIFY'), 0),
                        coalesce(sum(outcome is null), 0), coalesce(sum(decided), 0)
-                from settled""".formatted(dayFilter)), auditId, date);
+                from settled""".formatted(date ? DAY_FILTER : "");
+    }
+
+    private static Agreed agreed(EntityManager em, long auditId, LocalDate date) {
+        var query = bind(em.createNativeQuery(agreedSql(date != null)), auditId, date);
         Object[] row = (Object[]) query.getSingleResult();
         long reviewed = number(row[0]);
         long notQualifying = number(row[1]);

@@ -1,0 +1,257 @@
+package org.bestplace.debrief;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.bestplace.audit.MemberRole;
+import org.bestplace.audit.AuditAccess;
+import org.bestplace.audit.Sector;
+import org.bestplace.criteria.CriteriaFile;
+import org.bestplace.criteria.CriteriaService;
+import org.bestplace.review.Outcome;
+import org.bestplace.review.Review;
+import org.bestplace.security.CurrentUser;
+import org.bestplace.web.DomainException;
+import org.jboss.resteasy.reactive.RestForm;
+
+/** The chair's debrief page, readable on a projector, and its minutes (page and PDF). */
+@Path("/audits/{auditId}/debriefs/{date}")
+@Produces(MediaType.TEXT_HTML)
+public class DebriefPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance debrief(DebriefView view);
+
+        static native TemplateInstance minutes(DebriefView view);
+    }
+
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
+            .ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.UK).withZone(java.time.ZoneOffset.UTC);
+
+    @Inject
+    DebriefService debriefs;
+
+    @Inject
+    CriteriaService criteria;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    MinutesPdf pdf;
+
+    /** What a form sent back, kept so the page can show it again with the message. */
+    public record FormError(String caseId, String field, String message, String outcome, String alternative,
+            String reason) {
+    }
+
+    public record Side(String reviewer, String sector, String outcome, String outcomeText, List<String> criteria,
+            String override, String alternative, List<String> reasons, String note, boolean flagged) {
+    }
+
+    public record QueueCase(String caseId, String caseNumber, String ward, List<String> why, List<Side> sides,
+            String decision) {
+    }
+
+    public record Choice(String code, String title) {
+    }
+
+    public record DebriefView(String auditId, String auditTitle, String question, LocalDate date, long reviewed,
+            String percentNotQualifying, String interval, String change, String changeLabel, long unresolved, String agreedPercent,
+            String wardChart, String alternativeChart, String reasonChart, List<QueueCase> queue,
+            List<Choice> alternatives, boolean canDecide, boolean signedOff, String signedOffBy, String signedOffAt,
+            String attendeesText, List<Attendee> attendees, String notes, List<String> actions, FormError error,
+            List<String> reopenings, DailySummary summary,
+            Map<String, String> titles) {
+    }
+
+    @GET
+    public TemplateInstance page(@PathParam("auditId") Long auditId, @PathParam("date") LocalDate date) {
+        return Templates.debrief(view(auditId, date, null));
+    }
+
+    @GET
+    @Path("minutes")
+    public TemplateInstance minutes(@PathParam("auditId") Long auditId, @PathParam("date") LocalDate date) {
+        return Templates.minutes(view(auditId, date, null));
+    }
+
+    @GET
+    @Path("minutes.pdf")
+    @Produces("application/pdf")
+    public Response minutesPdf(@PathParam("auditId") Long auditId, @PathParam("date") LocalDate date) {
+        String html = Templates.minutes(view(auditId, date, null)).render();
+        return Response.ok(pdf.render(html, "/audits/" + auditId + "/debriefs/" + date + "/minutes"))
+                .header("Content-Disposition", "inline; filename=\"debrief-" + auditId + "-" + date + ".pdf\"")
+                .build();
+    }
+
+    @POST
+    @Path("decisions")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response decide(@PathParam("auditId") Long auditId, @PathParam("date") LocalDate date,
+            @RestForm String caseId, @RestForm String outcome, @RestForm String alternative, @RestForm String reason) {
+        try {
+            Outcome parsed = outcome == null || outcome.isBlank() ? null : Outcome.valueOf(outcome);
+            if (parsed == null) {
+                throw DomainException.invalid("outcome", "Choose the agreed outcome.");
+            }
+            if (reason == null || reason.isBlank()) {
+                throw DomainException.invalid("reason", "Give the reason for the decision.");
+            }
+            debriefs.decide(auditId, date, caseId, parsed, blankToNull(alternative), reason, currentUser.user(),
+                    currentUser.isAdmin());
+        } catch (DomainException | IllegalArgumentException e) {
+            if (e instanceof DomainException domain && domain.status() != 400) {
+                throw domain;
+            }
+            String field = e instanceof DomainException domain ? domain.field() : "outcome";
+            FormError error = new FormError(caseId, field, e.getMessage(), outcome, alternative, reason);
+            return Response.status(400).entity(Templates.debrief(view(auditId, date, error)).render())
+                    .type(MediaType.TEXT_HTML_TYPE).build();
+        }
+        return Response.seeOther(URI.create("/audits/" + auditId + "/debriefs/" + date + "#case-" + caseId)).build();
+    }
+
+    @POST
+    @Path("record")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response record(@PathParam("auditId") Long auditId, @PathParam("date") LocalDate date,
+            @RestForm String attendees, @RestForm String notes, @RestForm String actions) {
+        List<Attendee> people = new ArrayList<>();
+        for (String line : lines(attendees)) {
+            int comma = line.lastIndexOf(',');
+            Sector sector = null;
+            if (comma > 0) {
+                try {
+                    sector = Sector.valueOf(line.substring(comma + 1).strip().toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException ignored) {
+                    sector = null;
+                }
+            }
+            if (sector == null) {
+                FormError error = new FormError(null, "attendees", "Write each attendee as 'Name, SECTOR' with"
+                        + " SECTOR one of HOSPITAL, COMMUNITY, COMMISSIONER: '" + line + "'", null, null, null);
+                DebriefView view = view(auditId, date, error);
+                return Response.status(400).entity(Templates.debrief(withRecord(view, attendees, notes, actions))
+                        .render()).type(MediaType.TEXT_HTML_TYPE).build();
+            }
+            people.add(new Attendee(line.substring(0, comma).strip(), sector));
+        }
+        debriefs.record(auditId, date, people, notes, lines(actions), currentUser.user(), currentUser.isAdmin());
+        return Response.seeOther(URI.create("/audits/" + auditId + "/debriefs/" + date + "#record")).build();
+    }
+
+    @POST
+    @Path("sign-off")
+    public Response signOff(@PathParam("auditId") Long auditId, @PathParam("date") LocalDate date) {
+        debriefs.signOff(auditId, date, currentUser.user(), currentUser.isAdmin());
+        return Response.seeOther(URI.create("/audits/" + auditId + "/debriefs/" + date)).build();
+    }
+
+    private static DebriefView withRecord(DebriefView v, String attendees, String notes, String actions) {
+        return new DebriefView(v.auditId(), v.auditTitle(), v.question(), v.date(), v.reviewed(),
+                v.percentNotQualifying(), v.interval(), v.change(), v.changeLabel(), v.unresolved(), v.agreedPercent(), v.wardChart(),
+                v.alternativeChart(), v.reasonChart(), v.queue(), v.alternatives(), v.canDecide(), v.signedOff(),
+                v.signedOffBy(), v.signedOffAt(), attendees == null ? "" : attendees, v.attendees(), notes,
+                lines(actions), v.error(), v.reopenings(), v.summary(), v.titles());
+    }
+
+    DebriefView view(Long auditId, LocalDate date, FormError error) {
+        var user = currentUser.user();
+        boolean admin = currentUser.isAdmin();
+        DebriefService.Day day = debriefs.day(auditId, date, user, admin);
+        AuditAccess access = AuditAccess.of(auditId, user, admin);
+        DailySummary summary = day.summary();
+        DailySummary previous = debriefs.summary(auditId, date.minusDays(1), user, admin);
+        CriteriaFile set = criteria.definition(day.audit().criteriaSet);
+        Map<String, String> titles = new java.util.HashMap<>();
+        set.alternatives().forEach(a -> titles.put(a.code(), a.title()));
+        set.reasons().forEach(r -> titles.put(r.code(), r.title()));
+        set.criteria().forEach(c -> titles.put(c.code(), c.code() + " " + c.text()));
+
+        String change = previous.reviewed() == 0 ? "no reviews the day before"
+                : String.format(Locale.ROOT, "%+.1f points", 100 * (summary.proportionNotQualifying()
+                        - previous.proportionNotQualifying()));
+        String changeLabel = previous.reviewed() == 0 ? "change from the day before"
+                : "change from the day before (" + percent(previous.proportionNotQualifying()) + ")";
+        String wardChart = BarChart.svg("Not qualifying by ward", summary.byWard().stream()
+                .map(r -> new BarChart.Bar(r.key(), r.proportion(), percent(r.proportion()) + " of " + r.reviewed()))
+                .toList(), 1.0);
+        String alternativeChart = BarChart.svg("Best alternative place of care", summary.alternatives().stream()
+                .map(c -> new BarChart.Bar(titles.getOrDefault(c.code(), c.code()), c.count(),
+                        String.valueOf(c.count()))).toList(), 0);
+        String reasonChart = BarChart.svg("Reasons still in hospital", summary.reasons().stream()
+                .map(c -> new BarChart.Bar(titles.getOrDefault(c.code(), c.code()), c.count(),
+                        String.valueOf(c.count()))).toList(), 0);
+        Map<Long, Decision> decisions = day.decisions().stream()
+                .collect(Collectors.toMap(d -> d.patientCase.id, d -> d));
+        List<QueueCase> queue = day.queue().stream().map(item -> {
+            Decision decision = decisions.get(item.patientCase().id);
+            return new QueueCase(String.valueOf(item.patientCase().id), item.patientCase().caseNumber,
+                    item.patientCase().ward, item.why().stream().map(Enum::name).toList(),
+                    item.reviews().stream().map(r -> side(r, titles)).toList(),
+                    decision == null ? null : describe(decision, titles));
+        }).toList();
+        Debrief d = day.debrief();
+        String attendeesText = d.attendees.stream().map(a -> a.name + ", " + a.sector)
+                .collect(Collectors.joining("\n"));
+        return new DebriefView(String.valueOf(auditId), day.audit().title, day.audit().question, date,
+                summary.reviewed(), percent(summary.proportionNotQualifying()),
+                percent(summary.ci95().low()) + " to " + percent(summary.ci95().high()), change, changeLabel,
+                summary.asAgreed().unresolved(), percent(summary.asAgreed().proportion()), wardChart,
+                alternativeChart, reasonChart, queue,
+                set.alternatives().stream().map(a -> new Choice(a.code(), a.title())).toList(),
+                (access.admin() || access.has(MemberRole.CHAIR)) && !d.isSignedOff(), d.isSignedOff(),
+                d.signedOffBy, d.signedOffAt == null ? null : WHEN.format(d.signedOffAt), attendeesText,
+                d.attendees, d.notes, d.actions, error,
+                day.reopenings().stream().map(r -> WHEN.format(r.reopenedAt) + " by " + r.reopenedBy + ": " + r.reason)
+                        .toList(),
+                summary, titles);
+    }
+
+    private static Side side(Review r, Map<String, String> titles) {
+        return new Side(r.reviewer.displayName, r.reviewerSector.name(), r.outcome.name(),
+                r.outcome == Outcome.QUALIFIES ? "Qualifies" : "Does not qualify",
+                r.criteriaMet.stream().map(c -> titles.getOrDefault(c, c)).toList(),
+                r.overrideOutcome == null ? null : "Overridden: " + r.overrideReason,
+                r.alternative == null ? null : titles.getOrDefault(r.alternative, r.alternative),
+                r.reasons.stream().map(c -> titles.getOrDefault(c, c)).toList(), r.note, r.flagged);
+    }
+
+    private static String describe(Decision d, Map<String, String> titles) {
+        return (d.outcome == Outcome.QUALIFIES ? "Qualifies" : "Does not qualify: "
+                + titles.getOrDefault(d.alternative, d.alternative)) + " — " + d.reason + " (" + d.decidedBy + ")";
+    }
+
+    static String percent(double proportion) {
+        return String.format(Locale.ROOT, "%.1f%%", 100 * proportion);
+    }
+
+    private static List<String> lines(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        return text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,61 @@
+package org.bestplace;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+
+/** Debian's Chromium driven headless by Playwright, one per test class; screenshots go under target/. */
+public final class Chromium implements AutoCloseable {
+
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private final Playwright playwright;
+    private final Browser browser;
+
+    public Chromium() {
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get("/usr/bin/chromium"))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    /** A fresh browser (own cookies) of the given size. */
+    public BrowserContext context(int width, int height) {
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height));
+    }
+
+    /** Signs in through the form and returns the page, now on the start page. */
+    public static Page signIn(BrowserContext context, String base, String username, String password) {
+        Page page = context.newPage();
+        page.navigate(base + "login");
+        page.fill("#j_username", username);
+        page.fill("#j_password", password);
+        page.click("button[type=submit]");
+        page.waitForURL(url -> !url.contains("/login") && !url.contains("j_security_check"));
+        return page;
+    }
+
+    public static void screenshot(Page page, String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}

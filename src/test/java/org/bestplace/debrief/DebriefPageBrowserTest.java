@@ -1,0 +1,126 @@
+package org.bestplace.debrief;
+
+import static org.bestplace.Api.asAdmin;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.bestplace.Chromium;
+import org.bestplace.demo.DemoData;
+import org.bestplace.security.AdminBootstrap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The chair's debrief of the demo audit, in real headless Chromium at projector size. */
+@QuarkusTest
+class DebriefPageBrowserTest {
+
+    static Chromium chromium;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @BeforeAll
+    static void startBrowser() {
+        chromium = new Chromium();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        chromium.close();
+    }
+
+    String demoAudit() {
+        List<Map<String, Object>> audits = asAdmin().get("/api/audits").then().statusCode(200).extract().jsonPath()
+                .getList("$");
+        return audits.stream().filter(a -> DemoData.AUDIT_TITLE.equals(a.get("title"))).map(a -> (String) a.get("id"))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void theChairSeesTheDaysHeadlineQueueAndChartsAndGetsTheMinutesAsPdf() throws Exception {
+        String audit = demoAudit();
+        LocalDate day = LocalDate.now();
+        var summary = asAdmin().get("/api/audits/" + audit + "/summary?date=" + day).then().statusCode(200)
+                .extract().jsonPath();
+        int reviewed = summary.getInt("reviewed");
+        String percent = String.format(java.util.Locale.ROOT, "%.1f%%",
+                100 * summary.getDouble("proportionNotQualifying"));
+        assertTrue(reviewed > 0);
+
+        try (BrowserContext context = chromium.context(1280, 800)) {
+            Page page = Chromium.signIn(context, base.toString(), "chair", AdminBootstrap.DEMO_PASSWORD);
+            page.navigate(base + "audits/" + audit + "/debriefs/" + day);
+            assertEquals(String.valueOf(reviewed), page.textContent("#reviewed").strip());
+            assertEquals(percent, page.textContent("#not-qualifying").strip());
+            assertEquals(3, page.locator("figure svg").count(), "three charts");
+            assertTrue(page.locator("article.case").count() > 0, "the demo day has cases to discuss");
+            Chromium.screenshot(page, "debrief");
+
+            var pdf = page.request().get(base + "audits/" + audit + "/debriefs/" + day + "/minutes.pdf");
+            assertEquals(200, pdf.status());
+            assertEquals("application/pdf", pdf.headers().get("content-type"));
+            String text;
+            try (PDDocument document = Loader.loadPDF(pdf.body())) {
+                text = new PDFTextStripper().getText(document);
+            }
+            assertTrue(text.contains("Daily debrief minutes: " + day), text);
+            assertTrue(text.contains("Patients reviewed " + reviewed), text);
+            assertTrue(text.contains(percent), text);
+
+            page.navigate(base + "audits/" + audit + "/debriefs/" + day + "/minutes");
+            Chromium.screenshot(page, "debrief-minutes");
+        }
+    }
+
+    @Test
+    void aDecisionWithoutAnOutcomeComesBackWithTheReasonKept() {
+        String audit = demoAudit();
+        LocalDate day = LocalDate.now().minusDays(1);
+        try (BrowserContext context = chromium.context(1280, 800)) {
+            Page page = Chromium.signIn(context, base.toString(), "chair", AdminBootstrap.DEMO_PASSWORD);
+            page.navigate(base + "audits/" + audit + "/debriefs/" + day);
+            var firstCase = page.locator("article.case").first();
+            firstCase.locator("textarea[name=reason]").fill("Discussed: awaiting the therapy view");
+            firstCase.locator("button[type=submit]").click();
+            page.waitForSelector(".error");
+            assertTrue(page.textContent(".error").contains("Choose the agreed outcome"));
+            assertEquals("Discussed: awaiting the therapy view",
+                    page.locator("article.case textarea[name=reason]").first().inputValue());
+            Chromium.screenshot(page, "debrief-decision-error");
+
+            page.locator("article.case").first().locator("select[name=outcome]").selectOption("QUALIFIES");
+            page.locator("article.case").first().locator("button[type=submit]").click();
+            page.waitForSelector("article.case >> text=Decision:");
+        }
+    }
+
+    @Test
+    void signingOffMakesThePageReadOnly() {
+        String audit = demoAudit();
+        LocalDate day = LocalDate.now().minusDays(2);
+        try (BrowserContext context = chromium.context(1280, 800)) {
+            Page page = Chromium.signIn(context, base.toString(), "chair", AdminBootstrap.DEMO_PASSWORD);
+            page.navigate(base + "audits/" + audit + "/debriefs/" + day);
+            page.fill("#attendees", "Dr Amira Okafor, HOSPITAL\nPriya Shah, COMMUNITY\nJo Whitfield, COMMISSIONER");
+            page.fill("#notes", "Care home waits dominate Ward 12.");
+            page.click("#record button[type=submit], form[action$=record] button");
+            page.click("form[action$=sign-off] button");
+            page.waitForSelector(".locked");
+            assertEquals(0, page.locator("main form").count(), "no forms once signed off");
+            assertTrue(page.textContent("main").contains("Priya Shah (COMMUNITY)"));
+            Chromium.screenshot(page, "debrief-signed-off");
+        }
+    }
+}
