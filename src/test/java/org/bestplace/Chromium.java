@@ -33,6 +33,12 @@ public final class Chromium implements AutoCloseable {
         return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height));
     }
 
+    /** A tablet-sized browser with JavaScript turned off. */
+    public BrowserContext browserWithoutScript() {
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(768, 1024)
+                .setJavaScriptEnabled(false));
+    }
+
     /** Signs in through the form and returns the page, now on the start page. */
     public static Page signIn(BrowserContext context, String base, String username, String password) {
         Page page = context.newPage();

@@ -22,19 +22,12 @@ public record Agreement(LocalDate date, long pairs, long agreed, Double percentA
     /** The first two submitted reviews of each patient-day, counted by outcomes and sectors. */
     public static String pairsSql(boolean date) {
         return """
-                with ranked as (
-                  select r.case_id, r.review_date, r.outcome, r.reviewer_sector,
-                         row_number() over (partition by r.case_id, r.review_date order by r.submitted_at, r.id) as rn
-                  from review r
-                  where r.audit_id = :audit and r.submitted = true %s
-                )
-                select first.outcome, second.outcome, first.reviewer_sector, second.reviewer_sector, count(*)
-                from ranked first
-                join ranked second on second.case_id = first.case_id and second.review_date = first.review_date
-                                  and second.rn = 2
-                where first.rn = 1
-                group by first.outcome, second.outcome, first.reviewer_sector, second.reviewer_sector
-                """.formatted(date ? DailySummary.DAY_FILTER : "");
+                select r.outcome, s.outcome, r.reviewer_sector, s.reviewer_sector, count(*)
+                from review s
+                join review r on r.case_id = s.case_id and r.review_date = s.review_date and r.first_of_day = true
+                where s.audit_id = :audit and s.submitted = true and s.first_of_day = false %s
+                group by r.outcome, s.outcome, r.reviewer_sector, s.reviewer_sector
+                """.formatted(date ? " and s.review_date = :date" : "");
     }
 
     public static Agreement compute(EntityManager em, long auditId, LocalDate date) {

@@ -1,12 +1,14 @@
 package org.bestplace.debrief;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The figures of an audit, for one day or cumulatively, computed in SQL. The unit is a
@@ -53,38 +55,32 @@ public record DailySummary(
 
     static final String DAY_FILTER = " and r.review_date = :date";
 
-    /** The breakdowns of first reviews, one SQL statement; {@code :audit} and, for a day, {@code :date}. */
-    public static String breakdownSql(boolean date) {
+    /**
+     * One pass over the first reviews, grouped by every breakdown at once: a small cube whose
+     * margins are the by-ward, by-sector, ... rows. Parameters {@code :audit} and, for a day, {@code :date}.
+     */
+    public static String cubeSql(boolean date) {
         return """
-                with ranked as (
-                  select r.id, r.case_id, r.review_date, r.outcome, r.reviewer_sector, r.alternative,
-                         row_number() over (partition by r.case_id, r.review_date order by r.submitted_at, r.id) as rn
-                  from review r
-                  where r.audit_id = :audit and r.submitted = true %s
-                ), first_review as (
-                  select p.id, p.outcome, p.reviewer_sector, p.alternative, c.ward, c.specialty, c.age_band,
-                         datediff(p.review_date, c.admission_date) as stay
-                  from ranked p join patient_case c on c.id = p.case_id
-                  where p.rn = 1
-                )
-                select 'total' as dimension, 'all' as item, count(*) as reviewed,
-                       coalesce(sum(outcome = 'DOES_NOT_QUALIFY'), 0) as not_qualifying from first_review
-                union all select 'ward', ward, count(*), sum(outcome = 'DOES_NOT_QUALIFY') from first_review group by ward
-                union all select 'specialty', specialty, count(*), sum(outcome = 'DOES_NOT_QUALIFY')
-                  from first_review group by specialty
-                union all select 'sector', reviewer_sector, count(*), sum(outcome = 'DOES_NOT_QUALIFY')
-                  from first_review group by reviewer_sector
-                union all select 'stay', case when stay <= 6 then '0-6' when stay <= 13 then '7-13'
-                                              when stay <= 20 then '14-20' else '21+' end as band,
-                  count(*), sum(outcome = 'DOES_NOT_QUALIFY') from first_review group by band
-                union all select 'age', age_band, count(*), sum(outcome = 'DOES_NOT_QUALIFY')
-                  from first_review group by age_band
-                union all select 'alternative', alternative, count(*), count(*)
-                  from first_review where outcome = 'DOES_NOT_QUALIFY' group by alternative
-                union all select 'reason', rr.code, count(*), count(*)
-                  from first_review f join review_reason rr on rr.review_id = f.id
-                  where f.outcome = 'DOES_NOT_QUALIFY' group by rr.code
+                select r.ward, r.specialty, r.reviewer_sector, r.age_band,
+                       case when r.stay_days <= 6 then '0-6' when r.stay_days <= 13 then '7-13'
+                            when r.stay_days <= 20 then '14-20' else '21+' end as stay_band,
+                       count(*), sum(r.outcome = 'DOES_NOT_QUALIFY')
+                from review r
+                where r.audit_id = :audit and r.first_of_day = true %s
+                group by r.ward, r.specialty, r.reviewer_sector, r.age_band, stay_band
                 """.formatted(date ? DAY_FILTER : "");
+    }
+
+    /** Alternatives and reasons of the first reviews that found the patient did not qualify. */
+    public static String placesAndReasonsSql(boolean date) {
+        String filter = "r.audit_id = :audit and r.first_of_day = true and r.outcome = 'DOES_NOT_QUALIFY'"
+                + (date ? DAY_FILTER : "");
+        return """
+                select 'alternative', r.alternative, count(*) from review r where %1$s group by r.alternative
+                union all
+                select 'reason', rr.code, count(*) from review r join review_reason rr on rr.review_id = r.id
+                where %1$s group by rr.code
+                """.formatted(filter);
     }
 
     /** Submitted reviews and how many were overridden. */
@@ -94,92 +90,115 @@ public record DailySummary(
                 where r.audit_id = :audit and r.submitted = true %s""".formatted(date ? DAY_FILTER : "");
     }
 
+    /**
+     * What moves "as agreed" away from "as reviewed": second reviews that disagree with the first
+     * and have no decision yet (unresolved), and the chair's decisions. Both are small sets, so
+     * the query starts from them rather than from every review.
+     */
+    public static String agreedSql(boolean date) {
+        return """
+                select 'unresolved', r.outcome, null, count(*)
+                from review s
+                join review r on r.case_id = s.case_id and r.review_date = s.review_date and r.first_of_day = true
+                left join debrief db on db.audit_id = s.audit_id and db.debrief_date = s.review_date
+                left join decision d on d.debrief_id = db.id and d.case_id = s.case_id
+                where s.audit_id = :audit and s.submitted = true and s.first_of_day = false
+                  and s.outcome <> r.outcome and d.id is null %1$s
+                group by r.outcome
+                union all
+                select 'decided', r.outcome, d.outcome, count(*)
+                from decision d
+                join debrief db on db.id = d.debrief_id
+                join review r on r.case_id = d.case_id and r.review_date = db.debrief_date and r.first_of_day = true
+                where db.audit_id = :audit %2$s
+                group by r.outcome, d.outcome
+                """.formatted(date ? " and s.review_date = :date" : "", date ? " and db.debrief_date = :date" : "");
+    }
+
     public static DailySummary compute(EntityManager em, long auditId, LocalDate date) {
-        String sql = breakdownSql(date != null);
-        var query = bind(em.createNativeQuery(sql), auditId, date);
+        Map<String, long[]> ward = new TreeMap<>();
+        Map<String, long[]> specialty = new TreeMap<>();
+        Map<String, long[]> sector = new TreeMap<>();
+        Map<String, long[]> age = new TreeMap<>();
+        Map<String, long[]> stay = new TreeMap<>(Comparator.comparingInt(STAY_BANDS::indexOf));
         long reviewed = 0;
         long notQualifying = 0;
-        Map<String, List<Row>> rows = new TreeMap<>();
+        for (Object raw : bind(em.createNativeQuery(cubeSql(date != null)), auditId, date).getResultList()) {
+            Object[] row = (Object[]) raw;
+            long count = number(row[5]);
+            long nq = number(row[6]);
+            reviewed += count;
+            notQualifying += nq;
+            add(ward, (String) row[0], count, nq);
+            add(specialty, (String) row[1], count, nq);
+            add(sector, (String) row[2], count, nq);
+            add(age, (String) row[3], count, nq);
+            add(stay, (String) row[4], count, nq);
+        }
         List<Count> alternatives = new ArrayList<>();
         List<Count> reasons = new ArrayList<>();
-        for (Object raw : query.getResultList()) {
+        for (Object raw : bind(em.createNativeQuery(placesAndReasonsSql(date != null)), auditId, date)
+                .getResultList()) {
             Object[] row = (Object[]) raw;
-            String dimension = (String) row[0];
-            String item = (String) row[1];
-            long count = number(row[2]);
-            long nq = number(row[3]);
-            switch (dimension) {
-                case "total" -> {
-                    reviewed = count;
-                    notQualifying = nq;
-                }
-                case "alternative" -> alternatives.add(new Count(item, count));
-                case "reason" -> reasons.add(new Count(item, count));
-                default -> rows.computeIfAbsent(dimension, d -> new ArrayList<>()).add(Row.of(item, count, nq));
-            }
+            Count count = new Count((String) row[1], number(row[2]));
+            ("alternative".equals(row[0]) ? alternatives : reasons).add(count);
         }
         Comparator<Count> ranked = Comparator.comparingLong(Count::count).reversed().thenComparing(Count::code);
         alternatives.sort(ranked);
         reasons.sort(ranked);
-        List<Row> stay = new ArrayList<>(rows.getOrDefault("stay", List.of()));
-        stay.sort(Comparator.comparingInt(r -> STAY_BANDS.indexOf(r.key())));
-
         Object[] overrides = (Object[]) bind(em.createNativeQuery(overrideSql(date != null)), auditId, date)
                 .getSingleResult();
         long reviews = number(overrides[0]);
         long overridden = number(overrides[1]);
-
         return new DailySummary(date, reviewed, reviewed - notQualifying, notQualifying,
-                ratio(notQualifying, reviewed), Wilson.interval(notQualifying, reviewed),
-                sorted(rows.get("ward")), sorted(rows.get("specialty")), sorted(rows.get("sector")), stay,
-                sorted(rows.get("age")), alternatives, reasons, reviews, overridden, ratio(overridden, reviews),
-                agreed(em, auditId, date));
+                ratio(notQualifying, reviewed), Wilson.interval(notQualifying, reviewed), rows(ward),
+                rows(specialty), rows(sector), rows(stay), rows(age), alternatives, reasons, reviews, overridden,
+                ratio(overridden, reviews), agreed(em, auditId, date, reviewed, notQualifying));
     }
 
-    /** Patient-days settled by a decision or by agreeing reviews, and those still unresolved. */
-    public static String agreedSql(boolean date) {
-        return """
-                with per_day as (
-                  select r.case_id, r.review_date, min(r.outcome) as low, max(r.outcome) as high
-                  from review r
-                  where r.audit_id = :audit and r.submitted = true %s
-                  group by r.case_id, r.review_date
-                ), settled as (
-                  select coalesce(d.outcome, case when p.low = p.high then p.low end) as outcome,
-                         d.id is not null as decided
-                  from per_day p
-                  left join debrief db on db.audit_id = :audit and db.debrief_date = p.review_date
-                  left join decision d on d.debrief_id = db.id and d.case_id = p.case_id
-                )
-                select count(outcome), coalesce(sum(outcome = 'DOES_NOT_QUALIFY'), 0),
-                       coalesce(sum(outcome is null), 0), coalesce(sum(decided), 0)
-                from settled""".formatted(date ? DAY_FILTER : "");
+    private static Agreed agreed(EntityManager em, long auditId, LocalDate date, long reviewed,
+            long notQualifying) {
+        long unresolved = 0;
+        long decided = 0;
+        long agreedNotQualifying = notQualifying;
+        for (Object raw : bind(em.createNativeQuery(agreedSql(date != null)), auditId, date).getResultList()) {
+            Object[] row = (Object[]) raw;
+            boolean firstSaidNo = "DOES_NOT_QUALIFY".equals(row[1]);
+            long count = number(row[3]);
+            if ("unresolved".equals(row[0])) {
+                unresolved += count;
+            } else {
+                decided += count;
+                if ("DOES_NOT_QUALIFY".equals(row[2])) {
+                    agreedNotQualifying += count;
+                }
+            }
+            if (firstSaidNo) {
+                agreedNotQualifying -= count;
+            }
+        }
+        long settled = reviewed - unresolved;
+        return new Agreed(settled, agreedNotQualifying, ratio(agreedNotQualifying, settled),
+                Wilson.interval(agreedNotQualifying, settled), unresolved, decided);
     }
 
-    private static Agreed agreed(EntityManager em, long auditId, LocalDate date) {
-        var query = bind(em.createNativeQuery(agreedSql(date != null)), auditId, date);
-        Object[] row = (Object[]) query.getSingleResult();
-        long reviewed = number(row[0]);
-        long notQualifying = number(row[1]);
-        return new Agreed(reviewed, notQualifying, ratio(notQualifying, reviewed),
-                Wilson.interval(notQualifying, reviewed), number(row[2]), number(row[3]));
+    private static void add(Map<String, long[]> margin, String key, long count, long notQualifying) {
+        long[] totals = margin.computeIfAbsent(key == null ? "unknown" : key, k -> new long[2]);
+        totals[0] += count;
+        totals[1] += notQualifying;
     }
 
-    static jakarta.persistence.Query bind(jakarta.persistence.Query query, long auditId, LocalDate date) {
+    private static List<Row> rows(Map<String, long[]> margin) {
+        Function<Map.Entry<String, long[]>, Row> toRow = e -> Row.of(e.getKey(), e.getValue()[0], e.getValue()[1]);
+        return margin.entrySet().stream().map(toRow).toList();
+    }
+
+    static Query bind(Query query, long auditId, LocalDate date) {
         query.setParameter("audit", auditId);
         if (date != null) {
             query.setParameter("date", date);
         }
         return query;
-    }
-
-    private static List<Row> sorted(List<Row> rows) {
-        if (rows == null) {
-            return List.of();
-        }
-        List<Row> copy = new ArrayList<>(rows);
-        copy.sort(Comparator.comparing(Row::key));
-        return copy;
     }
 
     static double ratio(long part, long whole) {

@@ -147,15 +147,21 @@ public class DemoData {
                     boolean qualifies = random.nextDouble() >= (stay > 13 ? 0.45 : 0.2);
                     ReviewContent content = content(random, patientCase, reviewDate, qualifies, criterionCodes,
                             alternatives, reasons);
-                    new Review(uuid(++reviewNumber), audit, patientCase, first, first.sector, content, now).persist();
+                    Review firstReview = new Review(uuid(++reviewNumber), audit, patientCase, first, first.sector,
+                            content, now);
+                    firstReview.firstOfDay = true;
+                    firstReview.persist();
                     if (random.nextDouble() < 0.25) {
                         List<User> others = reviewers.stream().filter(u -> u.sector != first.sector).toList();
                         User second = others.get(random.nextInt(others.size()));
                         boolean agrees = random.nextDouble() < 0.8;
                         ReviewContent again = content(random, patientCase, reviewDate, agrees == qualifies,
                                 criterionCodes, alternatives, reasons);
-                        new Review(uuid(++reviewNumber), audit, patientCase, second, second.sector, again, now)
-                                .persist();
+                        Review secondReview = new Review(uuid(++reviewNumber), audit, patientCase, second,
+                                second.sector, again, now);
+                        // Submitted a moment after the first, so the order of the pair is stable.
+                        secondReview.submittedAt = now.plusMillis(1);
+                        secondReview.persist();
                     }
                 }
             }

@@ -83,6 +83,23 @@ public class Review extends PanacheEntityBase {
     @Column(name = "submitted_at")
     public Instant submittedAt;
 
+    /** The first submitted review of its case on its day: the one "as reviewed" figures count. */
+    @Column(name = "first_of_day", nullable = false)
+    public boolean firstOfDay;
+
+    /** Copies of the case's attributes and the stay on the day of care, for the summary's one-pass GROUP BY. */
+    @Column(nullable = false, length = 100)
+    public String ward;
+
+    @Column(nullable = false, length = 100)
+    public String specialty;
+
+    @Column(name = "age_band", nullable = false, length = 16)
+    public String ageBand;
+
+    @Column(name = "stay_days", nullable = false)
+    public int stayDays;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -112,6 +129,9 @@ public class Review extends PanacheEntityBase {
         this.patientCase = patientCase;
         this.reviewer = reviewer;
         this.reviewerSector = reviewerSector;
+        this.ward = patientCase.ward;
+        this.specialty = patientCase.specialty;
+        this.ageBand = patientCase.ageBand;
         this.createdAt = now;
         apply(content, now);
     }
@@ -154,6 +174,7 @@ public class Review extends PanacheEntityBase {
 
     private void apply(ReviewContent content, Instant now) {
         this.reviewDate = content.reviewDate();
+        this.stayDays = (int) patientCase.lengthOfStayOn(reviewDate);
         this.criteriaMet = new TreeSet<>(content.criteriaMet());
         this.overrideOutcome = content.overrideOutcome();
         this.overrideReason = content.overrideReason();
@@ -165,8 +186,23 @@ public class Review extends PanacheEntityBase {
         if (content.submitted() && !submitted) {
             submittedAt = now;
         }
+        if (!content.submitted()) {
+            firstOfDay = false;
+        }
         this.submitted = content.submitted();
         this.updatedAt = now;
+    }
+
+    /**
+     * Marks which submitted review of a case-day came first (by submission time, then id). The
+     * caller holds the case's row lock, so two requests cannot both see themselves as first.
+     */
+    public static void markFirstOfDay(PatientCase patientCase, LocalDate day) {
+        List<Review> submitted = list("patientCase = ?1 and reviewDate = ?2 and submitted = true"
+                + " order by submittedAt, id", patientCase, day);
+        for (int i = 0; i < submitted.size(); i++) {
+            submitted.get(i).firstOfDay = i == 0;
+        }
     }
 
     public static List<Review> ofCase(PatientCase patientCase) {

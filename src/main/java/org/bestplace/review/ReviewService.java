@@ -163,15 +163,24 @@ public class ReviewService {
             checkSecondReview(id, patientCase, content.reviewDate(), by, access.sector());
         }
         Instant now = Instant.now();
+        // Counted before any change is made, so the flag is set in the same single write.
+        boolean firstOfDay = Review.count("patientCase = ?1 and reviewDate = ?2 and submitted = true and id <> ?3",
+                patientCase, content.reviewDate(), id) == 0;
         if (existing == null) {
             Review review = new Review(id, audit, patientCase, by, access.sector(), content, now);
+            review.firstOfDay = review.submitted && firstOfDay;
             review.persist();
             return new Stored(review, Result.CREATED);
         }
+        LocalDate previousDay = existing.reviewDate;
         ReviewHistory entry = existing.revise(content, submission.changeReason(), by.username,
                 toJson(existing.content()), toJson(content), now);
+        existing.firstOfDay = existing.submitted && firstOfDay;
         if (entry != null) {
             entry.persist();
+        }
+        if (!previousDay.equals(existing.reviewDate)) {
+            Review.markFirstOfDay(patientCase, previousDay);
         }
         return new Stored(existing, Result.UPDATED);
     }

@@ -31,6 +31,9 @@ class DebriefPageBrowserTest {
     @TestHTTPResource("/")
     URL base;
 
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
     @BeforeAll
     static void startBrowser() {
         chromium = new Chromium();
@@ -103,6 +106,31 @@ class DebriefPageBrowserTest {
             page.locator("article.case").first().locator("select[name=outcome]").selectOption("QUALIFIES");
             page.locator("article.case").first().locator("button[type=submit]").click();
             page.waitForSelector("article.case >> text=Decision:");
+        }
+    }
+
+    @Test
+    void pagesKeepTheSecondReviewBlind() throws Exception {
+        String audit = demoAudit();
+        LocalDate today = LocalDate.now();
+        long caseId;
+        try (var c = dataSource.getConnection(); var s = c.prepareStatement("select case_id from review"
+                + " where audit_id = ? and review_date = ? group by case_id having count(*) = 1"
+                + " and max(reviewer_sector) <> 'COMMISSIONER' order by case_id limit 1")) {
+            s.setLong(1, Long.parseLong(audit));
+            s.setObject(2, today);
+            try (var r = s.executeQuery()) {
+                r.next();
+                caseId = r.getLong(1);
+            }
+        }
+        try (BrowserContext context = chromium.context(768, 1024)) {
+            Page page = Chromium.signIn(context, base.toString(), "reviewer-m1", AdminBootstrap.DEMO_PASSWORD);
+            page.navigate(base + "audits/" + audit + "/cases/" + caseId + "/review?date=" + today);
+            assertEquals(0, page.locator("input:checked").count(), "the first review's answers are not shown");
+            assertEquals("", page.inputValue("#note"));
+            var notOpened = page.navigate(base + "audits/" + audit + "/debriefs/" + today.plusDays(1));
+            assertEquals(404, notOpened.status(), "a debrief the chair has not opened stays closed");
         }
     }
 

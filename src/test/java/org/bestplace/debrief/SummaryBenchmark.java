@@ -46,10 +46,12 @@ class SummaryBenchmark {
         String day = "2026-11-10";
         System.out.println("figure                          | via HTTP p50 / p95 (ms) | SQL alone p50 / p95 (ms)");
         row("summary, cumulative", () -> http(reviewer, audit, "/summary"),
-                () -> sql(audit, null, DailySummary.breakdownSql(false), DailySummary.overrideSql(false),
+                () -> sql(audit, null, DailySummary.cubeSql(false), DailySummary.placesAndReasonsSql(false),
+                        DailySummary.overrideSql(false),
                         DailySummary.agreedSql(false)));
         row("summary, one day", () -> http(reviewer, audit, "/summary?date=" + day),
-                () -> sql(audit, day, DailySummary.breakdownSql(true), DailySummary.overrideSql(true),
+                () -> sql(audit, day, DailySummary.cubeSql(true), DailySummary.placesAndReasonsSql(true),
+                        DailySummary.overrideSql(true),
                         DailySummary.agreedSql(true)));
         row("agreement, cumulative", () -> http(reviewer, audit, "/agreement"),
                 () -> sql(audit, null, Agreement.pairsSql(false)));
@@ -130,8 +132,9 @@ class SummaryBenchmark {
                     + " values (?, ?, ?, ?, 'General medicine', ?, 'FEMALE', ?, 'bench', now(6))");
                     PreparedStatement reviews = c.prepareStatement("insert into review (id, audit_id, case_id,"
                             + " reviewer_id, reviewer_sector, review_date, outcome, alternative, flagged, submitted,"
-                            + " submitted_at, created_at, updated_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, false,"
-                            + " true, ?, now(6), now(6), 0)");
+                            + " first_of_day, submitted_at, created_at, updated_at, version, ward, specialty, age_band,"
+                            + " stay_days) values (?, ?, ?, ?, ?, ?, ?, ?, false, true, ?, ?, now(6), now(6), 0, ?,"
+                            + " 'General medicine', ?, ?)");
                     PreparedStatement criteria = c.prepareStatement(
                             "insert into review_criterion (review_id, code) values (?, 'MED-01')");
                     PreparedStatement reasons = c.prepareStatement(
@@ -145,8 +148,10 @@ class SummaryBenchmark {
                     cases.setLong(2, auditId);
                     cases.setString(3, "B" + auditId + "-" + i);
                     cases.setString(4, wards[i % 2]);
-                    cases.setString(5, ages[random.nextInt(ages.length)]);
-                    cases.setObject(6, day.minusDays(random.nextInt(30)));
+                    String age = ages[random.nextInt(ages.length)];
+                    int stay = random.nextInt(30);
+                    cases.setString(5, age);
+                    cases.setObject(6, day.minusDays(stay));
                     cases.addBatch();
                     boolean qualifies = random.nextDouble() >= 0.25;
                     int sector = random.nextInt(3);
@@ -164,7 +169,11 @@ class SummaryBenchmark {
                         reviews.setObject(6, day);
                         reviews.setString(7, outcome ? "QUALIFIES" : "DOES_NOT_QUALIFY");
                         reviews.setString(8, outcome ? null : "P1");
-                        reviews.setTimestamp(9, Timestamp.from(clock));
+                        reviews.setBoolean(9, k == 0);
+                        reviews.setTimestamp(10, Timestamp.from(clock));
+                        reviews.setString(11, wards[i % 2]);
+                        reviews.setString(12, age);
+                        reviews.setInt(13, stay);
                         reviews.addBatch();
                         PreparedStatement child = outcome ? criteria : reasons;
                         child.setString(1, id);

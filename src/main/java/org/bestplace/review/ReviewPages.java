@@ -1,0 +1,253 @@
+package org.bestplace.review;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.bestplace.audit.Audit;
+import org.bestplace.audit.AuditAccess;
+import org.bestplace.audit.AuditPages;
+import org.bestplace.criteria.CriteriaFile;
+import org.bestplace.criteria.CriteriaService;
+import org.bestplace.debrief.DualReview;
+import org.bestplace.security.CurrentUser;
+import org.bestplace.web.DomainException;
+import org.jboss.resteasy.reactive.RestForm;
+
+/** The ward reviewer's pages: a ward's cases with a form to register one, and the review form. */
+@Path("/audits/{auditId}")
+@Produces(MediaType.TEXT_HTML)
+public class ReviewPages {
+
+    public static final List<String> AGE_BANDS = List.of("18-39", "40-64", "65-74", "75-84", "85+");
+    public static final List<String> SEXES = List.of("FEMALE", "MALE", "OTHER", "UNKNOWN");
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance ward(WardView view);
+
+        static native TemplateInstance review(ReviewForm form);
+    }
+
+    @Inject
+    ReviewService reviews;
+
+    @Inject
+    CriteriaService criteria;
+
+    @Inject
+    CurrentUser currentUser;
+
+    public record CaseLine(String id, String caseNumber, String specialty, String ageBand, LocalDate admissionDate,
+            long reviewsToday, boolean dualReview, boolean secondReviewNeeded) {
+    }
+
+    /** The registration form's values and, after a refusal, the message and the field it concerns. */
+    public record Registration(String specialty, String ageBand, String sex, String admissionDate, String localId,
+            String field, String message) {
+    }
+
+    public record WardView(Audit audit, String ward, String wardPath, LocalDate today, List<CaseLine> cases,
+            Registration registration, List<String> ageBands, List<String> sexes, String registered) {
+    }
+
+    public record ReviewForm(Audit audit, String caseId, String caseNumber, String ward, String wardPath,
+            String reviewId, LocalDate reviewDate, CriteriaFile set, List<String> criteriaMet, String overrideOutcome,
+            String overrideReason, String alternative, List<String> reasons, String note, boolean flagged,
+            boolean submitted, String changeReason, String field, String message, String outcome) {
+
+        public boolean met(String code) {
+            return criteriaMet.contains(code);
+        }
+
+        public boolean hasReason(String code) {
+            return reasons.contains(code);
+        }
+
+        public boolean notQualifying() {
+            return "DOES_NOT_QUALIFY".equals(outcome);
+        }
+    }
+
+    @GET
+    @Path("wards/{ward}")
+    public TemplateInstance ward(@PathParam("auditId") Long auditId, @PathParam("ward") String ward,
+            @QueryParam("registered") String registered) {
+        return Templates.ward(wardView(auditId, ward, new Registration(null, null, null, null, null, null, null),
+                registered));
+    }
+
+    @POST
+    @Path("wards/{ward}/cases")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response register(@PathParam("auditId") Long auditId, @PathParam("ward") String ward,
+            @RestForm String specialty, @RestForm String ageBand, @RestForm String sex,
+            @RestForm String admissionDate, @RestForm String localId) {
+        Registration values = new Registration(specialty, ageBand, sex, admissionDate, null, null, null);
+        try {
+            require(specialty, "specialty", "Give the specialty.");
+            if (!AGE_BANDS.contains(ageBand)) {
+                throw DomainException.invalid("ageBand", "Choose an age band.");
+            }
+            if (!SEXES.contains(sex)) {
+                throw DomainException.invalid("sex", "Choose the patient's sex.");
+            }
+            LocalDate admitted = date(admissionDate, "admissionDate", "Give the admission date.");
+            if (specialty.length() > 100 || (localId != null && localId.length() > 64)) {
+                throw DomainException.invalid(specialty.length() > 100 ? "specialty" : "localId", "That is too long.");
+            }
+            PatientCase registered = reviews.register(auditId, new ReviewService.Registration(ward, specialty,
+                    ageBand, sex, admitted, localId), currentUser.user(), currentUser.isAdmin());
+            return Response.seeOther(URI.create(wardPath(auditId, ward) + "?registered="
+                    + registered.caseNumber)).build();
+        } catch (DomainException e) {
+            if (e.status() != 400 && e.status() != 409) {
+                throw e;
+            }
+            Registration refused = new Registration(specialty, ageBand, sex, admissionDate, null,
+                    e.field() == null ? "specialty" : e.field(), e.getMessage());
+            return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(Templates.ward(wardView(auditId, ward, refused, null)).render()).build();
+        }
+    }
+
+    @GET
+    @Path("cases/{caseId}/review")
+    public TemplateInstance reviewForm(@PathParam("auditId") Long auditId, @PathParam("caseId") Long caseId,
+            @QueryParam("date") String date) {
+        var user = currentUser.user();
+        Audit audit = AuditAccess.of(auditId, user, currentUser.isAdmin()).audit();
+        PatientCase patientCase = caseOf(audit, caseId);
+        LocalDate day = date == null ? LocalDate.now(AuditPages.AUDIT_ZONE) : LocalDate.parse(date);
+        CriteriaFile set = criteria.definition(audit.criteriaSet);
+        Review own = Review.<Review>list("patientCase = ?1 and reviewDate = ?2 and reviewer = ?3", patientCase, day,
+                user).stream().findFirst().orElse(null);
+        if (own == null) {
+            return Templates.review(new ReviewForm(audit, String.valueOf(caseId), patientCase.caseNumber,
+                    patientCase.ward, wardPath(auditId, patientCase.ward), UUID.randomUUID().toString(), day, set,
+                    List.of(), null, null, null, List.of(), null, false, false, null, null, null, null));
+        }
+        return Templates.review(new ReviewForm(audit, String.valueOf(caseId), patientCase.caseNumber,
+                patientCase.ward, wardPath(auditId, patientCase.ward), own.id, day, set, List.copyOf(own.criteriaMet),
+                own.overrideOutcome == null ? null : own.overrideOutcome.name(), own.overrideReason, own.alternative,
+                List.copyOf(own.reasons), own.note, own.flagged, own.submitted, null, null, null,
+                own.outcome.name()));
+    }
+
+    @POST
+    @Path("cases/{caseId}/review")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response saveReview(@PathParam("auditId") Long auditId, @PathParam("caseId") Long caseId,
+            @RestForm String reviewId, @RestForm String reviewDate, @RestForm List<String> criteriaMet,
+            @RestForm String overrideOutcome, @RestForm String overrideReason, @RestForm String alternative,
+            @RestForm List<String> reasons, @RestForm String note, @RestForm String flagged,
+            @RestForm String changeReason, @RestForm String action) {
+        var user = currentUser.user();
+        Audit audit = AuditAccess.of(auditId, user, currentUser.isAdmin()).audit();
+        PatientCase patientCase = caseOf(audit, caseId);
+        List<String> met = criteriaMet == null ? List.of() : criteriaMet;
+        List<String> why = reasons == null ? List.of() : reasons;
+        boolean submit = !"draft".equals(action);
+        Outcome override = overrideOutcome == null || overrideOutcome.isBlank() ? null
+                : Outcome.valueOf(overrideOutcome.equals("QUALIFIES") ? "QUALIFIES" : "DOES_NOT_QUALIFY");
+        String outcome = Outcome.derive(met, override).name();
+        boolean isNotQualifying = Outcome.DOES_NOT_QUALIFY.name().equals(outcome);
+        try {
+            LocalDate day = date(reviewDate, "reviewDate", "Give the date of the review.");
+            if (note != null && note.length() > 2000) {
+                throw DomainException.invalid("note", "The note is longer than 2,000 characters.");
+            }
+            reviews.put(auditId, reviewId, new ReviewService.Submission(String.valueOf(caseId), day, met, override,
+                    overrideReason, isNotQualifying ? alternative : null, isNotQualifying ? why : List.of(), note,
+                    flagged != null, submit, changeReason), user, currentUser.isAdmin());
+            return Response.seeOther(URI.create(wardPath(auditId, patientCase.ward) + "?registered=")).build();
+        } catch (DomainException e) {
+            if (e.status() != 400 && e.status() != 409) {
+                throw e;
+            }
+            LocalDate day = parseOrNull(reviewDate);
+            ReviewForm form = new ReviewForm(audit, String.valueOf(caseId), patientCase.caseNumber, patientCase.ward,
+                    wardPath(auditId, patientCase.ward), reviewId, day, criteria.definition(audit.criteriaSet), met,
+                    overrideOutcome, overrideReason, alternative, why, note, flagged != null, false, changeReason,
+                    e.field() == null ? "form" : e.field(), e.getMessage(), outcome);
+            return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(Templates.review(form).render()).build();
+        }
+    }
+
+    private WardView wardView(Long auditId, String ward, Registration registration, String registered) {
+        var user = currentUser.user();
+        Audit audit = AuditAccess.of(auditId, user, currentUser.isAdmin()).audit();
+        if (!audit.hasWard(ward)) {
+            throw DomainException.notFound("Ward '" + ward + "' is not in this audit.");
+        }
+        LocalDate today = LocalDate.now(AuditPages.AUDIT_ZONE);
+        Map<Long, ReviewService.CaseRow> todays = reviews.cases(auditId, ward, today, user, currentUser.isAdmin())
+                .stream().collect(Collectors.toMap(r -> r.patientCase().id, r -> r));
+        List<CaseLine> cases = reviews.cases(auditId, ward, null, user, currentUser.isAdmin()).stream()
+                .filter(r -> !r.patientCase().admissionDate.isAfter(today))
+                .map(r -> {
+                    PatientCase c = r.patientCase();
+                    ReviewService.CaseRow today1 = todays.get(c.id);
+                    long count = today1 == null ? 0 : today1.reviews();
+                    boolean dual = DualReview.isSelected(c.id, audit.dualReviewRate);
+                    return new CaseLine(String.valueOf(c.id), c.caseNumber, c.specialty, c.ageBand, c.admissionDate,
+                            count, dual, dual && count == 1);
+                })
+                .toList();
+        return new WardView(audit, ward, wardPath(auditId, ward), today, cases, registration, AGE_BANDS, SEXES,
+                registered == null || registered.isBlank() ? null : registered);
+    }
+
+    private static PatientCase caseOf(Audit audit, Long caseId) {
+        PatientCase patientCase = caseId == null ? null : PatientCase.findById(caseId);
+        if (patientCase == null || !patientCase.audit.id.equals(audit.id)) {
+            throw DomainException.notFound("There is no case " + caseId + " in this audit.");
+        }
+        return patientCase;
+    }
+
+    static String wardPath(Long auditId, String ward) {
+        return "/audits/" + auditId + "/wards/" + URLEncoder.encode(ward, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static void require(String value, String field, String message) {
+        if (value == null || value.isBlank()) {
+            throw DomainException.invalid(field, message);
+        }
+    }
+
+    private static LocalDate date(String value, String field, String message) {
+        require(value, field, message);
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw DomainException.invalid(field, "Write the date as YYYY-MM-DD.");
+        }
+    }
+
+    private static LocalDate parseOrNull(String value) {
+        try {
+            return value == null ? null : LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

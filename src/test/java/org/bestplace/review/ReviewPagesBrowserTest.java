@@ -1,0 +1,158 @@
+package org.bestplace.review;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import org.bestplace.Api;
+import org.bestplace.Chromium;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A ward reviewer on a tablet (768×1024) in real headless Chromium. */
+@QuarkusTest
+class ReviewPagesBrowserTest {
+
+    static Chromium chromium;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @BeforeAll
+    static void startBrowser() {
+        chromium = new Chromium();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        chromium.close();
+    }
+
+    /** An audit running today, so the pages' "today" falls inside it. */
+    String auditRunningToday() {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+        Map<String, Object> body = new HashMap<>(Api.auditBody("Tablet audit"));
+        body.put("startDate", today.minusDays(3).toString());
+        body.put("endDate", today.plusDays(3).toString());
+        String audit = Api.asAdmin().body(body).post("/api/audits").then().statusCode(201).extract().path("id");
+        Api.asAdmin().body(Map.of("status", "COLLECTING")).post("/api/audits/" + audit + "/status").then()
+                .statusCode(200);
+        return audit;
+    }
+
+    long reviewsOf(String audit, String outcome) throws Exception {
+        try (var c = dataSource.getConnection();
+                var s = c.prepareStatement("select count(*) from review where audit_id = ? and outcome = ?"
+                        + " and submitted = true")) {
+            s.setLong(1, Long.parseLong(audit));
+            s.setString(2, outcome);
+            try (var r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    String register(Page page, String specialty) {
+        page.fill("#specialty", specialty);
+        page.selectOption("#ageBand", "75-84");
+        page.selectOption("#sex", "FEMALE");
+        page.fill("#admissionDate", LocalDate.now(ZoneId.of("Europe/London")).minusDays(2).toString());
+        page.click("form[action$='/cases'] button[type=submit]");
+        page.waitForSelector(".notice");
+        String notice = page.textContent(".notice");
+        return notice.substring(notice.indexOf("case ") + 5, notice.length() - 1);
+    }
+
+    @Test
+    void aReviewerRegistersAndScoresPatientsOnATablet() throws Exception {
+        String audit = auditRunningToday();
+        String reviewer = Api.reviewerOn(audit, "COMMUNITY");
+        try (BrowserContext context = chromium.context(768, 1024)) {
+            Page page = Chromium.signIn(context, base.toString(), reviewer, Api.PASSWORD);
+            Chromium.screenshot(page, "my-audits");
+            page.click("text=Tablet audit");
+            page.waitForSelector("h2:has-text('Today')");
+            Chromium.screenshot(page, "audit-home");
+            page.click("a:has-text('Ward A')");
+            String first = register(page, "Respiratory");
+            Chromium.screenshot(page, "ward");
+
+            // qualifying: one criterion ticked, the live outcome says so and hides the alternatives
+            page.click("tr:has-text('" + first + "') a:has-text('Review')");
+            page.waitForSelector("#review-form");
+            assertTrue(page.isVisible("#not-qualifying"), "with nothing ticked the patient does not qualify");
+            page.check("input[name=criteriaMet] >> nth=0");
+            assertEquals("Qualifies", page.textContent("#live-outcome").strip());
+            assertFalse(page.isVisible("#not-qualifying"));
+            Chromium.screenshot(page, "review-form");
+            page.click("button[value=submit]");
+            page.waitForSelector(".notice, h2:has-text('Patients on the ward')");
+            assertEquals(1, reviewsOf(audit, "QUALIFIES"));
+
+            // not qualifying, without an alternative: refused, with the ticks and note kept
+            String second = register(page, "Care of older people");
+            page.click("tr:has-text('" + second + "') a:has-text('Review')");
+            page.waitForSelector("#review-form");
+            page.check("input[name=reasons] >> nth=0");
+            page.check("input[name=reasons] >> nth=1");
+            page.fill("#note", "Waiting for a package of care since Monday");
+            assertEquals("Does not qualify", page.textContent("#live-outcome").strip());
+            page.click("button[value=submit]");
+            page.waitForSelector("#alternative-error");
+            assertTrue(page.textContent("#alternative-error").contains("alternative place"));
+            assertTrue(page.isChecked("input[name=reasons] >> nth=0"));
+            assertTrue(page.isChecked("input[name=reasons] >> nth=1"));
+            assertEquals("Waiting for a package of care since Monday", page.inputValue("#note"));
+            Chromium.screenshot(page, "review-form-error");
+            assertEquals(0, reviewsOf(audit, "DOES_NOT_QUALIFY"));
+
+            // then with the alternative: stored with its two reasons
+            page.check("input[name=alternative] >> nth=1");
+            page.click("button[value=submit]");
+            page.waitForSelector("h2:has-text('Patients on the ward')");
+            assertEquals(1, reviewsOf(audit, "DOES_NOT_QUALIFY"));
+            try (var c = dataSource.getConnection();
+                    var s = c.prepareStatement("select count(*) from review_reason rr join review r"
+                            + " on r.id = rr.review_id where r.audit_id = ?")) {
+                s.setLong(1, Long.parseLong(audit));
+                try (var r = s.executeQuery()) {
+                    r.next();
+                    assertEquals(2, r.getLong(1));
+                }
+            }
+        }
+    }
+
+    @Test
+    void theReviewFormWorksWithJavaScriptOff() throws Exception {
+        String audit = auditRunningToday();
+        String reviewer = Api.reviewerOn(audit, "HOSPITAL");
+        String caseId = Api.registerCase(audit, reviewer);
+        try (BrowserContext context = chromium.browserWithoutScript()) {
+            Page page = Chromium.signIn(context, base.toString(), reviewer, Api.PASSWORD);
+            page.navigate(base + "audits/" + audit + "/cases/" + caseId + "/review?date="
+                    + LocalDate.now(ZoneId.of("Europe/London")));
+            assertTrue(page.isVisible("#not-qualifying"), "everything shows without script");
+            page.check("input[name=alternative] >> nth=0");
+            page.click("button[value=submit]");
+            page.waitForSelector("h2:has-text('Patients on the ward')");
+            assertEquals(1, reviewsOf(audit, "DOES_NOT_QUALIFY"));
+        }
+    }
+}
