@@ -55,6 +55,9 @@ public class ReviewPages {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    ReviewResource reviewResource;
+
     public record CaseLine(String id, String caseNumber, String specialty, String ageBand, LocalDate admissionDate,
             long reviewsToday, boolean dualReview, boolean secondReviewNeeded) {
     }
@@ -65,7 +68,7 @@ public class ReviewPages {
     }
 
     public record WardView(Audit audit, String ward, String wardPath, LocalDate today, List<CaseLine> cases,
-            Registration registration, List<String> ageBands, List<String> sexes, String registered) {
+            Registration registration, List<String> ageBands, List<String> sexes, String registered, String saved) {
     }
 
     public record ReviewForm(Audit audit, String caseId, String caseNumber, String ward, String wardPath,
@@ -89,9 +92,22 @@ public class ReviewPages {
     @GET
     @Path("wards/{ward}")
     public TemplateInstance ward(@PathParam("auditId") Long auditId, @PathParam("ward") String ward,
-            @QueryParam("registered") String registered) {
+            @QueryParam("registered") String registered, @QueryParam("saved") String saved) {
         return Templates.ward(wardView(auditId, ward, new Registration(null, null, null, null, null, null, null),
-                registered));
+                registered, saved));
+    }
+
+    /**
+     * The tablet's outbox sends reviews here as JSON with the signed-in session: the same
+     * idempotent PUT as the API, answered in JSON or problem+json.
+     */
+    @jakarta.ws.rs.PUT
+    @Path("reviews/{reviewId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response putFromTablet(@PathParam("auditId") Long auditId, @PathParam("reviewId") String reviewId,
+            @jakarta.validation.Valid @jakarta.validation.constraints.NotNull ReviewResource.ReviewBody body) {
+        return reviewResource.put(auditId, reviewId, body);
     }
 
     @POST
@@ -124,7 +140,7 @@ public class ReviewPages {
             Registration refused = new Registration(specialty, ageBand, sex, admissionDate, null,
                     e.field() == null ? "specialty" : e.field(), e.getMessage());
             return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(Templates.ward(wardView(auditId, ward, refused, null)).render()).build();
+                    .entity(Templates.ward(wardView(auditId, ward, refused, null, null)).render()).build();
         }
     }
 
@@ -177,7 +193,8 @@ public class ReviewPages {
             reviews.put(auditId, reviewId, new ReviewService.Submission(String.valueOf(caseId), day, met, override,
                     overrideReason, isNotQualifying ? alternative : null, isNotQualifying ? why : List.of(), note,
                     flagged != null, submit, changeReason), user, currentUser.isAdmin());
-            return Response.seeOther(URI.create(wardPath(auditId, patientCase.ward) + "?registered=")).build();
+            return Response.seeOther(URI.create(wardPath(auditId, patientCase.ward) + "?saved="
+                    + URLEncoder.encode(patientCase.caseNumber, StandardCharsets.UTF_8))).build();
         } catch (DomainException e) {
             if (e.status() != 400 && e.status() != 409) {
                 throw e;
@@ -192,7 +209,8 @@ public class ReviewPages {
         }
     }
 
-    private WardView wardView(Long auditId, String ward, Registration registration, String registered) {
+    private WardView wardView(Long auditId, String ward, Registration registration, String registered,
+            String saved) {
         var user = currentUser.user();
         Audit audit = AuditAccess.of(auditId, user, currentUser.isAdmin()).audit();
         if (!audit.hasWard(ward)) {
@@ -213,7 +231,8 @@ public class ReviewPages {
                 })
                 .toList();
         return new WardView(audit, ward, wardPath(auditId, ward), today, cases, registration, AGE_BANDS, SEXES,
-                registered == null || registered.isBlank() ? null : registered);
+                registered == null || registered.isBlank() ? null : registered,
+                saved == null || saved.isBlank() ? null : saved);
     }
 
     private static PatientCase caseOf(Audit audit, Long caseId) {

@@ -36,6 +36,16 @@ public class LoginPages {
         return Templates.login(error);
     }
 
+    /** Ends the session by expiring the sign-in cookie; the page's script has already cleared the outbox. */
+    @GET
+    @Path("logout")
+    public jakarta.ws.rs.core.Response logout() {
+        return jakarta.ws.rs.core.Response.seeOther(java.net.URI.create("/login"))
+                .cookie(new jakarta.ws.rs.core.NewCookie.Builder("quarkus-credential").path("/").maxAge(0)
+                        .httpOnly(true).sameSite(jakarta.ws.rs.core.NewCookie.SameSite.STRICT).build())
+                .build();
+    }
+
     @GET
     public TemplateInstance home() {
         User user = currentUser.user();

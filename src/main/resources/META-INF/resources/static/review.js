@@ -26,6 +26,76 @@
     count.textContent = note.value.length + ' of 2,000 characters. No names or numbers that identify the patient.';
   }
 
+  function showProblem(problem) {
+    var message = problem.detail || 'The server refused this review.';
+    var top = document.getElementById('form-error');
+    if (!top) {
+      top = document.createElement('p');
+      top.id = 'form-error';
+      top.className = 'error';
+      top.setAttribute('role', 'alert');
+      form.parentNode.insertBefore(top, form);
+    }
+    top.textContent = message;
+    var input = problem.field ? form.querySelector('[name="' + problem.field + '"]') : null;
+    if (input) {
+      var holder = input.closest('fieldset') || input.parentNode;
+      var near = document.getElementById(problem.field + '-error');
+      if (!near) {
+        near = document.createElement('p');
+        near.id = problem.field + '-error';
+        near.className = 'error';
+        holder.insertBefore(near, holder.children[1] || null);
+      }
+      near.textContent = message;
+    }
+  }
+
+  // With the outbox available, a review is kept on the tablet first and then sent, so a dropped
+  // connection loses nothing; without it the form posts as a plain HTML form.
+  form.addEventListener('submit', function (event) {
+    if (!window.BestplaceOutbox || !window.indexedDB) { return; }
+    event.preventDefault();
+    var action = event.submitter ? event.submitter.value : 'submit';
+    var data = new FormData(form);
+    var result = derive();
+    var notQualifying = result === 'DOES_NOT_QUALIFY';
+    var reviewId = data.get('reviewId');
+    var item = {
+      reviewId: reviewId,
+      url: '/audits/' + form.dataset.audit + '/reviews/' + reviewId,
+      caseNumber: form.dataset.caseNumber,
+      state: 'waiting',
+      body: {
+        caseId: form.dataset.case,
+        reviewDate: data.get('reviewDate'),
+        criteriaMet: data.getAll('criteriaMet'),
+        override: override.value ? { outcome: override.value, reason: data.get('overrideReason') } : null,
+        alternative: notQualifying ? data.get('alternative') : null,
+        reasons: notQualifying ? data.getAll('reasons') : [],
+        note: data.get('note'),
+        flagged: data.get('flagged') !== null,
+        submitted: action !== 'draft',
+        changeReason: data.get('changeReason')
+      }
+    };
+    var status = document.getElementById('outbox-status');
+    window.BestplaceOutbox.save(item).then(function () {
+      return window.BestplaceOutbox.send(item);
+    }).then(function (sent) {
+      if (sent.ok) {
+        window.location.href = form.dataset.ward + '?saved=' + encodeURIComponent(form.dataset.caseNumber);
+        return;
+      }
+      if (sent.problem) {
+        showProblem(sent.problem);
+      } else {
+        status.textContent = 'Kept on this tablet: it will be sent when the connection returns.';
+      }
+      window.BestplaceOutbox.render();
+    });
+  });
+
   form.addEventListener('change', update);
   note.addEventListener('input', countNote);
   section.removeAttribute('data-hidden');

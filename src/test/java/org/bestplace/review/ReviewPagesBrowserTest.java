@@ -155,4 +155,115 @@ class ReviewPagesBrowserTest {
             assertEquals(1, reviewsOf(audit, "DOES_NOT_QUALIFY"));
         }
     }
+
+    String reviewUrl(String audit, String caseId) {
+        return base + "audits/" + audit + "/cases/" + caseId + "/review";
+    }
+
+    long reviewsInAudit(String audit) throws Exception {
+        try (var c = dataSource.getConnection();
+                var s = c.prepareStatement("select count(*) from review where audit_id = ?")) {
+            s.setLong(1, Long.parseLong(audit));
+            try (var r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    /** Signs in and waits until the service worker controls the pages. */
+    Page signedInWithServiceWorker(BrowserContext context, String reviewer, String audit) {
+        Page page = Chromium.signIn(context, base.toString(), reviewer, Api.PASSWORD);
+        page.navigate(base + "audits/" + audit);
+        page.evaluate("() => navigator.serviceWorker.ready.then(() => true)");
+        page.reload();
+        page.waitForFunction("() => navigator.serviceWorker.controller !== null");
+        return page;
+    }
+
+    @Test
+    void reviewsSubmittedOfflineLandOnceWhenTheConnectionReturns() throws Exception {
+        String audit = auditRunningToday();
+        String reviewer = Api.reviewerOn(audit, "COMMUNITY");
+        java.util.List<String> cases = java.util.List.of(Api.registerCase(audit, reviewer),
+                Api.registerCase(audit, reviewer), Api.registerCase(audit, reviewer));
+        try (BrowserContext context = chromium.context(768, 1024)) {
+            Page page = signedInWithServiceWorker(context, reviewer, audit);
+            for (String caseId : cases) {
+                page.navigate(reviewUrl(audit, caseId));
+            }
+            context.setOffline(true);
+            for (String caseId : cases) {
+                page.navigate(reviewUrl(audit, caseId));
+                page.check("input[name=criteriaMet] >> nth=0");
+                page.click("button[value=submit]");
+                page.waitForFunction("() => document.getElementById('outbox-status').textContent.includes('Kept')");
+            }
+            assertEquals("3", page.textContent("#outbox-count"));
+            page.reload();
+            page.waitForFunction("() => document.getElementById('outbox-count').textContent === '3'");
+            Chromium.screenshot(page, "outbox-offline");
+            assertEquals(0, reviewsInAudit(audit));
+
+            context.setOffline(false);
+            page.waitForFunction("() => document.getElementById('outbox-count').textContent === '0'");
+            assertEquals(3, reviewsInAudit(audit), "each review lands exactly once");
+            page.reload();
+            assertFalse(page.isVisible("#outbox"), "the outbox is empty after a reload");
+        }
+    }
+
+    @Test
+    void aRetryAfterALostResponseStoresTheReviewOnce() throws Exception {
+        String audit = auditRunningToday();
+        String reviewer = Api.reviewerOn(audit, "HOSPITAL");
+        String caseId = Api.registerCase(audit, reviewer);
+        try (BrowserContext context = chromium.context(768, 1024)) {
+            Page page = signedInWithServiceWorker(context, reviewer, audit);
+            page.navigate(reviewUrl(audit, caseId));
+            java.util.concurrent.atomic.AtomicInteger puts = new java.util.concurrent.atomic.AtomicInteger();
+            page.route("**/reviews/**", route -> {
+                if ("PUT".equals(route.request().method()) && puts.getAndIncrement() == 0) {
+                    route.fetch();   // the server stores the review...
+                    route.abort();   // ...and the answer is lost on the way back
+                } else {
+                    route.resume();
+                }
+            });
+            page.check("input[name=criteriaMet] >> nth=0");
+            page.click("button[value=submit]");
+            page.waitForFunction("() => document.getElementById('outbox-count').textContent === '1'");
+            assertEquals(1, reviewsInAudit(audit), "the first send reached the server");
+            page.click("#outbox-send");
+            page.waitForFunction("() => document.getElementById('outbox-count').textContent === '0'");
+            assertEquals(2, puts.get());
+            assertEquals(1, reviewsInAudit(audit), "the retry did not make a second review");
+        }
+    }
+
+    @Test
+    void aConflictStaysInTheOutboxWithTheServersMessage() throws Exception {
+        String audit = auditRunningToday();
+        String reviewer = Api.reviewerOn(audit, "COMMISSIONER");
+        String caseId = Api.registerCase(audit, reviewer);
+        try (BrowserContext context = chromium.context(768, 1024)) {
+            Page page = signedInWithServiceWorker(context, reviewer, audit);
+            page.navigate(reviewUrl(audit, caseId));
+            page.check("input[name=criteriaMet] >> nth=0");
+            page.click("button[value=submit]");
+            page.waitForSelector("h2:has-text('Patients on the ward')");
+
+            page.navigate(reviewUrl(audit, caseId));
+            page.uncheck("input[name=criteriaMet] >> nth=0");
+            page.check("input[name=alternative] >> nth=0");
+            page.click("button[value=submit]");
+            page.waitForSelector("#outbox-items li[data-state=refused]");
+            String item = page.textContent("#outbox-items li[data-state=refused]");
+            assertTrue(item.contains("changeReason"), item);
+            page.reload();
+            page.waitForSelector("#outbox-items li[data-state=refused]");
+            Chromium.screenshot(page, "outbox-conflict");
+            assertEquals(1, reviewsInAudit(audit));
+        }
+    }
 }
