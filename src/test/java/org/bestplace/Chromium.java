@@ -30,7 +30,8 @@ public final class Chromium implements AutoCloseable {
 
     /** A fresh browser (own cookies) of the given size. */
     public BrowserContext context(int width, int height) {
-        return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height));
+        // Bypassing the page's CSP lets a test inject axe-core; the pages' own scripts obey it anyway.
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height).setBypassCSP(true));
     }
 
     /** A tablet-sized browser with JavaScript turned off. */

@@ -1,8 +1,8 @@
 package org.bestplace.debrief;
 
 /**
- * Agreement between two reviewers on a yes/no judgement (here: does not qualify), from the 2×2
- * table of their paired ratings: {@code a} both yes, {@code b} first yes and second no,
+ * Cohen's kappa for two reviewers' independent yes/no judgements of the same cases, from the
+ * 2×2 table of their pairs: {@code a} both yes, {@code b} first yes and second no,
  * {@code c} first no and second yes, {@code d} both no.
  */
 public final class CohenKappa {
@@ -11,48 +11,69 @@ public final class CohenKappa {
     }
 
     /**
-     * @param percentAgreement observed agreement as a proportion (0 to 1)
-     * @param kappa            Cohen's kappa; null when there are no pairs or chance agreement is 1
-     * @param ci95             95% interval of kappa (Fleiss, Cohen and Everitt 1969 standard error)
-     * @param pabak            prevalence-adjusted bias-adjusted kappa, 2·po − 1
+     * Agreement figures for one table. The figures are null rather than NaN when they do not
+     * exist, so that JSON and pages can show "not enough data".
+     *
+     * @param pairs            cases reviewed by both reviewers (a + b + c + d)
+     * @param agreed           pairs on which the two reviewers agree (a + d)
+     * @param percentAgreement observed agreement po as a proportion from 0 to 1 (not 0 to 100);
+     *                         null when there are no pairs
+     * @param kappa            (po − pe) / (1 − pe); null when there are no pairs, or when every
+     *                         rating falls in one cell, so that chance agreement pe is 1
+     * @param ci95             95% interval of kappa, Wald with the Fleiss, Cohen and Everitt
+     *                         (1969) large-sample standard error, clipped to [−1, 1]; null
+     *                         whenever kappa is null
+     * @param pabak            prevalence- and bias-adjusted kappa, 2·po − 1; null when there
+     *                         are no pairs
      */
-    public record Result(long pairs, long agreed, Double percentAgreement, Double kappa, Interval ci95, Double pabak) {
+    public record Result(long pairs, long agreed, Double percentAgreement, Double kappa,
+            Interval ci95, Double pabak) {
     }
 
     public static Result of(long a, long b, long c, long d) {
         if (a < 0 || b < 0 || c < 0 || d < 0) {
-            throw new IllegalArgumentException("cell counts cannot be negative");
+            throw new IllegalArgumentException(
+                    "counts of pairs cannot be negative: " + a + ", " + b + ", " + c + ", " + d);
         }
-        long n = a + b + c + d;
+        long pairs = a + b + c + d;
         long agreed = a + d;
-        if (n == 0) {
+        if (pairs == 0) {
             return new Result(0, 0, null, null, null, null);
         }
-        double p11 = (double) a / n;
-        double p12 = (double) b / n;
-        double p21 = (double) c / n;
-        double p22 = (double) d / n;
-        double row1 = p11 + p12;
-        double row2 = p21 + p22;
-        double col1 = p11 + p21;
-        double col2 = p12 + p22;
-        double po = p11 + p22;
-        double pe = row1 * col1 + row2 * col2;
-        double pabak = 2 * po - 1;
-        if (pe >= 1.0) {
-            // Every rating in one category: chance explains all agreement and kappa is undefined.
-            return new Result(n, agreed, po, null, null, pabak);
+        double n = pairs;
+        double bothYes = a / n;
+        double firstOnlyYes = b / n;
+        double secondOnlyYes = c / n;
+        double bothNo = d / n;
+        double firstYes = bothYes + firstOnlyYes;
+        double secondYes = bothYes + secondOnlyYes;
+        double firstNo = 1 - firstYes;
+        double secondNo = 1 - secondYes;
+
+        double observed = agreed / n;
+        double pabak = 2 * observed - 1;
+        // Chance agreement is 1 exactly when both reviewers gave every case the same single answer;
+        // kappa is then 0/0. Tested on the counts so that rounding cannot decide it.
+        if (a == pairs || d == pairs) {
+            return new Result(pairs, agreed, observed, null, null, pabak);
         }
-        double kappa = (po - pe) / (1 - pe);
-        double oneMinusKappa = 1 - kappa;
-        double diagonal = p11 * square(1 - (row1 + col1) * oneMinusKappa)
-                + p22 * square(1 - (row2 + col2) * oneMinusKappa);
-        double offDiagonal = square(oneMinusKappa) * (p12 * square(col1 + row2) + p21 * square(col2 + row1));
-        double correction = square(kappa - pe * oneMinusKappa);
-        double variance = Math.max(0.0, diagonal + offDiagonal - correction) / (n * square(1 - pe));
-        double half = Wilson.Z95 * Math.sqrt(variance);
-        Interval ci = new Interval(Math.max(-1.0, kappa - half), Math.min(1.0, kappa + half));
-        return new Result(n, agreed, po, kappa, ci, pabak);
+        double chance = firstYes * secondYes + firstNo * secondNo;
+        double kappa = (observed - chance) / (1 - chance);
+
+        // Fleiss, Cohen & Everitt (1969) variance, as in Fleiss, Levin & Paik (2003) ch. 18;
+        // preferred to Cohen's (1960) po(1 − po) approximation, which ignores the marginals.
+        double disagreementWeight = 1 - kappa;
+        double onDiagonal = bothYes * square(1 - (firstYes + secondYes) * disagreementWeight)
+                + bothNo * square(1 - (firstNo + secondNo) * disagreementWeight);
+        double offDiagonal = square(disagreementWeight)
+                * (firstOnlyYes * square(secondYes + firstNo) + secondOnlyYes * square(firstYes + secondNo));
+        double correction = square(kappa - chance * disagreementWeight);
+        // The sum can come out a hair below zero when the true variance is zero (e.g. one reviewer
+        // always says no); clamp rather than take the root of a negative.
+        double variance = Math.max(0.0, onDiagonal + offDiagonal - correction) / (n * square(1 - chance));
+        double halfWidth = Wilson.Z95 * Math.sqrt(variance);
+        Interval ci95 = new Interval(Math.max(-1.0, kappa - halfWidth), Math.min(1.0, kappa + halfWidth));
+        return new Result(pairs, agreed, observed, kappa, ci95, pabak);
     }
 
     private static double square(double x) {

@@ -1,29 +1,36 @@
 package org.bestplace.debrief;
 
-/** Wilson score interval for a proportion: well behaved for small samples and proportions near 0 or 1. */
+/**
+ * Wilson score interval for a proportion, such as the share of reviewed patients who do not
+ * qualify. Chosen over the textbook Wald interval because it stays inside [0, 1] and keeps its
+ * coverage on a single ward's small counts and near 0% or 100%.
+ */
 public final class Wilson {
 
-    /** The 97.5th centile of the standard normal distribution. */
+    /** Two-sided 95% standard normal quantile, 1 − 0.05/2. */
     public static final double Z95 = 1.959963984540054;
 
     private Wilson() {
     }
 
-    /** 95% interval for {@code successes} out of {@code n}; with no observations, all of [0, 1]. */
+    /** 95% interval for {@code successes} out of {@code n}. */
     public static Interval interval(long successes, long n) {
         if (n < 0 || successes < 0 || successes > n) {
-            throw new IllegalArgumentException("need 0 <= successes <= n, got " + successes + " of " + n);
+            throw new IllegalArgumentException(
+                    "need 0 <= successes <= n, got " + successes + " of " + n);
         }
+        // No cases reviewed yet: the proportion could be anything, and [0, 1] serialises where NaN cannot.
         if (n == 0) {
             return new Interval(0.0, 1.0);
         }
-        double p = (double) successes / n;
-        double z2 = Z95 * Z95;
-        double denominator = 1 + z2 / n;
-        double centre = (p + z2 / (2.0 * n)) / denominator;
-        double half = Z95 * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / denominator;
-        // Clamp rounding error at the ends: 0 of n must give exactly 0, n of n exactly 1.
-        return new Interval(successes == 0 ? 0.0 : Math.max(0.0, centre - half),
-                successes == n ? 1.0 : Math.min(1.0, centre + half));
+        double zSquared = Z95 * Z95;
+        double failures = n - successes;
+        double denominator = n + zSquared;
+        double centre = (successes + zSquared / 2) / denominator;
+        double halfWidth = Z95 * Math.sqrt(successes * failures / n + zSquared / 4) / denominator;
+        // At 0 of n or n of n the limit is exactly 0 or 1 in theory; rounding must not show 1e-17.
+        double low = successes == 0 ? 0.0 : Math.max(0.0, centre - halfWidth);
+        double high = successes == n ? 1.0 : Math.min(1.0, centre + halfWidth);
+        return new Interval(low, high);
     }
 }

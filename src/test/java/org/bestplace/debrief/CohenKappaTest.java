@@ -2,7 +2,7 @@ package org.bestplace.debrief;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +10,8 @@ class CohenKappaTest {
 
     @Test
     void textbookTableGivesKappaPointFour() {
-        // a=20 both yes, b=5, c=10, d=15 both no: po = 0.70, pe = 0.5*0.6 + 0.5*0.4 = 0.50, kappa = 0.40.
+        // 50 pairs: 20 both yes, 5 first yes only, 10 second yes only, 15 both no.
+        // po = 35/50 = 0.70; pe = 0.5 × 0.6 + 0.5 × 0.4 = 0.50; kappa = 0.20/0.50 = 0.40.
         CohenKappa.Result result = CohenKappa.of(20, 5, 10, 15);
         assertEquals(50, result.pairs());
         assertEquals(35, result.agreed());
@@ -20,39 +21,83 @@ class CohenKappaTest {
     }
 
     @Test
-    void theIntervalUsesTheLargeSampleStandardError() {
-        // Fleiss, Cohen & Everitt (1969) variance for the same table, worked by hand:
-        // diagonal 0.4*(1-1.1*0.6)^2 + 0.3*(1-0.9*0.6)^2 = 0.04624 + 0.06348 = 0.10972
-        // off-diagonal 0.6^2 * (0.1*(0.6+0.5)^2 + 0.2*(0.4+0.5)^2) = 0.36 * 0.283 = 0.10188
-        // correction (0.4 - 0.5*0.6)^2 = 0.01
-        // variance = (0.10972 + 0.10188 - 0.01) / (50 * 0.25) = 0.016128, SE = 0.126996
+    void intervalOfTheTextbookTableWorkedByHand() {
+        // Fleiss, Cohen & Everitt variance with p11 .4, p12 .1, p21 .2, p22 .3, margins .5/.6, 1 − kappa = .6:
+        // diagonal .4(1 − 1.1 × .6)² + .3(1 − .9 × .6)² = .04624 + .06348 = .10972
+        // off-diagonal .36 × (.1 × 1.1² + .2 × .9²) = .36 × .283 = .10188
+        // minus (.4 − .5 × .6)² = .01, so variance = .20160 / (50 × .5²) = .016128 and SE = .1269961.
         CohenKappa.Result result = CohenKappa.of(20, 5, 10, 15);
-        assertEquals(0.40 - 1.959964 * 0.126996, result.ci95().low(), 1e-5);
-        assertEquals(0.40 + 1.959964 * 0.126996, result.ci95().high(), 1e-5);
+        double halfWidth = 1.959964 * 0.1269961;
+        assertEquals(0.40 - halfWidth, result.ci95().low(), 1e-6);
+        assertEquals(0.40 + halfWidth, result.ci95().high(), 1e-6);
     }
 
     @Test
-    void perfectAgreementIsOne() {
+    void matchesThePublishedLargeSampleInterval() {
+        // Bonett's statpsych R package (CRAN), documented example ci.kappa(.05, 31, 12, 4, 58), citing
+        // Fleiss & Paik (2003): Cohen kappa 0.6756757, SE 0.07344761, 95% CI 0.5317210 to 0.8196303.
+        // Its f11 = 58 is our a, f01 = 12 and f10 = 4 the two disagreements, f00 = 31 our d.
+        // Cohen's 1960 approximation would give SE 0.0746 and miss these limits by 0.002.
+        CohenKappa.Result result = CohenKappa.of(58, 12, 4, 31);
+        assertEquals(105, result.pairs());
+        assertEquals(0.6756757, result.kappa(), 5e-8);
+        assertEquals(0.5317210, result.ci95().low(), 5e-7);
+        assertEquals(0.8196303, result.ci95().high(), 5e-7);
+    }
+
+    @Test
+    void swappingTheReviewersChangesNothing() {
+        CohenKappa.Result one = CohenKappa.of(58, 12, 4, 31);
+        CohenKappa.Result other = CohenKappa.of(58, 4, 12, 31);
+        assertEquals(one.kappa(), other.kappa(), 1e-12);
+        assertEquals(one.ci95().low(), other.ci95().low(), 1e-12);
+        assertEquals(one.ci95().high(), other.ci95().high(), 1e-12);
+    }
+
+    @Test
+    void intervalIsClippedToTheRangeOfKappa() {
+        // Three pairs: kappa 0.4 with a half-width near 0.77, so the raw upper limit would be 1.17.
+        CohenKappa.Result high = CohenKappa.of(1, 0, 1, 1);
+        assertEquals(0.4, high.kappa(), 1e-12);
+        assertEquals(1.0, high.ci95().high());
+        // Kappa −0.5 with a raw lower limit of −1.10.
+        CohenKappa.Result low = CohenKappa.of(0, 1, 1, 1);
+        assertEquals(-0.5, low.kappa(), 1e-12);
+        assertEquals(-1.0, low.ci95().low());
+    }
+
+    @Test
+    void perfectAgreementOnBothAnswers() {
         CohenKappa.Result result = CohenKappa.of(10, 0, 0, 30);
         assertEquals(1.0, result.kappa(), 1e-12);
         assertEquals(1.0, result.pabak(), 1e-12);
-        assertTrue(result.ci95().high() <= 1.0);
+        assertEquals(1.0, result.ci95().high());
     }
 
     @Test
-    void noPairsGiveNoFigures() {
+    void noPairsGiveCountsButNoFigures() {
         CohenKappa.Result result = CohenKappa.of(0, 0, 0, 0);
         assertEquals(0, result.pairs());
-        assertNull(result.kappa());
+        assertEquals(0, result.agreed());
         assertNull(result.percentAgreement());
+        assertNull(result.kappa());
+        assertNull(result.ci95());
+        assertNull(result.pabak());
     }
 
     @Test
-    void allRatingsInOneCellLeaveKappaUndefinedButPabakKnown() {
-        CohenKappa.Result result = CohenKappa.of(0, 0, 0, 12);
-        assertNull(result.kappa());
-        assertNull(result.ci95());
-        assertEquals(1.0, result.percentAgreement(), 1e-12);
-        assertEquals(1.0, result.pabak(), 1e-12);
+    void everyPairInOneCellLeavesKappaUndefinedButAgreementKnown() {
+        for (CohenKappa.Result result : new CohenKappa.Result[] {CohenKappa.of(0, 0, 0, 12), CohenKappa.of(12, 0, 0, 0)}) {
+            assertEquals(12, result.pairs());
+            assertNull(result.kappa());
+            assertNull(result.ci95());
+            assertEquals(1.0, result.percentAgreement(), 1e-12);
+            assertEquals(1.0, result.pabak(), 1e-12);
+        }
+    }
+
+    @Test
+    void negativeCountsAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> CohenKappa.of(1, -1, 0, 0));
     }
 }
