@@ -84,6 +84,14 @@ public final class Api {
         return as(reviewer).body(body).put("/api/audits/" + auditId + "/reviews/" + reviewId).then();
     }
 
+    /** The id of the demo audit the test service made at start. */
+    public static String demoAudit() {
+        List<Map<String, Object>> audits = asAdmin().get("/api/audits").then().statusCode(200).extract().jsonPath()
+                .getList("$");
+        return audits.stream().filter(a -> org.bestplace.demo.DemoData.AUDIT_TITLE.equals(a.get("title")))
+                .map(a -> (String) a.get("id")).findFirst().orElseThrow();
+    }
+
     public static LocalDate day(int dayOfNovember) {
         return LocalDate.of(2026, 11, dayOfNovember);
     }

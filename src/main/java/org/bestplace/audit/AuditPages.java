@@ -8,12 +8,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import org.bestplace.debrief.DualReview;
+import org.bestplace.review.ReviewPages;
 import org.bestplace.review.ReviewService;
 import org.bestplace.security.CurrentUser;
 
@@ -53,11 +51,8 @@ public class AuditPages {
             long registered = onWard.stream()
                     .filter(r -> r.patientCase().createdAt.atZone(AUDIT_ZONE).toLocalDate().equals(today)).count();
             long reviewed = onWard.stream().filter(r -> r.submittedReviews() > 0).count();
-            long outstanding = onWard.stream().filter(r -> r.submittedReviews() == 1
-                    && DualReview.isSelected(r.patientCase().id, audit.dualReviewRate)).count();
-            return new WardProgress(ward, "/audits/" + auditId + "/wards/"
-                    + URLEncoder.encode(ward, StandardCharsets.UTF_8).replace("+", "%20"), registered, reviewed,
-                    outstanding);
+            long outstanding = onWard.stream().filter(r -> r.submittedReviews() == 1 && r.dualReview()).count();
+            return new WardProgress(ward, ReviewPages.wardPath(auditId, ward), registered, reviewed, outstanding);
         }).toList();
         return Templates.home(audit, today, wards, access.admin() || access.has(MemberRole.CHAIR),
                 audit.status == AuditStatus.COLLECTING);

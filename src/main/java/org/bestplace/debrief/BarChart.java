@@ -2,6 +2,7 @@ package org.bestplace.debrief;
 
 import java.util.List;
 import java.util.Locale;
+import org.bestplace.web.Html;
 
 /**
  * Horizontal bar charts drawn on the server as SVG, so the debrief page needs no script and no
@@ -30,8 +31,8 @@ public final class BarChart {
         svg.append(String.format(Locale.ROOT,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 %d %d\" width=\"100%%\""
                         + " aria-label=\"%s\">",
-                WIDTH, height, escape(title)));
-        svg.append("<title>").append(escape(title)).append("</title>");
+                WIDTH, height, Html.escape(title)));
+        svg.append("<title>").append(Html.escape(title)).append("</title>");
         if (bars.isEmpty()) {
             svg.append("<text x=\"0\" y=\"20\" font-size=\"15\" fill=\"#4a4a4a\">Nothing to show yet</text>");
         }
@@ -41,13 +42,13 @@ public final class BarChart {
             int length = (int) Math.round(room * Math.max(0, bar.value()) / top);
             svg.append(String.format(Locale.ROOT,
                     "<text x=\"%d\" y=\"%d\" font-size=\"14\" text-anchor=\"end\" fill=\"#1b1b1b\">%s</text>",
-                    LABEL_WIDTH - 8, y + 19, escape(shorten(bar.label()))));
+                    LABEL_WIDTH - 8, y + 19, Html.escape(shorten(bar.label()))));
             svg.append(String.format(Locale.ROOT,
                     "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"22\" fill=\"#005eb8\"/>", LABEL_WIDTH, y + 3,
                     Math.max(length, 1)));
             svg.append(String.format(Locale.ROOT,
                     "<text x=\"%d\" y=\"%d\" font-size=\"15\" fill=\"#1b1b1b\">%s</text>", LABEL_WIDTH + length + 6,
-                    y + 19, escape(bar.text())));
+                    y + 19, Html.escape(bar.text())));
             y += ROW;
         }
         return svg.append("</svg>").toString();
@@ -55,9 +56,5 @@ public final class BarChart {
 
     private static String shorten(String label) {
         return label.length() <= 28 ? label : label.substring(0, 27) + "…";
-    }
-
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -1,5 +1,7 @@
 package org.bestplace.debrief;
 
+import static org.bestplace.web.TemplateExtensions.percentText;
+
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -177,7 +179,7 @@ public class DebriefPages {
         var user = currentUser.user();
         boolean admin = currentUser.isAdmin();
         DebriefService.Day day = debriefs.day(auditId, date, user, admin);
-        AuditAccess access = AuditAccess.of(auditId, user, admin);
+        AuditAccess access = day.access();
         DailySummary summary = day.summary();
         DailySummary previous = debriefs.summary(auditId, date.minusDays(1), user, admin);
         CriteriaFile set = criteria.definition(day.audit().criteriaSet);
@@ -190,9 +192,9 @@ public class DebriefPages {
                 : String.format(Locale.ROOT, "%+.1f points", 100 * (summary.proportionNotQualifying()
                         - previous.proportionNotQualifying()));
         String changeLabel = previous.reviewed() == 0 ? "change from the day before"
-                : "change from the day before (" + percent(previous.proportionNotQualifying()) + ")";
+                : "change from the day before (" + percentText(previous.proportionNotQualifying()) + ")";
         String wardChart = BarChart.svg("Not qualifying by ward", summary.byWard().stream()
-                .map(r -> new BarChart.Bar(r.key(), r.proportion(), percent(r.proportion()) + " of " + r.reviewed()))
+                .map(r -> new BarChart.Bar(r.key(), r.proportion(), percentText(r.proportion()) + " of " + r.reviewed()))
                 .toList(), 1.0);
         String alternativeChart = BarChart.svg("Best alternative place of care", summary.alternatives().stream()
                 .map(c -> new BarChart.Bar(titles.getOrDefault(c.code(), c.code()), c.count(),
@@ -213,9 +215,9 @@ public class DebriefPages {
         String attendeesText = d.attendees.stream().map(a -> a.name + ", " + a.sector)
                 .collect(Collectors.joining("\n"));
         return new DebriefView(String.valueOf(auditId), day.audit().title, day.audit().question, date,
-                summary.reviewed(), percent(summary.proportionNotQualifying()),
-                percent(summary.ci95().low()) + " to " + percent(summary.ci95().high()), change, changeLabel,
-                summary.asAgreed().unresolved(), percent(summary.asAgreed().proportion()), wardChart,
+                summary.reviewed(), percentText(summary.proportionNotQualifying()),
+                percentText(summary.ci95().low()) + " to " + percentText(summary.ci95().high()), change, changeLabel,
+                summary.asAgreed().unresolved(), percentText(summary.asAgreed().proportion()), wardChart,
                 alternativeChart, reasonChart, queue,
                 set.alternatives().stream().map(a -> new Choice(a.code(), a.title())).toList(),
                 (access.admin() || access.has(MemberRole.CHAIR)) && !d.isSignedOff(), d.isSignedOff(),
@@ -240,9 +242,6 @@ public class DebriefPages {
                 + titles.getOrDefault(d.alternative, d.alternative)) + " — " + d.reason + " (" + d.decidedBy + ")";
     }
 
-    static String percent(double proportion) {
-        return String.format(Locale.ROOT, "%.1f%%", 100 * proportion);
-    }
 
     private static List<String> lines(String text) {
         if (text == null) {

@@ -50,7 +50,7 @@ public class DebriefService {
     public record QueueItem(PatientCase patientCase, List<Why> why, List<Review> reviews) {
     }
 
-    public record Day(Audit audit, LocalDate date, Debrief debrief, DailySummary summary, List<QueueItem> queue,
+    public record Day(AuditAccess access, Audit audit, LocalDate date, Debrief debrief, DailySummary summary, List<QueueItem> queue,
             List<Decision> decisions, List<DebriefReopening> reopenings) {
     }
 
@@ -70,7 +70,7 @@ public class DebriefService {
         if (debrief == null) {
             throw DomainException.notFound("The debrief of " + date + " has not been opened by the chair yet.");
         }
-        return new Day(audit, date, debrief, DailySummary.compute(em, audit.id, date), queue(audit, date),
+        return new Day(access, audit, date, debrief, DailySummary.compute(em, audit.id, date), queue(audit, date),
                 Decision.of(debrief), DebriefReopening.of(debrief));
     }
 

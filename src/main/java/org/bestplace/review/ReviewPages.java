@@ -26,7 +26,6 @@ import org.bestplace.audit.AuditAccess;
 import org.bestplace.audit.AuditPages;
 import org.bestplace.criteria.CriteriaFile;
 import org.bestplace.criteria.CriteriaService;
-import org.bestplace.debrief.DualReview;
 import org.bestplace.security.CurrentUser;
 import org.bestplace.web.DomainException;
 import org.jboss.resteasy.reactive.RestForm;
@@ -223,11 +222,10 @@ public class ReviewPages {
                 .filter(r -> !r.patientCase().admissionDate.isAfter(today))
                 .map(r -> {
                     PatientCase c = r.patientCase();
-                    ReviewService.CaseRow today1 = todays.get(c.id);
-                    long count = today1 == null ? 0 : today1.reviews();
-                    boolean dual = DualReview.isSelected(c.id, audit.dualReviewRate);
+                    ReviewService.CaseRow ofToday = todays.get(c.id);
                     return new CaseLine(String.valueOf(c.id), c.caseNumber, c.specialty, c.ageBand, c.admissionDate,
-                            count, dual, dual && count == 1);
+                            ofToday == null ? 0 : ofToday.reviews(), r.dualReview(),
+                            ofToday != null && ofToday.secondReviewNeeded());
                 })
                 .toList();
         return new WardView(audit, ward, wardPath(auditId, ward), today, cases, registration, AGE_BANDS, SEXES,
@@ -243,7 +241,8 @@ public class ReviewPages {
         return patientCase;
     }
 
-    static String wardPath(Long auditId, String ward) {
+    /** The address of a ward's page. */
+    public static String wardPath(Long auditId, String ward) {
         return "/audits/" + auditId + "/wards/" + URLEncoder.encode(ward, StandardCharsets.UTF_8).replace("+", "%20");
     }
 

@@ -20,7 +20,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.bestplace.debrief.DualReview;
 import org.bestplace.security.CurrentUser;
 
 @Path("/api/audits/{auditId}")
@@ -111,10 +110,9 @@ public class ReviewResource {
         return reviews.cases(auditId, ward, date, currentUser.user(), currentUser.isAdmin()).stream()
                 .map(row -> {
                     PatientCase c = row.patientCase();
-                    boolean dual = DualReview.isSelected(c.id, row.dualReviewRate());
                     return new CaseListRow(String.valueOf(c.id), c.caseNumber, c.ward, c.specialty, c.ageBand, c.sex,
-                            c.admissionDate, row.reviews(), row.submittedReviews(), dual,
-                            dual && row.reviews() > 0 && row.reviews() < 2);
+                            c.admissionDate, row.reviews(), row.submittedReviews(), row.dualReview(),
+                            row.secondReviewNeeded());
                 })
                 .toList();
     }

@@ -18,6 +18,7 @@ import org.bestplace.audit.MemberRole;
 import org.bestplace.criteria.CriteriaFile;
 import org.bestplace.criteria.CriteriaService;
 import org.bestplace.debrief.Debrief;
+import org.bestplace.debrief.DualReview;
 import org.bestplace.security.Pseudonymiser;
 import org.bestplace.security.User;
 import org.bestplace.web.DomainException;
@@ -84,6 +85,16 @@ public class ReviewService {
 
     public record CaseRow(PatientCase patientCase, long reviews, long submittedReviews,
             java.math.BigDecimal dualReviewRate) {
+
+        /** Whether the case is in the audit's sample for a second, blind review. */
+        public boolean dualReview() {
+            return DualReview.isSelected(patientCase.id, dualReviewRate);
+        }
+
+        /** In the sample and reviewed once so far: a reviewer of another sector is wanted. */
+        public boolean secondReviewNeeded() {
+            return dualReview() && reviews == 1;
+        }
     }
 
     /** The audit's cases, optionally on one ward and one day (registered or reviewed that day). */
@@ -159,13 +170,14 @@ public class ReviewService {
                     + " are locked.");
         }
         check(content, audit, patientCase, criteria.definition(audit.criteriaSet));
+        // Read before any change is made, so the first-of-day flag is set in the same single write.
+        List<Review> others = Review.list("patientCase = ?1 and reviewDate = ?2 and id <> ?3", patientCase,
+                content.reviewDate(), id);
         if (existing == null || !existing.reviewDate.equals(content.reviewDate())) {
-            checkSecondReview(id, patientCase, content.reviewDate(), by, access.sector());
+            checkSecondReview(others, patientCase, content.reviewDate(), by, access.sector());
         }
         Instant now = Instant.now();
-        // Counted before any change is made, so the flag is set in the same single write.
-        boolean firstOfDay = Review.count("patientCase = ?1 and reviewDate = ?2 and submitted = true and id <> ?3",
-                patientCase, content.reviewDate(), id) == 0;
+        boolean firstOfDay = others.stream().noneMatch(other -> other.submitted);
         if (existing == null) {
             Review review = new Review(id, audit, patientCase, by, access.sector(), content, now);
             review.firstOfDay = review.submitted && firstOfDay;
@@ -189,9 +201,8 @@ public class ReviewService {
      * A case-day takes at most two reviews: one reviewer reviews a case once a day, and the second
      * review comes from another sector, so dual review compares organisations.
      */
-    private static void checkSecondReview(String id, PatientCase patientCase, LocalDate date, User by,
+    private static void checkSecondReview(List<Review> others, PatientCase patientCase, LocalDate date, User by,
             org.bestplace.audit.Sector sector) {
-        List<Review> others = Review.list("patientCase = ?1 and reviewDate = ?2 and id <> ?3", patientCase, date, id);
         for (Review other : others) {
             if (other.isAuthor(by)) {
                 throw DomainException.conflict("caseId", "You have already reviewed case " + patientCase.caseNumber

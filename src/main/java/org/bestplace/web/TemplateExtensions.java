@@ -7,7 +7,7 @@ import java.util.Locale;
 @TemplateExtension
 public class TemplateExtensions {
 
-    static String percentText(double proportion) {
+    public static String percentText(double proportion) {
         return String.format(Locale.ROOT, "%.1f%%", 100 * proportion);
     }
 }

@@ -10,13 +10,12 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.bestplace.Api;
 import org.bestplace.Chromium;
-import org.bestplace.demo.DemoData;
+import org.bestplace.Db;
 import org.bestplace.security.AdminBootstrap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,16 +43,9 @@ class DebriefPageBrowserTest {
         chromium.close();
     }
 
-    String demoAudit() {
-        List<Map<String, Object>> audits = asAdmin().get("/api/audits").then().statusCode(200).extract().jsonPath()
-                .getList("$");
-        return audits.stream().filter(a -> DemoData.AUDIT_TITLE.equals(a.get("title"))).map(a -> (String) a.get("id"))
-                .findFirst().orElseThrow();
-    }
-
     @Test
     void theChairSeesTheDaysHeadlineQueueAndChartsAndGetsTheMinutesAsPdf() throws Exception {
-        String audit = demoAudit();
+        String audit = Api.demoAudit();
         LocalDate day = LocalDate.now();
         var summary = asAdmin().get("/api/audits/" + audit + "/summary?date=" + day).then().statusCode(200)
                 .extract().jsonPath();
@@ -89,7 +81,7 @@ class DebriefPageBrowserTest {
 
     @Test
     void aDecisionWithoutAnOutcomeComesBackWithTheReasonKept() {
-        String audit = demoAudit();
+        String audit = Api.demoAudit();
         LocalDate day = LocalDate.now().minusDays(1);
         try (BrowserContext context = chromium.context(1280, 800)) {
             Page page = Chromium.signIn(context, base.toString(), "chair", AdminBootstrap.DEMO_PASSWORD);
@@ -111,19 +103,11 @@ class DebriefPageBrowserTest {
 
     @Test
     void pagesKeepTheSecondReviewBlind() throws Exception {
-        String audit = demoAudit();
+        String audit = Api.demoAudit();
         LocalDate today = LocalDate.now();
-        long caseId;
-        try (var c = dataSource.getConnection(); var s = c.prepareStatement("select case_id from review"
+        long caseId = Db.number(dataSource, "select case_id from review"
                 + " where audit_id = ? and review_date = ? group by case_id having count(*) = 1"
-                + " and max(reviewer_sector) <> 'COMMISSIONER' order by case_id limit 1")) {
-            s.setLong(1, Long.parseLong(audit));
-            s.setObject(2, today);
-            try (var r = s.executeQuery()) {
-                r.next();
-                caseId = r.getLong(1);
-            }
-        }
+                + " and max(reviewer_sector) <> 'COMMISSIONER' order by case_id limit 1", Long.parseLong(audit), today);
         try (BrowserContext context = chromium.context(768, 1024)) {
             Page page = Chromium.signIn(context, base.toString(), "reviewer-m1", AdminBootstrap.DEMO_PASSWORD);
             page.navigate(base + "audits/" + audit + "/cases/" + caseId + "/review?date=" + today);
@@ -136,7 +120,7 @@ class DebriefPageBrowserTest {
 
     @Test
     void signingOffMakesThePageReadOnly() {
-        String audit = demoAudit();
+        String audit = Api.demoAudit();
         LocalDate day = LocalDate.now().minusDays(2);
         try (BrowserContext context = chromium.context(1280, 800)) {
             Page page = Chromium.signIn(context, base.toString(), "chair", AdminBootstrap.DEMO_PASSWORD);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.bestplace.Db;
 import org.junit.jupiter.api.Test;
 
 /** The test service starts as a fresh embedded one does, so the demo audit is there. */
@@ -16,13 +17,7 @@ class DemoDataTest {
     AgroalDataSource dataSource;
 
     long one(String sql) throws Exception {
-        try (var c = dataSource.getConnection(); var s = c.prepareStatement(sql)) {
-            s.setString(1, DemoData.AUDIT_TITLE);
-            try (var r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        }
+        return Db.number(dataSource, sql, DemoData.AUDIT_TITLE);
     }
 
     @Test
@@ -61,12 +56,6 @@ class DemoDataTest {
     }
 
     String status() throws Exception {
-        try (var c = dataSource.getConnection(); var s = c.prepareStatement("select status from audit where title = ?")) {
-            s.setString(1, DemoData.AUDIT_TITLE);
-            try (var r = s.executeQuery()) {
-                r.next();
-                return r.getString(1);
-            }
-        }
+        return (String) Db.value(dataSource, "select status from audit where title = ?", DemoData.AUDIT_TITLE);
     }
 }

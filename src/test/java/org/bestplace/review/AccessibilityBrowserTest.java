@@ -9,11 +9,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.bestplace.Api;
 import org.bestplace.Axe;
 import org.bestplace.Chromium;
-import org.bestplace.demo.DemoData;
 import org.bestplace.security.AdminBootstrap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,10 +38,7 @@ class AccessibilityBrowserTest {
 
     @Test
     void signInAuditHomeWardAndReviewPagesPassAxe() {
-        List<Map<String, Object>> audits = Api.asAdmin().get("/api/audits").then().statusCode(200).extract()
-                .jsonPath().getList("$");
-        String audit = audits.stream().filter(a -> DemoData.AUDIT_TITLE.equals(a.get("title")))
-                .map(a -> (String) a.get("id")).findFirst().orElseThrow();
+        String audit = Api.demoAudit();
         String caseId = Api.asAdmin().get("/api/audits/" + audit + "/cases").then().statusCode(200).extract()
                 .path("[0].id");
         try (BrowserContext context = chromium.context(768, 1024)) {
@@ -73,10 +68,7 @@ class AccessibilityBrowserTest {
 
     @Test
     void theReviewFormWeighsUnderAHundredKilobytes() {
-        List<Map<String, Object>> audits = Api.asAdmin().get("/api/audits").then().statusCode(200).extract()
-                .jsonPath().getList("$");
-        String audit = audits.stream().filter(a -> DemoData.AUDIT_TITLE.equals(a.get("title")))
-                .map(a -> (String) a.get("id")).findFirst().orElseThrow();
+        String audit = Api.demoAudit();
         String caseId = Api.asAdmin().get("/api/audits/" + audit + "/cases").then().statusCode(200).extract()
                 .path("[0].id");
         try (BrowserContext context = chromium.context(768, 1024)) {

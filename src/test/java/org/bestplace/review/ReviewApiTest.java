@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bestplace.Api;
+import org.bestplace.Db;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -70,15 +71,7 @@ class ReviewApiTest {
     }
 
     long rows(String sql, Object... args) throws SQLException {
-        try (var connection = dataSource.getConnection(); var statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                statement.setObject(i + 1, args[i]);
-            }
-            try (var result = statement.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        }
+        return Db.number(dataSource, sql, args);
     }
 
     @Test

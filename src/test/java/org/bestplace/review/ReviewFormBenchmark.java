@@ -4,11 +4,8 @@ import static io.restassured.RestAssured.given;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.bestplace.Api;
-import org.bestplace.demo.DemoData;
 import org.bestplace.security.AdminBootstrap;
 import org.junit.jupiter.api.Test;
 
@@ -22,9 +19,7 @@ class ReviewFormBenchmark {
 
     @Test
     void reviewFormRenderTime() {
-        List<Map<String, Object>> audits = Api.asAdmin().get("/api/audits").then().extract().jsonPath().getList("$");
-        String audit = audits.stream().filter(a -> DemoData.AUDIT_TITLE.equals(a.get("title")))
-                .map(a -> (String) a.get("id")).findFirst().orElseThrow();
+        String audit = Api.demoAudit();
         String caseId = Api.asAdmin().get("/api/audits/" + audit + "/cases").then().extract().path("[0].id");
         String cookie = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
                 .formParam("j_username", "reviewer-c1").formParam("j_password", AdminBootstrap.DEMO_PASSWORD)

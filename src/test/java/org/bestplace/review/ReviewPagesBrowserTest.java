@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.bestplace.Api;
 import org.bestplace.Chromium;
+import org.bestplace.Db;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,16 +57,8 @@ class ReviewPagesBrowserTest {
     }
 
     long reviewsOf(String audit, String outcome) throws Exception {
-        try (var c = dataSource.getConnection();
-                var s = c.prepareStatement("select count(*) from review where audit_id = ? and outcome = ?"
-                        + " and submitted = true")) {
-            s.setLong(1, Long.parseLong(audit));
-            s.setString(2, outcome);
-            try (var r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        }
+        return Db.number(dataSource, "select count(*) from review where audit_id = ? and outcome = ?"
+                + " and submitted = true", Long.parseLong(audit), outcome);
     }
 
     String register(Page page, String specialty) {
@@ -127,15 +120,8 @@ class ReviewPagesBrowserTest {
             page.click("button[value=submit]");
             page.waitForSelector("h2:has-text('Patients on the ward')");
             assertEquals(1, reviewsOf(audit, "DOES_NOT_QUALIFY"));
-            try (var c = dataSource.getConnection();
-                    var s = c.prepareStatement("select count(*) from review_reason rr join review r"
-                            + " on r.id = rr.review_id where r.audit_id = ?")) {
-                s.setLong(1, Long.parseLong(audit));
-                try (var r = s.executeQuery()) {
-                    r.next();
-                    assertEquals(2, r.getLong(1));
-                }
-            }
+            assertEquals(2, Db.number(dataSource, "select count(*) from review_reason rr join review r"
+                    + " on r.id = rr.review_id where r.audit_id = ?", Long.parseLong(audit)));
         }
     }
 
@@ -161,14 +147,7 @@ class ReviewPagesBrowserTest {
     }
 
     long reviewsInAudit(String audit) throws Exception {
-        try (var c = dataSource.getConnection();
-                var s = c.prepareStatement("select count(*) from review where audit_id = ?")) {
-            s.setLong(1, Long.parseLong(audit));
-            try (var r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        }
+        return Db.number(dataSource, "select count(*) from review where audit_id = ?", Long.parseLong(audit));
     }
 
     /** Signs in and waits until the service worker controls the pages. */

@@ -1,0 +1,28 @@
+package org.bestplace;
+
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/** Reads one value straight from the database, so a test checks the row a user's action left. */
+public final class Db {
+
+    private Db() {
+    }
+
+    /** The first column of the first row, as an object ({@code null} when there is no row). */
+    public static Object value(DataSource dataSource, String sql, Object... args) throws SQLException {
+        try (var connection = dataSource.getConnection(); var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 1, args[i]);
+            }
+            try (var result = statement.executeQuery()) {
+                return result.next() ? result.getObject(1) : null;
+            }
+        }
+    }
+
+    /** A count or id: the first column of the first row as a number. */
+    public static long number(DataSource dataSource, String sql, Object... args) throws SQLException {
+        return ((Number) value(dataSource, sql, args)).longValue();
+    }
+}
