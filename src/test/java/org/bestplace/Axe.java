@@ -35,9 +35,15 @@ public final class Axe {
     }
 
     private static void run(Path dir, String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
+        // Never share the test JVM's streams: its stdin and stdout carry the test runner's own
+        // messages, and a child that reads or writes them breaks the run.
+        Process process = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("fetch.log").toFile()))
+                .start();
         if (process.waitFor() != 0) {
-            throw new IOException(String.join(" ", command) + " failed");
+            throw new IOException(String.join(" ", command) + " failed; see " + dir.resolve("fetch.log"));
         }
     }
 
