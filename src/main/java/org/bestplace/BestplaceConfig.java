@@ -29,6 +29,9 @@ public interface BestplaceConfig {
     @WithDefault("criteria")
     String criteriaDir();
 
+    /** Publication exports hide counts from 1 to this number and round the rest to the nearest 5. */
+    @WithDefault("7")
+    int publicationThreshold();
 
     /** bcrypt cost of new password hashes (each step doubles the work of checking a password). */
     @WithDefault("10")

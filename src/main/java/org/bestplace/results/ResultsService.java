@@ -1,0 +1,103 @@
+package org.bestplace.results;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.bestplace.audit.Audit;
+import org.bestplace.audit.AuditAccess;
+import org.bestplace.audit.Member;
+import org.bestplace.audit.MemberRole;
+import org.bestplace.audit.Sector;
+import org.bestplace.criteria.CriteriaFile;
+import org.bestplace.criteria.CriteriaService;
+import org.bestplace.debrief.Agreement;
+import org.bestplace.debrief.DailySummary;
+import org.bestplace.debrief.Interval;
+import org.bestplace.debrief.Wilson;
+import org.bestplace.security.User;
+
+/** Everything an audit found, for the results page, the exports and the MeasureReport. */
+@ApplicationScoped
+public class ResultsService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    CriteriaService criteria;
+
+    /** One audit day "as reviewed", and whether its debrief has been opened and signed off. */
+    public record DayRow(LocalDate date, long reviewed, long notQualifying, double proportion, Interval ci95,
+            boolean debriefOpened, boolean signedOff) {
+    }
+
+    public record TeamMember(String name, String organisation, Sector sector, MemberRole role) {
+    }
+
+    public record Results(AuditAccess access, Audit audit, DailySummary summary, Agreement agreement,
+            List<DayRow> days, List<TeamMember> team, CriteriaFile criteria) {
+
+        /** Titles of alternative places and reasons by code, for labels in pages and exports. */
+        public Map<String, String> titles() {
+            Map<String, String> titles = new TreeMap<>();
+            criteria.alternatives().forEach(a -> titles.put(a.code(), a.title()));
+            criteria.reasons().forEach(r -> titles.put(r.code(), r.title()));
+            return titles;
+        }
+    }
+
+    /** The results of an audit, for any member of its team. */
+    @Transactional
+    public Results results(Long auditId, User by, boolean admin) {
+        AuditAccess access = AuditAccess.of(auditId, by, admin);
+        Audit audit = access.audit();
+        List<TeamMember> team = Member.ofAudit(audit).stream()
+                .map(m -> new TeamMember(m.user.displayName, m.user.organisation, m.sector, m.role))
+                .sorted(Comparator.comparing(TeamMember::sector).thenComparing(TeamMember::role)
+                        .thenComparing(TeamMember::name))
+                .toList();
+        return new Results(access, audit, DailySummary.compute(em, audit.id, null),
+                Agreement.compute(em, audit.id, null), days(audit.id), team, criteria.definition(audit.criteriaSet));
+    }
+
+    private List<DayRow> days(long auditId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select d.day, coalesce(f.reviewed, 0), coalesce(f.not_qualifying, 0), d.opened, d.signed_off
+                from (select r.review_date as day, 0 as opened, 0 as signed_off from review r
+                      where r.audit_id = :audit and r.first_of_day = true group by r.review_date
+                      union
+                      select db.debrief_date, 1, db.signed_off_at is not null from debrief db
+                      where db.audit_id = :audit) d
+                left join (select r.review_date, count(*) as reviewed,
+                                  sum(r.outcome = 'DOES_NOT_QUALIFY') as not_qualifying
+                           from review r where r.audit_id = :audit and r.first_of_day = true
+                           group by r.review_date) f on f.review_date = d.day
+                order by d.day""").setParameter("audit", auditId).getResultList();
+        Map<LocalDate, DayRow> days = new TreeMap<>();
+        for (Object[] row : rows) {
+            LocalDate date = row[0] instanceof Date sql ? sql.toLocalDate() : (LocalDate) row[0];
+            long reviewed = ((Number) row[1]).longValue();
+            long notQualifying = ((Number) row[2]).longValue();
+            boolean opened = ((Number) row[3]).intValue() != 0;
+            boolean signedOff = ((Number) row[4]).intValue() != 0;
+            DayRow earlier = days.get(date);
+            if (earlier != null) {
+                opened |= earlier.debriefOpened();
+                signedOff |= earlier.signedOff();
+            }
+            days.put(date, new DayRow(date, reviewed, notQualifying,
+                    reviewed == 0 ? 0.0 : (double) notQualifying / reviewed, Wilson.interval(notQualifying, reviewed),
+                    opened, signedOff));
+        }
+        return new ArrayList<>(days.values());
+    }
+}
