@@ -49,10 +49,16 @@
     });
   }
 
+  // The anti-forgery token of this browser, which the service writes into every page.
+  function csrfToken() {
+    var meta = document.querySelector('meta[name="csrf-token"]');
+    return meta ? meta.content : '';
+  }
+
   function send(item) {
     return fetch(item.url, {
       method: 'PUT', credentials: 'same-origin', redirect: 'manual',
-      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'X-CSRF-Token': csrfToken() },
       body: JSON.stringify(item.body)
     }).then(function (response) {
       if (response.status === 200 || response.status === 201) {

@@ -1,0 +1,105 @@
+package org.bestplace.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bestplace.Api;
+import org.bestplace.Db;
+import org.bestplace.review.ReviewPages;
+import org.junit.jupiter.api.Test;
+
+/** Form posts and the outbox's JSON writes are refused without the browser's anti-forgery token. */
+@QuarkusTest
+class CsrfTest {
+
+    private static final Pattern FIELD = Pattern.compile("name=\"csrf-token\" value=\"([A-Za-z0-9_-]+)\"");
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    static String signIn(String username, String password) {
+        return given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", username).formParam("j_password", password)
+                .post("/j_security_check").then().statusCode(302).extract().cookie("quarkus-credential");
+    }
+
+    @Test
+    void aFormPostWithoutTheTokenIsRefusedAndChangesNothing() throws Exception {
+        String audit = Api.collectingAudit();
+        String reviewer = Api.reviewerOn(audit, "HOSPITAL");
+        String session = signIn(reviewer, Api.PASSWORD);
+        String ward = ReviewPages.wardPath(Long.valueOf(audit), "Ward A");
+        Response page = given().urlEncodingEnabled(false).cookie("quarkus-credential", session).get(ward);
+        page.then().statusCode(200);
+        String cookie = page.getCookie(CsrfToken.COOKIE);
+        String setCookie = page.getHeaders().getValues("Set-Cookie").stream()
+                .filter(h -> h.startsWith(CsrfToken.COOKIE + "=")).findFirst().orElseThrow();
+        assertTrue(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"), setCookie);
+        assertTrue(!setCookie.contains("Secure"), "no Secure flag over plain HTTP: " + setCookie);
+        Matcher field = FIELD.matcher(page.asString());
+        assertTrue(field.find(), "the registration form carries the token");
+        assertEquals(cookie, field.group(1));
+
+        Map<String, String> form = Map.of("specialty", "Cardiology", "ageBand", "65-74", "sex", "MALE",
+                "admissionDate", "2026-11-02");
+        long before = Db.number(dataSource, "select count(*) from patient_case where audit_id = ?", audit);
+        given().urlEncodingEnabled(false).redirects().follow(false).cookie("quarkus-credential", session).cookie(CsrfToken.COOKIE, cookie)
+                .contentType("application/x-www-form-urlencoded").formParams(form).post(ward + "/cases").then()
+                .statusCode(403).contentType(containsString("text/html")).body(containsString("reload the page"));
+        given().urlEncodingEnabled(false).redirects().follow(false).cookie("quarkus-credential", session).cookie(CsrfToken.COOKIE, cookie)
+                .contentType("application/x-www-form-urlencoded").formParams(form)
+                .formParam(CsrfToken.FIELD, "x" + cookie.substring(1)).post(ward + "/cases").then().statusCode(403);
+        given().urlEncodingEnabled(false).redirects().follow(false).cookie("quarkus-credential", session)
+                .contentType("application/x-www-form-urlencoded").formParams(form)
+                .formParam(CsrfToken.FIELD, cookie).post(ward + "/cases").then().statusCode(403);
+        assertEquals(before, Db.number(dataSource, "select count(*) from patient_case where audit_id = ?", audit),
+                "nothing registered without a matching token");
+
+        given().urlEncodingEnabled(false).redirects().follow(false).cookie("quarkus-credential", session).cookie(CsrfToken.COOKIE, cookie)
+                .contentType("application/x-www-form-urlencoded").formParams(form)
+                .formParam(CsrfToken.FIELD, cookie).post(ward + "/cases").then().statusCode(303);
+        assertEquals(before + 1, Db.number(dataSource, "select count(*) from patient_case where audit_id = ?",
+                audit));
+    }
+
+    @Test
+    void theOutboxPutNeedsTheTokenInItsHeaderTheApiDoesNot() throws Exception {
+        String audit = Api.collectingAudit();
+        String reviewer = Api.reviewerOn(audit, "HOSPITAL");
+        String caseId = Api.registerCase(audit, reviewer);
+        String session = signIn(reviewer, Api.PASSWORD);
+        String cookie = given().cookie("quarkus-credential", session).get("/").getCookie(CsrfToken.COOKIE);
+        Map<String, Object> body = Map.of("caseId", caseId, "reviewDate", "2026-11-03", "submitted", true,
+                "criteriaMet", List.of(), "alternative", "P1");
+        String path = "/audits/" + audit + "/reviews/" + UUID.randomUUID();
+        given().cookie("quarkus-credential", session).cookie(CsrfToken.COOKIE, cookie).contentType("application/json")
+                .body(body).put(path).then().statusCode(403).contentType("application/problem+json")
+                .body("field", equalTo("csrf-token"));
+        assertEquals(0, Db.number(dataSource, "select count(*) from review where case_id = ?", caseId));
+        given().cookie("quarkus-credential", session).cookie(CsrfToken.COOKIE, cookie).contentType("application/json")
+                .header(CsrfToken.HEADER, cookie).body(body).put(path).then().statusCode(201);
+        Api.putReview(audit, reviewer, UUID.randomUUID().toString(), Map.of("caseId", caseId, "reviewDate",
+                "2026-11-04", "submitted", true, "criteriaMet", List.of(), "alternative", "P1")).statusCode(201);
+    }
+
+    @Test
+    void overTlsTheCookieIsSecure() {
+        String session = signIn("admin", org.bestplace.TestDatabase.ADMIN_PASSWORD);
+        String setCookie = given().cookie("quarkus-credential", session).header("X-Forwarded-Proto", "https")
+                .get("/").getHeaders().getValues("Set-Cookie").stream()
+                .filter(h -> h.startsWith(CsrfToken.COOKIE + "=")).findFirst().orElseThrow();
+        assertTrue(setCookie.contains("; Secure"), setCookie);
+    }
+}
