@@ -21,6 +21,16 @@ public final class Db {
         }
     }
 
+    /** Runs an UPDATE or DELETE; returns how many rows it changed. */
+    public static int execute(DataSource dataSource, String sql, Object... args) throws SQLException {
+        try (var connection = dataSource.getConnection(); var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 1, args[i]);
+            }
+            return statement.executeUpdate();
+        }
+    }
+
     /** A count or id: the first column of the first row as a number. */
     public static long number(DataSource dataSource, String sql, Object... args) throws SQLException {
         return ((Number) value(dataSource, sql, args)).longValue();

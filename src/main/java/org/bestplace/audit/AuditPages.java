@@ -26,7 +26,7 @@ public class AuditPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance home(Audit audit, LocalDate today, List<WardProgress> wards, boolean chair,
-                boolean collecting);
+                boolean lead, boolean collecting);
     }
 
     public record WardProgress(String ward, String link, long registeredToday, long reviewedToday,
@@ -55,6 +55,6 @@ public class AuditPages {
             return new WardProgress(ward, ReviewPages.wardPath(auditId, ward), registered, reviewed, outstanding);
         }).toList();
         return Templates.home(audit, today, wards, access.admin() || access.has(MemberRole.CHAIR),
-                audit.status == AuditStatus.COLLECTING);
+                access.admin() || access.has(MemberRole.LEAD), audit.status == AuditStatus.COLLECTING);
     }
 }

@@ -1,5 +1,8 @@
 package org.bestplace.audit;
 
+import org.bestplace.activity.ActivityEvent;
+import org.bestplace.activity.ActivityLog;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -19,6 +22,9 @@ public class AuditService {
 
     @Inject
     CriteriaService criteria;
+
+    @Inject
+    ActivityLog activity;
 
     public record Setup(String title, String question, String site, List<String> wards, LocalDate startDate,
             LocalDate endDate, String criteriaSetId, String criteriaSetVersion, BigDecimal dualReviewRate) {
@@ -62,6 +68,8 @@ public class AuditService {
         Member member = new Member(audit, user, role, sector == null ? user.sector : sector, by.username,
                 Instant.now());
         member.persist();
+        activity.record(ActivityEvent.ROLE_CHANGE, audit.id, user.username + " joined the team as " + role + " ("
+                + member.sector + ")");
         return member;
     }
 

@@ -1,6 +1,10 @@
 package org.bestplace.criteria;
 
+import org.bestplace.activity.ActivityEvent;
+import org.bestplace.activity.ActivityLog;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,6 +25,9 @@ import org.jboss.logging.Logger;
 /** Loads, uploads, ratifies and serves consensus criteria sets. */
 @ApplicationScoped
 public class CriteriaService {
+
+    @Inject
+    ActivityLog activity;
 
     private static final Logger LOG = Logger.getLogger(CriteriaService.class);
 
@@ -135,6 +142,8 @@ public class CriteriaService {
                     + user.sector + ".");
         }
         set.ratify(sector, user.displayName + " (" + user.username + ", " + user.organisation + ")", Instant.now());
+        activity.record(ActivityEvent.CRITERIA_RATIFIED, null, "Signed criteria set " + setId + " " + version
+                + " for the " + sector + " sector; the set is now " + set.status);
         return set;
     }
 
@@ -142,6 +151,7 @@ public class CriteriaService {
     public CriteriaSet retire(String setId, String version) {
         CriteriaSet set = find(setId, version);
         set.retire();
+        activity.record(ActivityEvent.CRITERIA_RETIRED, null, "Retired criteria set " + setId + " " + version);
         return set;
     }
 

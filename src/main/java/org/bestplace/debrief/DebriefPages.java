@@ -1,5 +1,8 @@
 package org.bestplace.debrief;
 
+import org.bestplace.activity.ActivityEvent;
+import org.bestplace.activity.ActivityLog;
+
 import static org.bestplace.web.TemplateExtensions.percentText;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -56,6 +59,9 @@ public class DebriefPages {
     CurrentUser currentUser;
 
     @Inject
+    ActivityLog activity;
+
+    @Inject
     MinutesPdf pdf;
 
     /** What a form sent back, kept so the page can show it again with the message. */
@@ -85,7 +91,9 @@ public class DebriefPages {
 
     @GET
     public TemplateInstance page(@PathParam("auditId") Long auditId, @PathParam("date") LocalDate date) {
-        return Templates.debrief(view(auditId, date, null));
+        DebriefView view = view(auditId, date, null);
+        activity.record(ActivityEvent.CASE_VIEW, auditId, "Debrief page of " + date);
+        return Templates.debrief(view);
     }
 
     @GET

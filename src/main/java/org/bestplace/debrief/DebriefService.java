@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bestplace.activity.ActivityEvent;
+import org.bestplace.activity.ActivityLog;
 import org.bestplace.audit.Audit;
 import org.bestplace.audit.AuditAccess;
 import org.bestplace.audit.MemberRole;
@@ -29,6 +31,9 @@ public class DebriefService {
 
     @Inject
     CriteriaService criteria;
+
+    @Inject
+    ActivityLog activity;
 
     public DailySummary summary(Long auditId, LocalDate date, User by, boolean admin) {
         Audit audit = AuditAccess.of(auditId, by, admin).audit();
@@ -165,6 +170,7 @@ public class DebriefService {
         Debrief debrief = Debrief.of(audit, date).orElseThrow(() -> DomainException.conflict(
                 "The debrief of " + date + " has not been opened yet."));
         debrief.signOff(by.username, Instant.now());
+        activity.record(ActivityEvent.DEBRIEF_SIGN_OFF, audit.id, "Signed off the debrief of " + date);
         return debrief;
     }
 
@@ -179,6 +185,8 @@ public class DebriefService {
                 "There is no debrief of " + date + "."));
         DebriefReopening reopening = debrief.reopen(by.username, reason, Instant.now());
         reopening.persist();
+        activity.record(ActivityEvent.DEBRIEF_REOPENED, access.audit().id, "Reopened the debrief of " + date
+                + ": " + reason);
         return reopening;
     }
 

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
 import org.bestplace.BestplaceConfig;
+import org.bestplace.activity.ActivityEvent;
+import org.bestplace.activity.ActivityLog;
 import org.bestplace.audit.Audit;
 import org.bestplace.audit.AuditAccess;
 import org.bestplace.audit.MemberRole;
@@ -60,6 +62,9 @@ public class ExportService {
     @Inject
     BestplaceConfig config;
 
+    @Inject
+    ActivityLog activity;
+
     /** Format defaults to CSV and mode to publication, the mode that is safe to pass on. */
     @Transactional
     public Export export(Long auditId, String format, String mode, User by, boolean admin, String from) {
@@ -97,6 +102,8 @@ public class ExportService {
     @Transactional
     public void log(Audit audit, User by, String format, String mode, Instant at, String from) {
         new ExportLogEntry(audit, by.username, format, mode, at, from).persist();
+        activity.record(ActivityEvent.EXPORT, audit.id, format + " export, " + mode.toLowerCase(Locale.ROOT)
+                + " mode");
     }
 
     /** The export log of an audit, for its lead and administrators. */

@@ -1,5 +1,8 @@
 package org.bestplace.review;
 
+import org.bestplace.activity.ActivityEvent;
+import org.bestplace.activity.ActivityLog;
+
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -55,6 +58,9 @@ public class ReviewPages {
     CurrentUser currentUser;
 
     @Inject
+    ActivityLog activity;
+
+    @Inject
     ReviewResource reviewResource;
 
     public record CaseLine(String id, String caseNumber, String specialty, String ageBand, LocalDate admissionDate,
@@ -92,8 +98,10 @@ public class ReviewPages {
     @Path("wards/{ward}")
     public TemplateInstance ward(@PathParam("auditId") Long auditId, @PathParam("ward") String ward,
             @QueryParam("registered") String registered, @QueryParam("saved") String saved) {
-        return Templates.ward(wardView(auditId, ward, new Registration(null, null, null, null, null, null, null),
-                registered, saved));
+        WardView view = wardView(auditId, ward, new Registration(null, null, null, null, null, null, null),
+                registered, saved);
+        activity.record(ActivityEvent.CASE_VIEW, auditId, "Ward page of " + ward);
+        return Templates.ward(view);
     }
 
     /**
@@ -151,6 +159,8 @@ public class ReviewPages {
         Audit audit = AuditAccess.of(auditId, user, currentUser.isAdmin()).audit();
         PatientCase patientCase = caseOf(audit, caseId);
         LocalDate day = date == null ? LocalDate.now(AuditPages.AUDIT_ZONE) : LocalDate.parse(date);
+        activity.record(ActivityEvent.CASE_VIEW, auditId, "Review form of case " + patientCase.caseNumber + " for "
+                + day);
         CriteriaFile set = criteria.definition(audit.criteriaSet);
         Review own = Review.<Review>list("patientCase = ?1 and reviewDate = ?2 and reviewer = ?3", patientCase, day,
                 user).stream().findFirst().orElse(null);

@@ -1,5 +1,8 @@
 package org.bestplace.security;
 
+import org.bestplace.activity.ActivityEvent;
+import org.bestplace.activity.ActivityLog;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -16,6 +19,9 @@ public class UserService {
     @Inject
     BestplaceConfig config;
 
+    @Inject
+    ActivityLog activity;
+
     public static final int MIN_PASSWORD_LENGTH = 12;
 
     @Transactional
@@ -31,6 +37,8 @@ public class UserService {
         User user = new User(username, displayName.strip(), organisation.strip(), sector, roles, password,
                 config.passwordHashCost());
         user.persist();
+        activity.record(ActivityEvent.ROLE_CHANGE, null, "Created user " + username + " (" + sector + ") with roles "
+                + roles.stream().map(Enum::name).sorted().toList());
         return user;
     }
 

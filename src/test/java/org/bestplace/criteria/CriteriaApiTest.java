@@ -14,9 +14,9 @@ import org.bestplace.Api;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class CriteriaApiTest {
+public class CriteriaApiTest {
 
-    static String set(String id) {
+    public static String set(String id) {
         return CriteriaFileTest.VALID.replace("id: test-set", "id: " + id);
     }
 

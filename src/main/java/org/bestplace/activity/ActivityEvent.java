@@ -1,0 +1,14 @@
+package org.bestplace.activity;
+
+/** What the activity log records. */
+public enum ActivityEvent {
+    SIGN_IN,
+    SIGN_IN_FAILED,
+    CASE_VIEW,
+    EXPORT,
+    DEBRIEF_SIGN_OFF,
+    DEBRIEF_REOPENED,
+    CRITERIA_RATIFIED,
+    CRITERIA_RETIRED,
+    ROLE_CHANGE
+}
