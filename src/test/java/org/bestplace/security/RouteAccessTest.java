@@ -1,0 +1,299 @@
+package org.bestplace.security;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bestplace.Api;
+import org.bestplace.TestDatabase;
+import org.bestplace.criteria.CriteriaApiTest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Walks every route in the service's own OpenAPI document with every kind of caller and checks
+ * the answer against the table below. A route the table does not name fails the test, so a new
+ * endpoint cannot arrive without someone deciding who may use it.
+ */
+@QuarkusTest
+class RouteAccessTest {
+
+    /** The callers: an administrator, the four team roles of one audit, and a user on another audit. */
+    enum Caller {
+        ADMIN, LEAD, CHAIR, COMMISSIONER, REVIEWER, OUTSIDER
+    }
+
+    private static final Set<Caller> EVERYONE = EnumSet.allOf(Caller.class);
+    private static final Set<Caller> TEAM = EnumSet.of(Caller.ADMIN, Caller.LEAD, Caller.CHAIR, Caller.COMMISSIONER,
+            Caller.REVIEWER);
+
+    /**
+     * Who may use a route; everyone else gets {@code refused}: 403 for a caller on the audit (or
+     * for a service-wide route), while a caller not on the audit gets 404 for an audit's route.
+     * {@code body} is sent with a write; {@code {case}}, {@code {audit}} and the like are filled in.
+     */
+    record Rule(Set<Caller> allowed, String query, String contentType, String body) {
+    }
+
+    private static Rule rule(Set<Caller> allowed) {
+        return new Rule(allowed, "", null, null);
+    }
+
+    private static Rule json(Set<Caller> allowed, String body) {
+        return new Rule(allowed, "", "application/json", body);
+    }
+
+    private static Rule form(Set<Caller> allowed, String body) {
+        return new Rule(allowed, "", "application/x-www-form-urlencoded", body);
+    }
+
+    private static Set<Caller> only(Caller... callers) {
+        return EnumSet.copyOf(List.of(callers));
+    }
+
+    private static final String REVIEW = "{\"caseId\":\"{case}\",\"reviewDate\":\"2026-11-05\",\"criteriaMet\":[],"
+            + "\"alternative\":\"P1\",\"submitted\":false}";
+
+    static Map<String, Rule> rules() {
+        Map<String, Rule> rules = new LinkedHashMap<>();
+        // Sign-in, start page and service-wide reads
+        rules.put("GET /login", rule(EVERYONE));
+        rules.put("GET /logout", rule(EVERYONE));
+        rules.put("GET /", rule(EVERYONE));
+        rules.put("GET /comparisons", rule(EVERYONE));
+        rules.put("GET /api/me", rule(EVERYONE));
+        rules.put("GET /api/audits", rule(EVERYONE));
+        rules.put("GET /api/criteria-sets", rule(EVERYONE));
+        rules.put("GET /api/criteria-sets/{id}/{version}", rule(EVERYONE));
+        rules.put("POST /api/criteria-sets/{id}/{version}/ratifications",
+                json(EVERYONE, "{\"sector\":\"{sector}\"}"));
+        rules.put("GET /api/activity", rule(only(Caller.ADMIN)));
+        // Administration
+        rules.put("GET /api/users", rule(only(Caller.ADMIN)));
+        rules.put("POST /api/users", json(only(Caller.ADMIN), "{\"username\":\"u-{random}\",\"displayName\":\"New\","
+                + "\"organisation\":\"Trust\",\"sector\":\"HOSPITAL\",\"roles\":[\"REVIEWER\"],"
+                + "\"password\":\"a-long-enough-secret\"}"));
+        rules.put("POST /api/criteria-sets", new Rule(only(Caller.ADMIN), "", "application/yaml", "{yaml}"));
+        rules.put("POST /api/criteria-sets/{id}/{version}/retirement", rule(only(Caller.ADMIN)));
+        rules.put("POST /api/audits", json(only(Caller.ADMIN), "{auditBody}"));
+        // One audit: reading
+        rules.put("GET /api/audits/{auditId}", rule(TEAM));
+        rules.put("GET /api/audits/{auditId}/members", rule(TEAM));
+        rules.put("GET /api/audits/{auditId}/cases", rule(TEAM));
+        rules.put("GET /api/audits/{auditId}/reviews/{reviewId}", rule(TEAM));
+        rules.put("GET /api/audits/{auditId}/reviews/{reviewId}/history", rule(TEAM));
+        rules.put("GET /api/audits/{auditId}/summary", rule(TEAM));
+        rules.put("GET /api/audits/{auditId}/agreement", rule(TEAM));
+        rules.put("GET /api/audits/{auditId}/debriefs/{date}", rule(TEAM));
+        rules.put("GET /api/audits/{auditId}/export", rule(TEAM));
+        rules.put("GET /api/comparisons", new Rule(TEAM, "?a={audit}&b={audit}", null, null));
+        rules.put("GET /audits/{auditId}", rule(TEAM));
+        rules.put("GET /audits/{auditId}/wards/{ward}", rule(TEAM));
+        rules.put("GET /audits/{auditId}/cases/{caseId}/review", rule(TEAM));
+        rules.put("GET /audits/{auditId}/debriefs/{date}", rule(TEAM));
+        rules.put("GET /audits/{auditId}/debriefs/{date}/minutes", rule(TEAM));
+        rules.put("GET /audits/{auditId}/debriefs/{date}/minutes.pdf", rule(TEAM));
+        rules.put("GET /audits/{auditId}/results", rule(TEAM));
+        rules.put("GET /audits/{auditId}/results/export", rule(TEAM));
+        // One audit: unsuppressed figures and logs
+        Set<Caller> internal = only(Caller.ADMIN, Caller.LEAD, Caller.COMMISSIONER);
+        rules.put("GET /api/audits/{auditId}/measure-report", rule(internal));
+        rules.put("GET /audits/{auditId}/results/measure-report", rule(internal));
+        rules.put("GET /api/audits/{auditId}/exports", rule(only(Caller.ADMIN, Caller.LEAD)));
+        rules.put("GET /audits/{auditId}/activity", rule(only(Caller.ADMIN, Caller.LEAD)));
+        // One audit: the team and its status
+        rules.put("POST /api/audits/{auditId}/members", json(only(Caller.ADMIN, Caller.LEAD),
+                "{\"username\":\"{reviewer}\",\"role\":\"REVIEWER\",\"sector\":\"HOSPITAL\"}"));
+        rules.put("POST /api/audits/{auditId}/status", json(only(Caller.ADMIN, Caller.LEAD),
+                "{\"status\":\"COLLECTING\"}"));
+        // One audit: cases and reviews
+        Set<Caller> registers = only(Caller.ADMIN, Caller.LEAD, Caller.REVIEWER);
+        rules.put("POST /api/audits/{auditId}/cases", json(registers, "{\"ward\":\"Ward A\",\"specialty\":\"Cardiology\","
+                + "\"ageBand\":\"65-74\",\"sex\":\"MALE\",\"admissionDate\":\"2026-11-02\"}"));
+        rules.put("POST /audits/{auditId}/wards/{ward}/cases", form(registers,
+                "specialty=Cardiology&ageBand=65-74&sex=MALE&admissionDate=2026-11-02"));
+        Set<Caller> reviews = only(Caller.ADMIN, Caller.REVIEWER);
+        rules.put("PUT /api/audits/{auditId}/reviews/{reviewId}", json(reviews, REVIEW));
+        rules.put("PUT /audits/{auditId}/reviews/{reviewId}", json(reviews, REVIEW));
+        rules.put("POST /audits/{auditId}/cases/{caseId}/review", form(reviews,
+                "reviewId={random}&reviewDate=2026-11-05&alternative=P1&action=draft"));
+        // One audit: the chair's debrief
+        Set<Caller> chair = only(Caller.ADMIN, Caller.CHAIR);
+        rules.put("PUT /api/audits/{auditId}/debriefs/{date}", json(chair, "{\"notes\":\"Discussed\"}"));
+        rules.put("POST /api/audits/{auditId}/debriefs/{date}/decisions", json(chair,
+                "{\"caseId\":\"{case}\",\"outcome\":\"QUALIFIES\",\"reason\":\"Agreed\"}"));
+        rules.put("POST /audits/{auditId}/debriefs/{date}/decisions", form(chair,
+                "caseId={case}&outcome=QUALIFIES&reason=Agreed"));
+        rules.put("POST /audits/{auditId}/debriefs/{date}/record", form(chair, "attendees=&notes=Discussed&actions="));
+        rules.put("POST /api/audits/{auditId}/debriefs/{date}/sign-off", rule(chair));
+        rules.put("POST /audits/{auditId}/debriefs/{date}/sign-off", form(chair, ""));
+        rules.put("POST /api/audits/{auditId}/debriefs/{date}/reopenings", json(only(Caller.ADMIN),
+                "{\"reason\":\"Reopened to check a case\"}"));
+        return rules;
+    }
+
+    private final Map<Caller, String> usernames = new LinkedHashMap<>();
+    private final Map<Caller, String> sectors = new LinkedHashMap<>();
+    private final Map<Caller, String[]> sessions = new LinkedHashMap<>();
+    private final Map<String, String> values = new LinkedHashMap<>();
+
+    @Test
+    void everyRouteAnswersEveryCallerAsTheTableSays() {
+        Map<String, Map<String, Object>> paths = given().auth().preemptive()
+                .basic("admin", TestDatabase.ADMIN_PASSWORD).get("/q/openapi?format=json").then().statusCode(200)
+                .extract().jsonPath().getMap("paths");
+        Set<String> routes = new TreeSet<>();
+        paths.forEach((path, operations) -> operations.keySet().stream()
+                .filter(method -> Set.of("get", "post", "put", "delete", "patch").contains(method))
+                .forEach(method -> routes.add(method.toUpperCase() + " " + path)));
+        Map<String, Rule> rules = rules();
+        Set<String> unruled = new TreeSet<>(routes);
+        unruled.removeAll(rules.keySet());
+        assertEquals(Set.of(), unruled, "routes with no access rule: add them to RouteAccessTest.rules()");
+        Set<String> stale = new TreeSet<>(rules.keySet());
+        stale.removeAll(routes);
+        assertEquals(Set.of(), stale, "rules for routes the service no longer has");
+
+        setUp();
+        List<String> wrong = new ArrayList<>();
+        Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        int requests = 0;
+        for (Map.Entry<String, Rule> entry : rules.entrySet()) {
+            for (Caller caller : Caller.values()) {
+                String method = entry.getKey().substring(0, entry.getKey().indexOf(' '));
+                String template = entry.getKey().substring(method.length() + 1);
+                Rule rule = entry.getValue();
+                int status = send(caller, method, template, rule).statusCode();
+                statuses.merge(status, 1, Integer::sum);
+                requests++;
+                boolean auditRoute = template.contains("{auditId}") || rule.query().contains("{audit}");
+                if (rule.allowed().contains(caller)) {
+                    if (status == 401 || status == 403 || status == 404 || status >= 500) {
+                        wrong.add(entry.getKey() + " as " + caller + ": " + status + ", expected it to be allowed");
+                    }
+                } else {
+                    int expected = caller == Caller.OUTSIDER && auditRoute ? 404 : 403;
+                    if (status != expected) {
+                        wrong.add(entry.getKey() + " as " + caller + ": " + status + ", expected " + expected);
+                    }
+                }
+            }
+        }
+        System.out.printf("route access: %d routes x %d callers = %d requests, %d answers wrong; statuses %s%n",
+                rules.size(), Caller.values().length, requests, wrong.size(), statuses);
+        assertEquals(List.of(), wrong);
+    }
+
+    private void setUp() {
+        String audit = Api.collectingAudit();
+        usernames.put(Caller.ADMIN, "admin");
+        sectors.put(Caller.ADMIN, "HOSPITAL");
+        add(Caller.LEAD, audit, "LEAD", "COMMUNITY");
+        add(Caller.CHAIR, audit, "CHAIR", "HOSPITAL");
+        add(Caller.COMMISSIONER, audit, "COMMISSIONER", "COMMISSIONER");
+        add(Caller.REVIEWER, audit, "REVIEWER", "HOSPITAL");
+        String other = Api.collectingAudit();
+        add(Caller.OUTSIDER, other, "REVIEWER", "HOSPITAL");
+        String reviewer = usernames.get(Caller.REVIEWER);
+        String caseId = Api.registerCase(audit, reviewer);
+        String reviewId = UUID.randomUUID().toString();
+        Api.putReview(audit, reviewer, reviewId, Map.of("caseId", caseId, "reviewDate", "2026-11-03",
+                "criteriaMet", List.of(), "alternative", "P1", "submitted", true)).statusCode(201);
+        String setId = "access-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.uploadYaml("admin", CriteriaApiTest.set(setId)).statusCode(201);
+        values.put("{auditId}", audit);
+        values.put("{audit}", audit);
+        values.put("{caseId}", caseId);
+        values.put("{case}", caseId);
+        values.put("{reviewId}", reviewId);
+        values.put("{date}", "2026-11-03");
+        values.put("{ward}", "Ward%20A");
+        values.put("{id}", setId);
+        values.put("{version}", "1");
+        values.put("{reviewer}", reviewer);
+        for (Caller caller : Caller.values()) {
+            sessions.put(caller, signIn(usernames.get(caller)));
+        }
+    }
+
+    private void add(Caller caller, String audit, String role, String sector) {
+        String username = Api.user(caller.name().toLowerCase(), sector, role.equals("LEAD") ? "REVIEWER" : role);
+        Api.member(audit, username, role, sector);
+        usernames.put(caller, username);
+        sectors.put(caller, sector);
+    }
+
+    private static String password(String username) {
+        return "admin".equals(username) ? TestDatabase.ADMIN_PASSWORD : Api.PASSWORD;
+    }
+
+    private static final Pattern TOKEN = Pattern.compile("name=\"csrf-token\" content=\"([A-Za-z0-9_-]+)\"");
+
+    /** A browser session: the session cookie and the anti-forgery token its pages carry. */
+    private static String[] signIn(String username) {
+        String session = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", username).formParam("j_password", password(username))
+                .post("/j_security_check").then().statusCode(302).extract().cookie("quarkus-credential");
+        Response start = given().cookie("quarkus-credential", session).get("/");
+        Matcher token = TOKEN.matcher(start.asString());
+        assertTrue(token.find(), "the start page carries the anti-forgery token");
+        return new String[] {session, start.getCookie("bestplace-csrf"), token.group(1)};
+    }
+
+    private Response send(Caller caller, String method, String template, Rule rule) {
+        String path = fill(template) + fill(rule.query());
+        boolean api = template.startsWith("/api/");
+        RequestSpecification request = given().urlEncodingEnabled(false).redirects().follow(false);
+        String[] session = sessions.get(caller);
+        if (api) {
+            request.auth().preemptive().basic(usernames.get(caller), password(usernames.get(caller)));
+        } else {
+            request.cookie("quarkus-credential", session[0]).cookie("bestplace-csrf", session[1])
+                    .header("X-CSRF-Token", session[2]);
+        }
+        if (rule.contentType() != null) {
+            String body = fill(rule.body()).replace("{sector}", sectors.get(caller));
+            if (rule.contentType().equals("application/x-www-form-urlencoded")) {
+                body = (body.isEmpty() ? "" : body + "&") + "csrf-token=" + session[2];
+            }
+            if (rule.contentType().equals("application/x-www-form-urlencoded")) {
+                request.contentType(rule.contentType()).body(body);
+            } else {
+                request.contentType(rule.contentType()).body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } else if (!method.equals("GET")) {
+            request.contentType("application/json").body("{}");
+        }
+        return request.request(method, path);
+    }
+
+    private String fill(String text) {
+        if (text == null) {
+            return "";
+        }
+        String filled = text;
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            filled = filled.replace(value.getKey(), value.getValue());
+        }
+        if (filled.contains("{yaml}")) {
+            filled = CriteriaApiTest.set("upload-" + UUID.randomUUID().toString().substring(0, 8));
+        }
+        if (filled.contains("{auditBody}")) {
+            filled = new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(Api.auditBody("Route walk"))
+                    .toString();
+        }
+        return filled.replace("{random}", UUID.randomUUID().toString());
+    }
+}
