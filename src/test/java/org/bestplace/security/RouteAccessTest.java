@@ -175,8 +175,12 @@ class RouteAccessTest {
                 String method = entry.getKey().substring(0, entry.getKey().indexOf(' '));
                 String template = entry.getKey().substring(method.length() + 1);
                 Rule rule = entry.getValue();
-                int status = send(caller, method, template, rule).statusCode();
+                Response response = send(caller, method, template, rule);
+                int status = response.statusCode();
                 statuses.merge(status, 1, Integer::sum);
+                if (!secureHeaders(response)) {
+                    wrong.add(entry.getKey() + " as " + caller + ": security headers missing");
+                }
                 requests++;
                 boolean auditRoute = template.contains("{auditId}") || rule.query().contains("{audit}");
                 if (rule.allowed().contains(caller)) {
@@ -194,6 +198,18 @@ class RouteAccessTest {
         System.out.printf("route access: %d routes x %d callers = %d requests, %d answers wrong; statuses %s%n",
                 rules.size(), Caller.values().length, requests, wrong.size(), statuses);
         assertEquals(List.of(), wrong);
+    }
+
+    /** A CSP with no inline script and no framing, nosniff and a referrer policy, on every answer. */
+    static boolean secureHeaders(Response response) {
+        String csp = response.header("Content-Security-Policy");
+        if (csp == null || !csp.contains("frame-ancestors 'none'")) {
+            return false;
+        }
+        String scripts = java.util.Arrays.stream(csp.split(";")).map(String::strip)
+                .filter(d -> d.startsWith("script-src")).findFirst().orElse("");
+        return scripts.equals("script-src 'self'") && "nosniff".equals(response.header("X-Content-Type-Options"))
+                && response.header("Referrer-Policy") != null;
     }
 
     private void setUp() {
