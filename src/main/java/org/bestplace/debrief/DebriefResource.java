@@ -48,11 +48,20 @@ public class DebriefResource {
             List<ReviewSide> reviews) {
     }
 
+    /** The current decision on a case and every version recorded, oldest first. */
     public record DecisionView(String caseId, String caseNumber, Outcome outcome, String alternative, String reason,
-            String decidedBy, Instant decidedAt) {
+            String decidedBy, Instant decidedAt, List<VersionView> history) {
         static DecisionView of(Decision d) {
             return new DecisionView(String.valueOf(d.patientCase.id), d.patientCase.caseNumber, d.outcome,
-                    d.alternative, d.reason, d.decidedBy, d.decidedAt);
+                    d.alternative, d.reason, d.decidedBy, d.decidedAt,
+                    DecisionVersion.of(d).stream().map(VersionView::of).toList());
+        }
+    }
+
+    public record VersionView(Outcome outcome, String alternative, String reason, String decidedBy,
+            Instant decidedAt) {
+        static VersionView of(DecisionVersion v) {
+            return new VersionView(v.outcome, v.alternative, v.reason, v.decidedBy, v.decidedAt);
         }
     }
 

@@ -151,6 +151,7 @@ public class DebriefService {
         Decision decision = Decision.of(debrief, patientCase).orElseGet(() -> new Decision(debrief, patientCase));
         decision.decide(outcome, alternative, reason, by.username, Instant.now());
         decision.persist();
+        new DecisionVersion(decision).persist();
         return decision;
     }
 
