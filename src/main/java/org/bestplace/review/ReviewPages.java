@@ -150,7 +150,8 @@ public class ReviewPages {
         var user = currentUser.user();
         Audit audit = AuditAccess.of(auditId, user, currentUser.isAdmin()).audit();
         PatientCase patientCase = caseOf(audit, caseId);
-        LocalDate day = date == null ? LocalDate.now(AuditPages.AUDIT_ZONE) : LocalDate.parse(date);
+        LocalDate day = date == null ? LocalDate.now(AuditPages.AUDIT_ZONE) : date(date, "date",
+                "Write the date as YYYY-MM-DD.");
         CriteriaFile set = criteria.definition(audit.criteriaSet);
         Review own = Review.<Review>list("patientCase = ?1 and reviewDate = ?2 and reviewer = ?3", patientCase, day,
                 user).stream().findFirst().orElse(null);
