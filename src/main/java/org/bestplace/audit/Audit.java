@@ -19,6 +19,7 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -92,8 +93,17 @@ public class Audit extends PanacheEntityBase {
             throw DomainException.invalid("criteriaSet", "Criteria set " + criteriaSet.setId + " version "
                     + criteriaSet.version + " is " + criteriaSet.status + "; an audit can only use a ratified set.");
         }
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        if (startDate.isBefore(today.minusYears(10)) || startDate.isAfter(today.plusYears(10))) {
+            throw DomainException.invalid("startDate", "The start date " + startDate + " is more than ten years from"
+                    + " today; check it.");
+        }
         if (endDate.isBefore(startDate)) {
             throw DomainException.invalid("endDate", "The end date is before the start date.");
+        }
+        if (endDate.isAfter(startDate.plusYears(1))) {
+            throw DomainException.invalid("endDate", "An audit runs for at most a year; the end date " + endDate
+                    + " is later than that.");
         }
         this.title = title;
         this.question = question;

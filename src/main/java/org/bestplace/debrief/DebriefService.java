@@ -68,6 +68,10 @@ public class DebriefService {
         AuditAccess access = AuditAccess.of(auditId, by, admin);
         Audit audit = access.audit();
         Debrief debrief = Debrief.of(audit, date).orElse(null);
+        if (debrief == null && !audit.covers(date)) {
+            throw DomainException.invalid("date", "The audit runs from " + audit.startDate + " to " + audit.endDate
+                    + "; " + date + " has no debrief.");
+        }
         if (debrief == null && (access.admin() || access.has(MemberRole.CHAIR))) {
             debrief = new Debrief(audit, date, by.username, Instant.now());
             debrief.persist();

@@ -158,7 +158,8 @@ public class ReviewPages {
         var user = currentUser.user();
         Audit audit = AuditAccess.of(auditId, user, currentUser.isAdmin()).audit();
         PatientCase patientCase = caseOf(audit, caseId);
-        LocalDate day = date == null ? LocalDate.now(AuditPages.AUDIT_ZONE) : LocalDate.parse(date);
+        LocalDate day = date == null ? LocalDate.now(AuditPages.AUDIT_ZONE) : date(date, "date",
+                "Write the date as YYYY-MM-DD.");
         activity.record(ActivityEvent.CASE_VIEW, auditId, "Review form of case " + patientCase.caseNumber + " for "
                 + day);
         CriteriaFile set = criteria.definition(audit.criteriaSet);
