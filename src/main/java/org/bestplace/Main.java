@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.bestplace.database.EmbeddedDatabase;
 import org.bestplace.database.EmbeddedMode;
+import org.bestplace.generate.GenerateCommand;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -17,6 +18,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class Main {
 
     public static void main(String... args) {
+        if (args.length > 0 && "generate".equals(args[0])) {
+            // A data-generating run serves nothing: any free port, no demo audit.
+            System.setProperty("quarkus.http.port", "0");
+            System.setProperty("bestplace.demo", "false");
+        }
         var config = ConfigProvider.getConfig();
         Optional<String> jdbcUrl = config.getOptionalValue("quarkus.datasource.jdbc.url", String.class);
         if (jdbcUrl.isPresent()) {
@@ -38,7 +44,10 @@ public class Main {
 
     public static class Service implements QuarkusApplication {
         @Override
-        public int run(String... args) {
+        public int run(String... args) throws Exception {
+            if (args.length > 0 && "generate".equals(args[0])) {
+                return GenerateCommand.run(args);
+            }
             Quarkus.waitForExit();
             return 0;
         }

@@ -95,6 +95,22 @@ class CsrfTest {
     }
 
     @Test
+    void overTlsTheSignInCookieIsSecureToo() {
+        String setCookie = given().redirects().follow(false).header("X-Forwarded-Proto", "https")
+                .contentType("application/x-www-form-urlencoded").formParam("j_username", "admin")
+                .formParam("j_password", org.bestplace.TestDatabase.ADMIN_PASSWORD).post("/j_security_check").then()
+                .statusCode(302).extract().headers().getValues("Set-Cookie").stream()
+                .filter(h -> h.startsWith("quarkus-credential=")).findFirst().orElseThrow();
+        assertTrue(setCookie.contains("; Secure") && setCookie.toLowerCase().contains("httponly")
+                && setCookie.contains("SameSite=Strict"), setCookie);
+        String plain = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", "admin").formParam("j_password", org.bestplace.TestDatabase.ADMIN_PASSWORD)
+                .post("/j_security_check").then().statusCode(302).extract().headers().getValues("Set-Cookie")
+                .stream().filter(h -> h.startsWith("quarkus-credential=")).findFirst().orElseThrow();
+        assertTrue(!plain.contains("Secure"), "not over plain HTTP: " + plain);
+    }
+
+    @Test
     void overTlsTheCookieIsSecure() {
         String session = signIn("admin", org.bestplace.TestDatabase.ADMIN_PASSWORD);
         String setCookie = given().cookie("quarkus-credential", session).header("X-Forwarded-Proto", "https")
