@@ -56,19 +56,18 @@ public record DailySummary(
     static final String DAY_FILTER = " and r.review_date = :date";
 
     /**
-     * One pass over the first reviews, grouped by every breakdown at once: a small cube whose
-     * margins are the by-ward, by-sector, ... rows. Parameters {@code :audit} and, for a day, {@code :date}.
+     * The breakdowns from the summary cells the database keeps as reviews are written (see
+     * migration V7): a cube whose margins are the by-ward, by-sector, ... rows, read without
+     * touching the reviews. Parameters {@code :audit} and, for a day, {@code :date}.
      */
     public static String cubeSql(boolean date) {
         return """
-                select r.ward, r.specialty, r.reviewer_sector, r.age_band,
-                       case when r.stay_days <= 6 then '0-6' when r.stay_days <= 13 then '7-13'
-                            when r.stay_days <= 20 then '14-20' else '21+' end as stay_band,
-                       count(*), sum(r.outcome = 'DOES_NOT_QUALIFY')
-                from review r
-                where r.audit_id = :audit and r.first_of_day = true %s
-                group by r.ward, r.specialty, r.reviewer_sector, r.age_band, stay_band
-                """.formatted(date ? DAY_FILTER : "");
+                select c.ward, c.specialty, c.reviewer_sector, c.age_band, c.stay_band,
+                       sum(c.reviewed), sum(c.not_qualifying)
+                from summary_cell c
+                where c.audit_id = :audit and c.reviewed > 0 %s
+                group by c.ward, c.specialty, c.reviewer_sector, c.age_band, c.stay_band
+                """.formatted(date ? " and c.review_date = :date" : "");
     }
 
     /** Alternatives and reasons of the first reviews that found the patient did not qualify. */
@@ -83,11 +82,11 @@ public record DailySummary(
                 """.formatted(filter);
     }
 
-    /** Submitted reviews and how many were overridden. */
+    /** Submitted reviews and how many were overridden, from the summary cells. */
     public static String overrideSql(boolean date) {
         return """
-                select count(*), coalesce(sum(r.override_outcome is not null), 0) from review r
-                where r.audit_id = :audit and r.submitted = true %s""".formatted(date ? DAY_FILTER : "");
+                select coalesce(sum(c.reviews), 0), coalesce(sum(c.overrides), 0) from summary_cell c
+                where c.audit_id = :audit %s""".formatted(date ? " and c.review_date = :date" : "");
     }
 
     /**

@@ -72,15 +72,14 @@ public class ResultsService {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select d.day, coalesce(f.reviewed, 0), coalesce(f.not_qualifying, 0), d.opened, d.signed_off
-                from (select r.review_date as day, 0 as opened, 0 as signed_off from review r
-                      where r.audit_id = :audit and r.first_of_day = true group by r.review_date
+                from (select c.review_date as day, 0 as opened, 0 as signed_off from summary_cell c
+                      where c.audit_id = :audit and c.reviewed > 0 group by c.review_date
                       union
                       select db.debrief_date, 1, db.signed_off_at is not null from debrief db
                       where db.audit_id = :audit) d
-                left join (select r.review_date, count(*) as reviewed,
-                                  sum(r.outcome = 'DOES_NOT_QUALIFY') as not_qualifying
-                           from review r where r.audit_id = :audit and r.first_of_day = true
-                           group by r.review_date) f on f.review_date = d.day
+                left join (select c.review_date, sum(c.reviewed) as reviewed, sum(c.not_qualifying) as not_qualifying
+                           from summary_cell c where c.audit_id = :audit
+                           group by c.review_date) f on f.review_date = d.day
                 order by d.day""").setParameter("audit", auditId).getResultList();
         Map<LocalDate, DayRow> days = new TreeMap<>();
         for (Object[] row : rows) {

@@ -1,0 +1,118 @@
+package org.bestplace.debrief;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.bestplace.Api;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The summary cells the database keeps on every review write agree with counting the reviews
+ * themselves, after drafts, submissions, second reviews, changed outcomes, moved dates and overrides.
+ */
+@QuarkusTest
+class SummaryCellsTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    static Map<String, Object> review(String caseId, String date, boolean qualifies, boolean submitted) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("caseId", caseId);
+        body.put("reviewDate", date);
+        body.put("submitted", submitted);
+        body.put("criteriaMet", qualifies ? List.of(criterion()) : List.of());
+        if (!qualifies) {
+            body.put("alternative", "P1");
+        }
+        return body;
+    }
+
+    static String criterion;
+
+    static String criterion() {
+        return criterion;
+    }
+
+    List<String> rows(String sql, String audit) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (var connection = dataSource.getConnection(); var statement = connection.prepareStatement(sql)) {
+            statement.setString(1, audit);
+            try (var result = statement.executeQuery()) {
+                while (result.next()) {
+                    StringBuilder row = new StringBuilder();
+                    for (int i = 1; i <= result.getMetaData().getColumnCount(); i++) {
+                        row.append(result.getString(i)).append('|');
+                    }
+                    rows.add(row.toString());
+                }
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void cellsMatchTheReviewsAfterEveryKindOfWrite() throws Exception {
+        criterion = Api.asAdmin().get("/api/criteria-sets/" + Api.SET_ID + "/" + Api.SET_VERSION).then()
+                .extract().path("groups[0].criteria[0].code");
+        String audit = Api.collectingAudit();
+        String hospital = Api.reviewerOn(audit, "HOSPITAL");
+        String community = Api.reviewerOn(audit, "COMMUNITY");
+        String[] cases = new String[4];
+        for (int i = 0; i < cases.length; i++) {
+            cases[i] = Api.registerCase(audit, hospital);
+        }
+        String r1 = UUID.randomUUID().toString();
+        Api.putReview(audit, hospital, r1, review(cases[0], "2026-11-03", false, false)).statusCode(201);
+        Api.putReview(audit, hospital, r1, review(cases[0], "2026-11-03", false, true)).statusCode(200);
+        Api.putReview(audit, community, UUID.randomUUID().toString(), review(cases[0], "2026-11-03", true, true))
+                .statusCode(201);
+        String r3 = UUID.randomUUID().toString();
+        Api.putReview(audit, hospital, r3, review(cases[1], "2026-11-03", false, true)).statusCode(201);
+        Map<String, Object> changed = review(cases[1], "2026-11-03", true, true);
+        changed.put("changeReason", "Misread the chart");
+        Api.putReview(audit, hospital, r3, changed).statusCode(200);
+        String r4 = UUID.randomUUID().toString();
+        Api.putReview(audit, hospital, r4, review(cases[2], "2026-11-03", false, true)).statusCode(201);
+        Api.putReview(audit, community, UUID.randomUUID().toString(), review(cases[2], "2026-11-03", false, true))
+                .statusCode(201);
+        Map<String, Object> moved = review(cases[2], "2026-11-04", false, true);
+        moved.put("changeReason", "Wrong day");
+        Api.putReview(audit, hospital, r4, moved).statusCode(200);
+        Map<String, Object> overridden = review(cases[3], "2026-11-05", false, true);
+        overridden.remove("alternative");
+        overridden.put("override", Map.of("outcome", "QUALIFIES", "reason", "Palliative, moving would harm"));
+        Api.putReview(audit, hospital, UUID.randomUUID().toString(), overridden).statusCode(201);
+
+        String fromCells = """
+                select review_date, ward, specialty, reviewer_sector, age_band, stay_band,
+                       sum(reviewed), sum(not_qualifying), sum(reviews), sum(overrides)
+                from summary_cell where audit_id = ?
+                group by 1, 2, 3, 4, 5, 6 having sum(reviews) > 0 order by 1, 2, 3, 4, 5, 6""";
+        String fromReviews = """
+                select review_date, ward, specialty, reviewer_sector, age_band,
+                       case when stay_days <= 6 then '0-6' when stay_days <= 13 then '7-13'
+                            when stay_days <= 20 then '14-20' else '21+' end,
+                       sum(first_of_day), sum(first_of_day and outcome = 'DOES_NOT_QUALIFY'), count(*),
+                       sum(override_outcome is not null)
+                from review where audit_id = ? and submitted = true
+                group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6""";
+        List<String> truth = rows(fromReviews, audit);
+        assertEquals(truth, rows(fromCells, audit));
+        assertEquals(4, truth.size(), "cells for two sectors on the 3rd, and the 4th and 5th: " + truth);
+        var summary = Api.asAdmin().get("/api/audits/" + audit + "/summary").then().extract().jsonPath();
+        // The 3rd: cases 1, 2 and 3 (whose community review became first when the hospital one moved);
+        // the 4th: case 3; the 5th: case 4.
+        assertEquals(5, summary.getInt("reviewed"));
+        assertEquals(3, summary.getInt("notQualifying"), "case 1 on the 3rd, case 3 on the 3rd and the 4th");
+        assertEquals(6, summary.getInt("reviews"));
+        assertEquals(1, summary.getInt("overrides"));
+    }
+}
