@@ -53,8 +53,6 @@ public record DailySummary(
     /** NHS long-stay thresholds: 7, 14 and 21 days. */
     public static final List<String> STAY_BANDS = List.of("0-6", "7-13", "14-20", "21+");
 
-    static final String DAY_FILTER = " and r.review_date = :date";
-
     /**
      * The breakdowns from the summary cells the database keeps as reviews are written (see
      * migration V7): a cube whose margins are the by-ward, by-sector, ... rows, read without
@@ -70,16 +68,16 @@ public record DailySummary(
                 """.formatted(date ? " and c.review_date = :date" : "");
     }
 
-    /** Alternatives and reasons of the first reviews that found the patient did not qualify. */
+    /**
+     * Alternatives and reasons of the first reviews that found the patient did not qualify, from
+     * the place cells the database keeps (migration V8).
+     */
     public static String placesAndReasonsSql(boolean date) {
-        String filter = "r.audit_id = :audit and r.first_of_day = true and r.outcome = 'DOES_NOT_QUALIFY'"
-                + (date ? DAY_FILTER : "");
         return """
-                select 'alternative', r.alternative, count(*) from review r where %1$s group by r.alternative
-                union all
-                select 'reason', rr.code, count(*) from review r join review_reason rr on rr.review_id = r.id
-                where %1$s group by rr.code
-                """.formatted(filter);
+                select p.kind, p.code, sum(p.tally) from place_cell p
+                where p.audit_id = :audit %s
+                group by p.kind, p.code having sum(p.tally) > 0
+                """.formatted(date ? " and p.review_date = :date" : "");
     }
 
     /** Submitted reviews and how many were overridden, from the summary cells. */

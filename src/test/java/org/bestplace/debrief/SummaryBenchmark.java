@@ -122,6 +122,7 @@ class SummaryBenchmark {
         int patientDays = (int) Math.round(REVIEWS / 1.1);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
+            org.bestplace.generate.Generator.bulkLoad(c, true);
             long firstCase;
             try (var r = c.createStatement().executeQuery("select coalesce(max(id), 0) + 1 from patient_case")) {
                 r.next();
@@ -191,7 +192,10 @@ class SummaryBenchmark {
                 reviews.executeBatch();
                 criteria.executeBatch();
                 reasons.executeBatch();
+                org.bestplace.generate.Generator.rebuildCells(c, auditId);
                 c.commit();
+            } finally {
+                org.bestplace.generate.Generator.bulkLoad(c, false);
             }
             c.createStatement().execute("analyze table patient_case, review, review_reason, review_criterion");
         }

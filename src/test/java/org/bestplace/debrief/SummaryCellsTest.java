@@ -31,11 +31,13 @@ class SummaryCellsTest {
         body.put("criteriaMet", qualifies ? List.of(criterion()) : List.of());
         if (!qualifies) {
             body.put("alternative", "P1");
+            body.put("reasons", List.of(reasons.get(0)));
         }
         return body;
     }
 
     static String criterion;
+    static List<String> reasons;
 
     static String criterion() {
         return criterion;
@@ -44,7 +46,9 @@ class SummaryCellsTest {
     List<String> rows(String sql, String audit) throws Exception {
         List<String> rows = new ArrayList<>();
         try (var connection = dataSource.getConnection(); var statement = connection.prepareStatement(sql)) {
-            statement.setString(1, audit);
+            for (int i = 1; i <= statement.getParameterMetaData().getParameterCount(); i++) {
+                statement.setString(i, audit);
+            }
             try (var result = statement.executeQuery()) {
                 while (result.next()) {
                     StringBuilder row = new StringBuilder();
@@ -60,8 +64,10 @@ class SummaryCellsTest {
 
     @Test
     void cellsMatchTheReviewsAfterEveryKindOfWrite() throws Exception {
-        criterion = Api.asAdmin().get("/api/criteria-sets/" + Api.SET_ID + "/" + Api.SET_VERSION).then()
-                .extract().path("groups[0].criteria[0].code");
+        var set = Api.asAdmin().get("/api/criteria-sets/" + Api.SET_ID + "/" + Api.SET_VERSION).then().extract()
+                .jsonPath();
+        criterion = set.getString("groups[0].criteria[0].code");
+        reasons = set.getList("reasons.code");
         String audit = Api.collectingAudit();
         String hospital = Api.reviewerOn(audit, "HOSPITAL");
         String community = Api.reviewerOn(audit, "COMMUNITY");
@@ -85,9 +91,12 @@ class SummaryCellsTest {
                 .statusCode(201);
         Map<String, Object> moved = review(cases[2], "2026-11-04", false, true);
         moved.put("changeReason", "Wrong day");
+        moved.put("alternative", "P2");
+        moved.put("reasons", List.of(reasons.get(1), reasons.get(2)));
         Api.putReview(audit, hospital, r4, moved).statusCode(200);
         Map<String, Object> overridden = review(cases[3], "2026-11-05", false, true);
         overridden.remove("alternative");
+        overridden.remove("reasons");
         overridden.put("override", Map.of("outcome", "QUALIFIES", "reason", "Palliative, moving would harm"));
         Api.putReview(audit, hospital, UUID.randomUUID().toString(), overridden).statusCode(201);
 
@@ -104,6 +113,22 @@ class SummaryCellsTest {
                        sum(override_outcome is not null)
                 from review where audit_id = ? and submitted = true
                 group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6""";
+        String placesFromCells = """
+                select review_date, kind, code, sum(tally) from place_cell where audit_id = ?
+                group by 1, 2, 3 having sum(tally) <> 0 order by 1, 2, 3""";
+        String firstNotQualifying = "r.audit_id = ? and r.submitted and r.first_of_day"
+                + " and r.outcome = 'DOES_NOT_QUALIFY'";
+        String placesFromReviews = """
+                select review_date, kind, code, count(*) from (
+                  select r.review_date, 'alternative' as kind, r.alternative as code from review r where %1$s
+                  union all
+                  select r.review_date, 'reason', rr.code from review r join review_reason rr on rr.review_id = r.id
+                  where %1$s) p
+                group by 1, 2, 3 order by 1, 2, 3""".formatted(firstNotQualifying);
+        List<String> places = rows(placesFromReviews, audit);
+        assertEquals(places, rows(placesFromCells, audit));
+        // The 3rd: P1 and the first reason, twice (cases 1 and 3); the 4th: P2 and two other reasons.
+        assertEquals(5, places.size(), "alternatives and reasons: " + places);
         List<String> truth = rows(fromReviews, audit);
         assertEquals(truth, rows(fromCells, audit));
         assertEquals(4, truth.size(), "cells for two sectors on the 3rd, and the 4th and 5th: " + truth);

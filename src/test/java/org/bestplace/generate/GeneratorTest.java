@@ -54,6 +54,13 @@ class GeneratorTest {
         double kappa = agreement.getDouble("kappa");
         assertTrue(kappa > 0.5 && kappa < 0.95, "realistic agreement: kappa " + kappa);
         assertTrue(summary.getList("byStayBand").size() == 4, "every stay band occurs");
+        List<Integer> alternatives = summary.getList("alternatives.count");
+        assertTrue(alternatives.size() > 2, "several alternative places: " + alternatives);
+        assertEquals(summary.getLong("notQualifying"), alternatives.stream().mapToLong(Integer::longValue).sum(),
+                "one alternative for each patient-day not qualifying, counted from the rebuilt cells");
+        long reasons = Db.number(dataSource, "select count(*) from review r join review_reason rr on rr.review_id = r.id"
+                + " where r.audit_id = ? and r.first_of_day and r.outcome = 'DOES_NOT_QUALIFY'", made.auditIds().get(0));
+        assertEquals(reasons, summary.<Integer>getList("reasons.count").stream().mapToLong(Integer::longValue).sum());
 
         Generator.Generated again = generator.generate(new Generator.Options(2, 3000, 7), null);
         assertEquals(figures(made), figures(again), "the same seed, the same figures");

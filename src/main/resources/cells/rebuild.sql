@@ -1,0 +1,21 @@
+-- Rebuilds one audit's summary and place cells from its reviews, after a bulk load that set
+-- @bestplace_bulk_load. The generator runs these statements; bench/export pipes them to mariadb.
+DELETE FROM summary_cell WHERE audit_id = :audit;
+INSERT INTO summary_cell
+SELECT audit_id, review_date, ward, specialty, reviewer_sector, age_band,
+       CASE WHEN stay_days <= 6 THEN '0-6' WHEN stay_days <= 13 THEN '7-13' WHEN stay_days <= 20 THEN '14-20'
+            ELSE '21+' END,
+       SUM(first_of_day), SUM(first_of_day AND outcome = 'DOES_NOT_QUALIFY'), COUNT(*),
+       SUM(override_outcome IS NOT NULL)
+FROM review WHERE audit_id = :audit AND submitted = TRUE
+GROUP BY 1, 2, 3, 4, 5, 6, 7;
+DELETE FROM place_cell WHERE audit_id = :audit;
+INSERT INTO place_cell
+SELECT audit_id, review_date, 'alternative' AS kind, alternative, COUNT(*) FROM review
+WHERE audit_id = :audit AND submitted = TRUE AND first_of_day = TRUE AND outcome = 'DOES_NOT_QUALIFY'
+  AND alternative IS NOT NULL
+GROUP BY audit_id, review_date, alternative;
+INSERT INTO place_cell
+SELECT r.audit_id, r.review_date, 'reason' AS kind, rr.code, COUNT(*) FROM review r JOIN review_reason rr ON rr.review_id = r.id
+WHERE r.audit_id = :audit AND r.submitted = TRUE AND r.first_of_day = TRUE AND r.outcome = 'DOES_NOT_QUALIFY'
+GROUP BY r.audit_id, r.review_date, rr.code;
