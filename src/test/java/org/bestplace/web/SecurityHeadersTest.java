@@ -15,7 +15,7 @@ class SecurityHeadersTest {
     @Test
     void pagesAndApiCarryTheSecurityHeaders() {
         for (var response : java.util.List.of(given().get("/login"), given().get("/static/review.js"),
-                Api.asAdmin().get("/api/me"), given().redirects().follow(false).get("/"))) {
+                Api.asAdmin().get("/api/me"), given().redirects().follow(false).get("/"), given().get("/api/me"))) {
             response.then()
                     .header("Content-Security-Policy", containsString("script-src 'self'"))
                     .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
