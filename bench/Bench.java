@@ -1,0 +1,368 @@
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.bestplace.debrief.Agreement;
+import org.bestplace.debrief.DailySummary;
+
+/**
+ * The measuring half of {@code bench/run}; bench/run starts the service and the database and
+ * calls this with the service's own jars on the class path:
+ *
+ * <pre>
+ * java -cp 'target/quarkus-app/app/*:target/quarkus-app/lib/main/*' bench/Bench.java COMMAND key=value...
+ * </pre>
+ *
+ * <ul>
+ * <li>{@code submit}: clients sign in with the form as a tablet does and PUT one first review per
+ * case through the tablet's outbox path, one request at a time each;</li>
+ * <li>{@code jdbc}: the same review rows written straight into MariaDB, one transaction per review,
+ * one connection per client;</li>
+ * <li>{@code read}: the cumulative summary and agreement over HTTP, and the same SQL the service
+ * runs for them, straight over JDBC.</li>
+ * </ul>
+ * Each prints one line of {@code key=value} figures for bench/run to read.
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            int at = args[i].indexOf('=');
+            options.put(args[i].substring(0, at), args[i].substring(at + 1));
+        }
+        switch (args[0]) {
+            case "submit" -> submit(options);
+            case "jdbc" -> jdbc(options);
+            case "read" -> read(options);
+            default -> throw new IllegalArgumentException("commands: submit, jdbc, read");
+        }
+    }
+
+    /** The cases a run reviews, {@code first-last}, and the work queue over them. */
+    record Cases(long first, long last, AtomicLong next) {
+        static Cases parse(String range) {
+            String[] ends = range.split("-");
+            long first = Long.parseLong(ends[0]);
+            return new Cases(first, Long.parseLong(ends[1]), new AtomicLong(first));
+        }
+
+        /** The next case to review, or -1 when all are taken. */
+        long take() {
+            long id = next.getAndIncrement();
+            return id <= last ? id : -1;
+        }
+
+        int count() {
+            return (int) (last - first + 1);
+        }
+    }
+
+    /** A quarter of the cases do not qualify, with an alternative and a reason; the rest meet two criteria. */
+    static boolean qualifies(long caseId) {
+        return caseId % 4 != 0;
+    }
+
+    // ---- submit ------------------------------------------------------------------------------
+
+    static void submit(Map<String, String> o) throws Exception {
+        String base = o.get("base");
+        String audit = o.get("audit");
+        String date = o.get("date");
+        Cases cases = Cases.parse(o.get("cases"));
+        int clients = Integer.parseInt(o.get("clients"));
+        List<HttpClient> signedIn = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            CookieManager cookies = new CookieManager();
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
+                    .connectTimeout(Duration.ofSeconds(10)).build();
+            String form = "j_username=" + URLEncoder.encode(o.get("user"), StandardCharsets.UTF_8) + "&j_password="
+                    + URLEncoder.encode(o.get("password"), StandardCharsets.UTF_8);
+            HttpResponse<Void> login = http.send(HttpRequest.newBuilder(URI.create(base + "/j_security_check"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> home = http.send(HttpRequest.newBuilder(URI.create(base + "/audits/" + audit)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            String token = cookies.getCookieStore().getCookies().stream()
+                    .filter(cookie -> cookie.getName().equals("bestplace-csrf")).map(HttpCookie::getValue)
+                    .findFirst().orElseThrow(() -> new IllegalStateException("sign-in answered " + login.statusCode()
+                            + ", audit home " + home.statusCode() + ": no anti-forgery cookie"));
+            signedIn.add(http);
+            tokens.add(token);
+        }
+        AtomicInteger errors = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        long[][] latencies = new long[clients][];
+        String[] firstError = new String[1];
+        long started = System.nanoTime();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            HttpClient http = signedIn.get(c);
+            String token = tokens.get(c);
+            int slot = c;
+            threads.add(start(() -> {
+                long[] mine = new long[cases.count()];
+                int n = 0;
+                for (long caseId = cases.take(); caseId >= 0; caseId = cases.take()) {
+                    HttpRequest put = HttpRequest.newBuilder(URI.create(base + "/audits/" + audit + "/reviews/"
+                                    + UUID.randomUUID()))
+                            .header("Content-Type", "application/json").header("X-CSRF-Token", token)
+                            .PUT(HttpRequest.BodyPublishers.ofString(reviewJson(caseId, date))).build();
+                    long t0 = System.nanoTime();
+                    try {
+                        HttpResponse<String> answer = http.send(put, HttpResponse.BodyHandlers.ofString());
+                        mine[n++] = System.nanoTime() - t0;
+                        if (System.getenv("BENCH_TRACE") != null) {
+                            System.err.printf("client %d request %d: %.1f ms%n", slot, n, mine[n - 1] / 1e6);
+                        }
+                        if (answer.statusCode() != 201) {
+                            errors.incrementAndGet();
+                            firstError[0] = answer.statusCode() + " " + answer.body();
+                        } else {
+                            done.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                        firstError[0] = e.toString();
+                    }
+                }
+                latencies[slot] = Arrays.copyOf(mine, n);
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        report(done.get(), seconds, latencies, errors.get(), firstError[0]);
+    }
+
+    static String reviewJson(long caseId, String date) {
+        String choice = qualifies(caseId)
+                ? "\"criteriaMet\":[\"MED-01\",\"NUR-02\"],\"reasons\":[]"
+                : "\"criteriaMet\":[],\"alternative\":\"P1\",\"reasons\":[\"HP-TESTS\"]";
+        return "{\"caseId\":\"" + caseId + "\",\"reviewDate\":\"" + date + "\"," + choice
+                + ",\"flagged\":false,\"submitted\":true}";
+    }
+
+    // ---- jdbc --------------------------------------------------------------------------------
+
+    record CaseRow(String ward, String specialty, String ageBand, LocalDate admitted) {
+    }
+
+    static void jdbc(Map<String, String> o) throws Exception {
+        Cases cases = Cases.parse(o.get("cases"));
+        int clients = Integer.parseInt(o.get("clients"));
+        long reviewer = Long.parseLong(o.get("reviewer"));
+        long audit = Long.parseLong(o.get("audit"));
+        LocalDate date = LocalDate.parse(o.get("date"));
+        Map<Long, CaseRow> rows = new HashMap<>();
+        try (Connection c = connect(o); PreparedStatement s = c.prepareStatement(
+                "SELECT id, ward, specialty, age_band, admission_date FROM patient_case WHERE id BETWEEN ? AND ?")) {
+            s.setLong(1, cases.first());
+            s.setLong(2, cases.last());
+            try (var r = s.executeQuery()) {
+                while (r.next()) {
+                    rows.put(r.getLong(1), new CaseRow(r.getString(2), r.getString(3), r.getString(4),
+                            r.getDate(5).toLocalDate()));
+                }
+            }
+        }
+        AtomicInteger errors = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        long[][] latencies = new long[clients][];
+        String[] firstError = new String[1];
+        List<Connection> connections = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            Connection c = connect(o);
+            c.setAutoCommit(false);
+            connections.add(c);
+        }
+        long started = System.nanoTime();
+        List<Thread> threads = new ArrayList<>();
+        for (int slot0 = 0; slot0 < clients; slot0++) {
+            Connection c = connections.get(slot0);
+            int slot = slot0;
+            threads.add(start(() -> {
+                long[] mine = new long[cases.count()];
+                int n = 0;
+                try (PreparedStatement review = c.prepareStatement("""
+                        INSERT INTO review (id, audit_id, case_id, reviewer_id, reviewer_sector, review_date, outcome,
+                            alternative, flagged, submitted, submitted_at, created_at, updated_at, version,
+                            first_of_day, ward, specialty, age_band, stay_days)
+                        VALUES (?, ?, ?, ?, 'HOSPITAL', ?, ?, ?, FALSE, TRUE, ?, ?, ?, 0, TRUE, ?, ?, ?, ?)""");
+                        PreparedStatement criterion = c.prepareStatement(
+                                "INSERT INTO review_criterion (review_id, code) VALUES (?, ?)");
+                        PreparedStatement reason = c.prepareStatement(
+                                "INSERT INTO review_reason (review_id, code) VALUES (?, ?)")) {
+                    for (long caseId = cases.take(); caseId >= 0; caseId = cases.take()) {
+                        long t0 = System.nanoTime();
+                        CaseRow row = rows.get(caseId);
+                        String id = UUID.randomUUID().toString();
+                        Timestamp now = Timestamp.from(Instant.now());
+                        boolean qualifies = qualifies(caseId);
+                        review.setString(1, id);
+                        review.setLong(2, audit);
+                        review.setLong(3, caseId);
+                        review.setLong(4, reviewer);
+                        review.setDate(5, Date.valueOf(date));
+                        review.setString(6, qualifies ? "QUALIFIES" : "DOES_NOT_QUALIFY");
+                        review.setString(7, qualifies ? null : "P1");
+                        review.setTimestamp(8, now);
+                        review.setTimestamp(9, now);
+                        review.setTimestamp(10, now);
+                        review.setString(11, row.ward());
+                        review.setString(12, row.specialty());
+                        review.setString(13, row.ageBand());
+                        review.setLong(14, ChronoUnit.DAYS.between(row.admitted(), date));
+                        review.executeUpdate();
+                        if (qualifies) {
+                            for (String code : List.of("MED-01", "NUR-02")) {
+                                criterion.setString(1, id);
+                                criterion.setString(2, code);
+                                criterion.addBatch();
+                            }
+                            criterion.executeBatch();
+                        } else {
+                            reason.setString(1, id);
+                            reason.setString(2, "HP-TESTS");
+                            reason.executeUpdate();
+                        }
+                        c.commit();
+                        mine[n++] = System.nanoTime() - t0;
+                        done.incrementAndGet();
+                    }
+                } catch (SQLException e) {
+                    errors.incrementAndGet();
+                    firstError[0] = e.toString();
+                }
+                latencies[slot] = Arrays.copyOf(mine, n);
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        for (Connection c : connections) {
+            c.close();
+        }
+        report(done.get(), seconds, latencies, errors.get(), firstError[0]);
+    }
+
+    static Thread start(Runnable work) {
+        Thread thread = new Thread(work);
+        thread.start();
+        return thread;
+    }
+
+    static Connection connect(Map<String, String> o) throws SQLException {
+        return DriverManager.getConnection(o.get("url"), o.get("dbuser"), o.getOrDefault("dbpassword", ""));
+    }
+
+    static void report(int done, double seconds, long[][] latencies, int errors, String firstError) {
+        long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
+        System.out.printf(Locale.ROOT, "reviews=%d seconds=%.2f rate=%.0f p50=%.1f p99=%.1f errors=%d%n", done,
+                seconds, done / seconds, percentile(all, 0.50), percentile(all, 0.99), errors);
+        if (firstError != null) {
+            System.err.println("first error: " + firstError);
+        }
+    }
+
+    /** The q-th percentile of sorted nanosecond figures, in milliseconds (nearest rank). */
+    static double percentile(long[] sorted, double q) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int rank = (int) Math.ceil(q * sorted.length);
+        return sorted[Math.max(0, rank - 1)] / 1e6;
+    }
+
+    // ---- read --------------------------------------------------------------------------------
+
+    static void read(Map<String, String> o) throws Exception {
+        String base = o.get("base");
+        String audit = o.get("audit");
+        int runs = Integer.parseInt(o.getOrDefault("runs", "20"));
+        String basic = "Basic " + Base64.getEncoder().encodeToString(
+                (o.get("user") + ":" + o.get("password")).getBytes(StandardCharsets.UTF_8));
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        StringBuilder line = new StringBuilder();
+        try (Connection c = connect(o)) {
+            for (String what : List.of("summary", "agreement")) {
+                HttpRequest get = HttpRequest.newBuilder(URI.create(base + "/api/audits/" + audit + "/" + what))
+                        .header("Authorization", basic).build();
+                long[] viaHttp = times(runs, () -> {
+                    HttpResponse<String> answer = http.send(get, HttpResponse.BodyHandlers.ofString());
+                    if (answer.statusCode() != 200) {
+                        throw new IllegalStateException(what + " answered " + answer.statusCode() + ": "
+                                + answer.body());
+                    }
+                });
+                List<String> statements = what.equals("summary")
+                        ? List.of(DailySummary.cubeSql(false), DailySummary.placesAndReasonsSql(false),
+                                DailySummary.overrideSql(false), DailySummary.agreedSql(false))
+                        : List.of(Agreement.pairsSql(false));
+                long[] direct = times(runs, () -> {
+                    for (String statement : statements) {
+                        try (var s = c.createStatement();
+                                var r = s.executeQuery(statement.replace(":audit", audit).replace(":date", "NULL"))) {
+                            while (r.next()) {
+                                r.getObject(1);
+                            }
+                        }
+                    }
+                });
+                line.append(String.format(Locale.ROOT, "%s_http_p50=%.1f %s_http_p95=%.1f %s_sql_p50=%.1f"
+                        + " %s_sql_p95=%.1f ", what, percentile(viaHttp, 0.5), what, percentile(viaHttp, 0.95), what,
+                        percentile(direct, 0.5), what, percentile(direct, 0.95)));
+            }
+        }
+        System.out.println(line.toString().trim());
+    }
+
+    interface Call {
+        void run() throws Exception;
+    }
+
+    /** Three calls to warm up, then {@code runs} timed calls, sorted. */
+    static long[] times(int runs, Call call) throws Exception {
+        for (int i = 0; i < 3; i++) {
+            call.run();
+        }
+        long[] nanos = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            call.run();
+            nanos[i] = System.nanoTime() - t0;
+        }
+        Arrays.sort(nanos);
+        return nanos;
+    }
+}

@@ -1,0 +1,92 @@
+# Shared by the benchmark scripts: the database, the service under test, and the export figures.
+# Source it after `cd` to the project folder; set PORT and HEAP first if the defaults will not do.
+
+DB_HOST=${DB_HOST:-127.0.0.1}
+DB_PORT=${DB_PORT:-3306}
+DB_USER=${DB_USER:-root}
+DB_PASSWORD=${DB_PASSWORD:-}
+PORT=${PORT:-18190}
+HEAP=${HEAP:-256m}
+ADMIN_PASSWORD=bench-lead-secret-2026
+BASE="http://127.0.0.1:$PORT"
+SERVICE_PID=
+
+mysql_() { mariadb -h "$DB_HOST" -P "$DB_PORT" -u "$DB_USER" ${DB_PASSWORD:+-p"$DB_PASSWORD"} "$@"; }
+now() { date +%s.%N; }
+since() { echo "$(now) - $1" | bc; }
+
+# The service's configuration for database DB_NAME. Passwords made while it runs are hashed at
+# bcrypt cost 4, so HTTP Basic on every API call costs about a millisecond (see BENCHMARKS.md).
+service_env() {
+  echo QUARKUS_DATASOURCE_JDBC_URL="jdbc:mariadb://$DB_HOST:$DB_PORT/$DB_NAME" \
+    QUARKUS_DATASOURCE_USERNAME="$DB_USER" QUARKUS_DATASOURCE_PASSWORD="$DB_PASSWORD" \
+    BESTPLACE_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+    BESTPLACE_PSEUDONYMISATION_KEY=benchmark-key-not-for-real-use-0123456789abcdef \
+    QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY=benchmark-session-key-not-for-real-use-0123456789 \
+    BESTPLACE_PASSWORD_HASH_COST=4 QUARKUS_HTTP_PORT="$PORT" QUARKUS_LOG_LEVEL=WARN
+}
+
+# Starts the service with -Xmx$HEAP, logging to $1, and waits until it is ready; READY_SECONDS
+# is the time from launching the JVM to the first ready answer.
+start_service() {
+  local log=$1 started
+  started=$(now)
+  env $(service_env) java -Xmx"$HEAP" -jar target/quarkus-app/quarkus-run.jar > "$log" 2>&1 &
+  SERVICE_PID=$!
+  until curl -fs "$BASE/q/health/ready" > /dev/null 2>&1; do
+    kill -0 "$SERVICE_PID" 2>/dev/null || { cat "$log"; exit 1; }
+    sleep 0.05
+  done
+  READY_SECONDS=$(since "$started")
+}
+stop_service() {
+  if [ -n "$SERVICE_PID" ]; then
+    kill "$SERVICE_PID" 2>/dev/null || true
+    wait "$SERVICE_PID" 2>/dev/null || true
+    SERVICE_PID=
+  fi
+}
+api() { curl -fsS -u "admin:$ADMIN_PASSWORD" -H 'Content-Type: application/json' "$@"; }
+id_of() { grep -o '"id":"\?[0-9]\+' | head -1 | grep -o '[0-9]\+$'; }
+
+# Samples the service's used heap (survivor + eden + old, KB) every 200 ms while a command runs;
+# writes the largest in MB to the file $1.
+heap_during() {
+  local out=$1 jstat_pid
+  shift
+  jstat -gc "$SERVICE_PID" 200 > "$out.jstat" 2>/dev/null &
+  jstat_pid=$!
+  "$@"
+  kill "$jstat_pid" 2>/dev/null || true
+  awk 'NR > 1 && $1 ~ /^[0-9.]+$/ { used = $3 + $4 + $6 + $8; if (used > max) max = used } END { printf "%.0f", max / 1024 }' \
+    "$out.jstat" > "$out"
+}
+
+# Exports audit $1 as internal CSV and XLSX into folder $2 and runs the same case-row query through
+# `mariadb --batch --quick`. Sets EXPORT_{BATCH,CSV,XLSX}_{ROWS,SECONDS}, EXPORT_{CSV,XLSX}_HEAP
+# (MB) and EXPORT_RSS (the service's peak resident memory so far, MB).
+measure_exports() {
+  local audit=$1 dir=$2 query started
+  download() {
+    curl -fsS -u "admin:$ADMIN_PASSWORD" -o "$dir/export.$1" -w '%{time_total}' \
+      "$BASE/api/audits/$audit/export?format=$1&mode=internal" > "$dir/export.$1.time"
+  }
+  # One small export first, so the figures are not those of a cold JVM.
+  curl -fsS -u "admin:$ADMIN_PASSWORD" -o /dev/null "$BASE/api/audits/$audit/export?format=csv&mode=publication"
+  heap_during "$dir/export.csv.heap" download csv
+  heap_during "$dir/export.xlsx.heap" download xlsx
+  EXPORT_RSS=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVICE_PID/status")
+  query=$(grep -v '^--' src/main/resources/export/case-rows.sql | sed "s/:audit/$audit/")
+  started=$(now)
+  mysql_ --batch --quick "$DB_NAME" -e "$query" > "$dir/export.tsv"
+  EXPORT_BATCH_SECONDS=$(since "$started")
+  EXPORT_BATCH_ROWS=$(( $(wc -l < "$dir/export.tsv") - 1 ))
+  EXPORT_CSV_SECONDS=$(cat "$dir/export.csv.time")
+  EXPORT_XLSX_SECONDS=$(cat "$dir/export.xlsx.time")
+  # Case rows are the CSV lines of the cases table: between its header and the next table's comment.
+  EXPORT_CSV_ROWS=$(awk '/^# table: cases/ { inside = 1; getline; next } /^# table:/ { inside = 0 } inside' \
+    "$dir/export.csv" | wc -l)
+  EXPORT_XLSX_ROWS=$EXPORT_BATCH_ROWS
+  EXPORT_CSV_HEAP=$(cat "$dir/export.csv.heap")
+  EXPORT_XLSX_HEAP=$(cat "$dir/export.xlsx.heap")
+}
