@@ -98,6 +98,8 @@ public final class Bench {
         String date = o.get("date");
         Cases cases = Cases.parse(o.get("cases"));
         int clients = Integer.parseInt(o.get("clients"));
+        // With pace=N each client starts a request every N ms at most, as tablets in use would.
+        long paceNanos = Long.parseLong(o.getOrDefault("pace", "0")) * 1_000_000L;
         List<HttpClient> signedIn = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
@@ -131,7 +133,10 @@ public final class Bench {
             threads.add(start(() -> {
                 long[] mine = new long[cases.count()];
                 int n = 0;
+                long due = System.nanoTime() + (paceNanos == 0 ? 0 : paceNanos * slot / clients);
                 for (long caseId = cases.take(); caseId >= 0; caseId = cases.take()) {
+                    pause(due);
+                    due = Math.max(due + paceNanos, System.nanoTime());
                     HttpRequest put = HttpRequest.newBuilder(URI.create(base + "/audits/" + audit + "/reviews/"
                                     + UUID.randomUUID()))
                             .header("Content-Type", "application/json").header("X-CSRF-Token", token)
@@ -162,6 +167,17 @@ public final class Bench {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         report(done.get(), seconds, latencies, errors.get(), firstError[0]);
+    }
+
+    static void pause(long until) {
+        long left = until - System.nanoTime();
+        if (left > 0) {
+            try {
+                Thread.sleep(left / 1_000_000L, (int) (left % 1_000_000L));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     static String reviewJson(long caseId, String date) {

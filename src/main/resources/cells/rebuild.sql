@@ -1,4 +1,4 @@
--- Rebuilds one audit's summary and place cells from its reviews, after a bulk load that set
+-- Rebuilds one audit's summary, place and pair cells from its reviews, after a bulk load that set
 -- @bestplace_bulk_load. The generator runs these statements; bench/export pipes them to mariadb.
 DELETE FROM summary_cell WHERE audit_id = :audit;
 INSERT INTO summary_cell
@@ -19,3 +19,9 @@ INSERT INTO place_cell
 SELECT r.audit_id, r.review_date, 'reason' AS kind, rr.code, COUNT(*) FROM review r JOIN review_reason rr ON rr.review_id = r.id
 WHERE r.audit_id = :audit AND r.submitted = TRUE AND r.first_of_day = TRUE AND r.outcome = 'DOES_NOT_QUALIFY'
 GROUP BY r.audit_id, r.review_date, rr.code;
+DELETE FROM pair_cell WHERE audit_id = :audit;
+INSERT INTO pair_cell
+SELECT s.audit_id, s.review_date, r.outcome, s.outcome, r.reviewer_sector, s.reviewer_sector, COUNT(*)
+FROM review s JOIN review r ON r.case_id = s.case_id AND r.review_date = s.review_date AND r.first_of_day = TRUE
+WHERE s.audit_id = :audit AND s.submitted = TRUE AND s.first_of_day = FALSE
+GROUP BY 1, 2, 3, 4, 5, 6;

@@ -19,15 +19,18 @@ public record Agreement(LocalDate date, long pairs, long agreed, Double percentA
             Interval ci95, Double pabak) {
     }
 
-    /** The first two submitted reviews of each patient-day, counted by outcomes and sectors. */
+    /**
+     * Each patient-day's first submitted review paired with its later submitted one, counted by
+     * outcomes and sectors, from the pair cells the database keeps (migration V10).
+     */
     public static String pairsSql(boolean date) {
         return """
-                select r.outcome, s.outcome, r.reviewer_sector, s.reviewer_sector, count(*)
-                from review s
-                join review r on r.case_id = s.case_id and r.review_date = s.review_date and r.first_of_day = true
-                where s.audit_id = :audit and s.submitted = true and s.first_of_day = false %s
-                group by r.outcome, s.outcome, r.reviewer_sector, s.reviewer_sector
-                """.formatted(date ? " and s.review_date = :date" : "");
+                select p.first_outcome, p.second_outcome, p.first_sector, p.second_sector, sum(p.pairs)
+                from pair_cell p
+                where p.audit_id = :audit %s
+                group by p.first_outcome, p.second_outcome, p.first_sector, p.second_sector
+                having sum(p.pairs) > 0
+                """.formatted(date ? " and p.review_date = :date" : "");
     }
 
     public static Agreement compute(EntityManager em, long auditId, LocalDate date) {

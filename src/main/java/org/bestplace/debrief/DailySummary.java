@@ -88,28 +88,27 @@ public record DailySummary(
     }
 
     /**
-     * What moves "as agreed" away from "as reviewed": second reviews that disagree with the first
-     * and have no decision yet (unresolved), and the chair's decisions. Both are small sets, so
-     * the query starts from them rather than from every review.
+     * What moves "as agreed" away from "as reviewed", by the first review's outcome: pairs whose
+     * reviews disagree (from the pair cells), and the chair's decisions with how many of them
+     * settle such a disagreement. Disagreements less decided ones are the unresolved patient-days.
+     * Decisions are few, so their part starts from them.
      */
     public static String agreedSql(boolean date) {
         return """
-                select 'unresolved', r.outcome, null, count(*)
-                from review s
-                join review r on r.case_id = s.case_id and r.review_date = s.review_date and r.first_of_day = true
-                left join debrief db on db.audit_id = s.audit_id and db.debrief_date = s.review_date
-                left join decision d on d.debrief_id = db.id and d.case_id = s.case_id
-                where s.audit_id = :audit and s.submitted = true and s.first_of_day = false
-                  and s.outcome <> r.outcome and d.id is null %1$s
-                group by r.outcome
+                select 'disagreeing', p.first_outcome, null, sum(p.pairs), 0
+                from pair_cell p
+                where p.audit_id = :audit and p.first_outcome <> p.second_outcome %1$s
+                group by p.first_outcome
                 union all
-                select 'decided', r.outcome, d.outcome, count(*)
+                select 'decided', r.outcome, d.outcome, count(distinct d.id), count(s.id)
                 from decision d
                 join debrief db on db.id = d.debrief_id
                 join review r on r.case_id = d.case_id and r.review_date = db.debrief_date and r.first_of_day = true
+                left join review s on s.case_id = d.case_id and s.review_date = db.debrief_date
+                     and s.submitted = true and s.first_of_day = false and s.outcome <> r.outcome
                 where db.audit_id = :audit %2$s
                 group by r.outcome, d.outcome
-                """.formatted(date ? " and s.review_date = :date" : "", date ? " and db.debrief_date = :date" : "");
+                """.formatted(date ? " and p.review_date = :date" : "", date ? " and db.debrief_date = :date" : "");
     }
 
     public static DailySummary compute(EntityManager em, long auditId, LocalDate date) {
@@ -162,16 +161,18 @@ public record DailySummary(
             Object[] row = (Object[]) raw;
             boolean firstSaidNo = "DOES_NOT_QUALIFY".equals(row[1]);
             long count = number(row[3]);
-            if ("unresolved".equals(row[0])) {
+            if ("disagreeing".equals(row[0])) {
                 unresolved += count;
             } else {
                 decided += count;
+                // A decided disagreement is no longer unresolved.
+                unresolved -= number(row[4]);
                 if ("DOES_NOT_QUALIFY".equals(row[2])) {
                     agreedNotQualifying += count;
                 }
             }
             if (firstSaidNo) {
-                agreedNotQualifying -= count;
+                agreedNotQualifying += "disagreeing".equals(row[0]) ? -count : number(row[4]) - count;
             }
         }
         long settled = reviewed - unresolved;

@@ -140,4 +140,71 @@ class SummaryCellsTest {
         assertEquals(6, summary.getInt("reviews"));
         assertEquals(1, summary.getInt("overrides"));
     }
+
+    /**
+     * The pair cells agree with pairing the reviews themselves after a second review, a draft that
+     * is submitted after another sector's review, a changed outcome, a review moved to another day
+     * (handing "first" to the review left behind) and a review moved onto a day that has one.
+     */
+    @Test
+    void pairCellsMatchTheReviewsAfterEveryKindOfWrite() throws Exception {
+        var set = Api.asAdmin().get("/api/criteria-sets/" + Api.SET_ID + "/" + Api.SET_VERSION).then().extract()
+                .jsonPath();
+        criterion = set.getString("groups[0].criteria[0].code");
+        reasons = set.getList("reasons.code");
+        String audit = Api.collectingAudit();
+        String hospital = Api.reviewerOn(audit, "HOSPITAL");
+        String community = Api.reviewerOn(audit, "COMMUNITY");
+        String[] cases = new String[4];
+        for (int i = 0; i < cases.length; i++) {
+            cases[i] = Api.registerCase(audit, hospital);
+        }
+        // Case 0 on the 3rd: hospital says no, community says yes.
+        Api.putReview(audit, hospital, UUID.randomUUID().toString(), review(cases[0], "2026-11-03", false, true))
+                .statusCode(201);
+        Api.putReview(audit, community, UUID.randomUUID().toString(), review(cases[0], "2026-11-03", true, true))
+                .statusCode(201);
+        // Case 1 on the 3rd: a hospital draft, community submits first, then the draft is submitted.
+        String draft = UUID.randomUUID().toString();
+        Api.putReview(audit, hospital, draft, review(cases[1], "2026-11-03", false, false)).statusCode(201);
+        Api.putReview(audit, community, UUID.randomUUID().toString(), review(cases[1], "2026-11-03", true, true))
+                .statusCode(201);
+        Api.putReview(audit, hospital, draft, review(cases[1], "2026-11-03", false, true)).statusCode(200);
+        // Case 2 on the 4th: both say no, then the second changes its mind.
+        Api.putReview(audit, hospital, UUID.randomUUID().toString(), review(cases[2], "2026-11-04", false, true))
+                .statusCode(201);
+        String second = UUID.randomUUID().toString();
+        Api.putReview(audit, community, second, review(cases[2], "2026-11-04", false, true)).statusCode(201);
+        Map<String, Object> changed = review(cases[2], "2026-11-04", true, true);
+        changed.put("changeReason", "Misread the chart");
+        Api.putReview(audit, community, second, changed).statusCode(200);
+        // Case 3: a pair on the 5th, then the first review moves to the 6th, where it is alone.
+        String first = UUID.randomUUID().toString();
+        Api.putReview(audit, hospital, first, review(cases[3], "2026-11-05", true, true)).statusCode(201);
+        Api.putReview(audit, community, UUID.randomUUID().toString(), review(cases[3], "2026-11-05", false, true))
+                .statusCode(201);
+        Map<String, Object> moved = review(cases[3], "2026-11-06", true, true);
+        moved.put("changeReason", "Wrong day");
+        Api.putReview(audit, hospital, first, moved).statusCode(200);
+
+        String fromCells = """
+                select review_date, first_outcome, second_outcome, first_sector, second_sector, sum(pairs)
+                from pair_cell where audit_id = ?
+                group by 1, 2, 3, 4, 5 having sum(pairs) <> 0 order by 1, 2, 3, 4, 5""";
+        String fromReviews = """
+                select s.review_date, r.outcome, s.outcome, r.reviewer_sector, s.reviewer_sector, count(*)
+                from review s
+                join review r on r.case_id = s.case_id and r.review_date = s.review_date and r.first_of_day
+                where s.audit_id = ? and s.submitted and not s.first_of_day
+                group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5""";
+        List<String> truth = rows(fromReviews, audit);
+        assertEquals(List.of(
+                "2026-11-03|DOES_NOT_QUALIFY|QUALIFIES|HOSPITAL|COMMUNITY|1|",
+                "2026-11-03|QUALIFIES|DOES_NOT_QUALIFY|COMMUNITY|HOSPITAL|1|",
+                "2026-11-04|DOES_NOT_QUALIFY|QUALIFIES|HOSPITAL|COMMUNITY|1|"), truth);
+        assertEquals(truth, rows(fromCells, audit));
+        var agreement = Api.asAdmin().get("/api/audits/" + audit + "/agreement").then().extract().jsonPath();
+        assertEquals(3, agreement.getInt("pairs"));
+        assertEquals(0, agreement.getInt("agreed"));
+    }
 }
