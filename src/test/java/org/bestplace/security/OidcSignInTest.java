@@ -41,7 +41,7 @@ class OidcSignInTest {
     String issuer;
 
     /** A Bestplace reviewer with an e-mail address; returns username and address. */
-    private static String[] userWithEmail(String prefix) {
+    static String[] userWithEmail(String prefix) {
         String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         String email = username + "@trust.example";
         Api.asAdmin().body(Map.of("username", username, "displayName", "Dr " + prefix, "email", email,
