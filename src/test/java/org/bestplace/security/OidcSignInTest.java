@@ -116,6 +116,17 @@ class OidcSignInTest {
     }
 
     @Test
+    void aTokenMeantForAnotherApplicationIsRefused() {
+        String[] user = userWithEmail("audience");
+        String elsewhere = given().auth().preemptive().basic(OpenIdProvider.CLIENT_ID, OpenIdProvider.CLIENT_SECRET)
+                .contentType("application/x-www-form-urlencoded").formParam("grant_type", "password")
+                .formParam("username", user[0]).formParam("email", user[1]).formParam("audience", "rota-app")
+                .post(issuer + "/token").then().statusCode(200).extract().path("access_token");
+        given().auth().oauth2(elsewhere).get("/api/me").then().statusCode(401);
+        given().auth().oauth2(token(user[0], user[1])).get("/api/me").then().statusCode(200);
+    }
+
+    @Test
     void staffSignInThroughTheProviderAndLandOnTheirStartPage() throws Exception {
         String[] user = userWithEmail("browser");
         given().get("/login").then().statusCode(200)

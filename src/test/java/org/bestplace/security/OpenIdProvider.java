@@ -27,7 +27,8 @@ import org.jose4j.lang.JoseException;
  * A small OpenID provider of the test's own, standing in for a trust's identity provider:
  * discovery document, signing keys, an authorization endpoint whose "sign-in" is a form where
  * the person types who they are, and a token endpoint. Besides the authorization code it gives
- * tokens for the {@code password} grant, which is how a test gets a bearer token for a program.
+ * tokens for the {@code password} grant, which is how a test gets a bearer token for a program
+ * (for Bestplace, or with {@code audience} for another application).
  * Tokens are signed with an RSA key made at start.
  */
 public class OpenIdProvider implements QuarkusTestResourceLifecycleManager {
@@ -67,11 +68,16 @@ public class OpenIdProvider implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    /** A signed token with the usual registered claims and the given ones. */
+    /** A signed token for Bestplace with the usual registered claims and the given ones. */
     public static String sign(RsaJsonWebKey key, String issuer, Map<String, Object> claims) {
+        return sign(key, issuer, CLIENT_ID, claims);
+    }
+
+    /** A signed token for the given audience. */
+    public static String sign(RsaJsonWebKey key, String issuer, String audience, Map<String, Object> claims) {
         JwtClaims body = new JwtClaims();
         body.setIssuer(issuer);
-        body.setAudience(CLIENT_ID);
+        body.setAudience(audience);
         body.setIssuedAtToNow();
         body.setExpirationTimeMinutesInTheFuture(5);
         body.setGeneratedJwtId();
@@ -161,6 +167,7 @@ public class OpenIdProvider implements QuarkusTestResourceLifecycleManager {
         }
         Map<String, Object> claims;
         boolean withIdToken;
+        String audience = posted.getOrDefault("audience", CLIENT_ID);
         switch (String.valueOf(posted.get("grant_type"))) {
             case "authorization_code" -> {
                 claims = codes.remove(String.valueOf(posted.get("code")));
@@ -181,7 +188,7 @@ public class OpenIdProvider implements QuarkusTestResourceLifecycleManager {
         }
         Map<String, Object> access = new HashMap<>(claims);
         access.remove("nonce");
-        String json = "{\"access_token\":\"" + sign(key, issuer, access) + "\",\"token_type\":\"Bearer\","
+        String json = "{\"access_token\":\"" + sign(key, issuer, audience, access) + "\",\"token_type\":\"Bearer\","
                 + "\"expires_in\":300" + (withIdToken ? ",\"id_token\":\"" + sign(key, issuer, claims) + "\"" : "")
                 + "}";
         send(exchange, 200, "application/json", json);
