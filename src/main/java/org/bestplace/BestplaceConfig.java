@@ -37,6 +37,36 @@ public interface BestplaceConfig {
     @WithDefault("10")
     int passwordHashCost();
 
+    /** Sign-in through a trust's own identity provider (OpenID Connect); docs/oidc.md describes it. */
+    Oidc oidc();
+
+    interface Oidc {
+
+        /** Off unless an operator switches it on; the provider itself is set with the quarkus.oidc keys. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The provider's name as staff know it, shown on the sign-in link ("Sign in with ..."). */
+        @WithDefault("your organisation's account")
+        String providerName();
+
+        /** Which Bestplace field the provider's claim is compared with: the username or the e-mail address. */
+        @WithDefault("username")
+        MatchBy matchBy();
+
+        /** The token claim that names the person; by default preferred_username, or email when matching by e-mail. */
+        Optional<String> claim();
+
+        default String claimName() {
+            return claim().filter(c -> !c.isBlank())
+                    .orElse(matchBy() == MatchBy.EMAIL ? "email" : "preferred_username");
+        }
+
+        enum MatchBy {
+            USERNAME, EMAIL
+        }
+    }
+
     default boolean demoEnabled() {
         return embedded() && demo().orElse(true);
     }

@@ -19,8 +19,9 @@ import java.util.Map;
  * Refuses a sign-in, even with the right password, once a username has had {@value #LIMIT}
  * failed attempts within {@link #WINDOW} since its last sign-in. The failures are the activity
  * log's, so every copy of the service behind a load balancer sees the same count. Only fresh
- * credentials are checked (the sign-in form and HTTP Basic); a browser already signed in keeps
- * its session.
+ * passwords are checked (the sign-in form and HTTP Basic); a browser already signed in keeps
+ * its session, and a sign-in vouched for by the trust's identity provider is that provider's to
+ * throttle.
  */
 @ApplicationScoped
 public class SignInThrottle implements SecurityIdentityAugmentor {
@@ -70,7 +71,8 @@ public class SignInThrottle implements SecurityIdentityAugmentor {
         if (!(value instanceof RoutingContext context)) {
             return false;
         }
+        String authorization = context.request().getHeader("Authorization");
         return context.request().path().endsWith(SignInEvents.FORM_ACTION)
-                || context.request().getHeader("Authorization") != null;
+                || authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
     }
 }

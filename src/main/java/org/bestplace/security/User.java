@@ -39,6 +39,10 @@ public class User extends PanacheEntityBase {
     @Column(name = "display_name", nullable = false, length = 200)
     public String displayName;
 
+    /** Optional; how a trust's identity provider may name the person (see {@code OidcAccounts}). */
+    @Column(length = 254)
+    public String email;
+
     @Column(nullable = false, length = 200)
     public String organisation;
 
@@ -86,5 +90,10 @@ public class User extends PanacheEntityBase {
 
     public static Optional<User> byUsername(String username) {
         return find("username", username).firstResultOptional();
+    }
+
+    /** The user with this e-mail address; the column's collation ignores case. */
+    public static Optional<User> byEmail(String email) {
+        return find("email", email).firstResultOptional();
     }
 }

@@ -1,8 +1,10 @@
 package org.bestplace.security;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -37,16 +39,18 @@ public class UserResource {
             @NotBlank @Size(min = 2, max = 64) @Pattern(regexp = "[a-z0-9._-]+",
                     message = "may only hold lower-case letters, digits, '.', '_' and '-'") String username,
             @NotBlank @Size(max = 200) String displayName,
+            @Email @Size(max = 254) String email,
             @NotBlank @Size(max = 200) String organisation,
             @NotNull Sector sector,
             @NotEmpty Set<@NotNull Role> roles,
             @NotNull @Size(max = 200) String password) {
     }
 
-    public record UserView(String username, String displayName, String organisation, String sector,
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record UserView(String username, String displayName, String email, String organisation, String sector,
             List<String> roles) {
         static UserView of(User user) {
-            return new UserView(user.username, user.displayName, user.organisation, user.sector.name(),
+            return new UserView(user.username, user.displayName, user.email, user.organisation, user.sector.name(),
                     user.roleSet().stream().map(Enum::name).toList());
         }
     }
@@ -62,7 +66,7 @@ public class UserResource {
     @Path("/users")
     @RolesAllowed("ADMIN")
     public Response create(@Valid @NotNull NewUser body) {
-        User user = users.create(body.username(), body.displayName(), body.organisation(), body.sector(),
+        User user = users.create(body.username(), body.displayName(), body.email(), body.organisation(), body.sector(),
                 EnumSet.copyOf(body.roles()), body.password());
         return Response.created(URI.create("/api/users/" + user.username)).entity(UserView.of(user)).build();
     }

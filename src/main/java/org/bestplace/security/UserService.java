@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.bestplace.BestplaceConfig;
 import org.bestplace.audit.Sector;
@@ -27,6 +28,13 @@ public class UserService {
     @Transactional
     public User create(String username, String displayName, String organisation, Sector sector, Set<Role> roles,
             String password) {
+        return create(username, displayName, null, organisation, sector, roles, password);
+    }
+
+    /** As above, with an e-mail address (or null) by which a trust's identity provider may name the user. */
+    @Transactional
+    public User create(String username, String displayName, String email, String organisation, Sector sector,
+            Set<Role> roles, String password) {
         checkPassword(password, username);
         if (roles.isEmpty()) {
             throw DomainException.invalid("roles", "A user needs at least one role.");
@@ -34,8 +42,13 @@ public class UserService {
         if (User.byUsername(username).isPresent()) {
             throw DomainException.conflict("username", "The username '" + username + "' is taken.");
         }
+        String address = email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
+        if (address != null && User.byEmail(address).isPresent()) {
+            throw DomainException.conflict("email", "Another user has the e-mail address '" + address + "'.");
+        }
         User user = new User(username, displayName.strip(), organisation.strip(), sector, roles, password,
                 config.passwordHashCost());
+        user.email = address;
         user.persist();
         activity.record(ActivityEvent.ROLE_CHANGE, null, "Created user " + username + " (" + sector + ") with roles "
                 + roles.stream().map(Enum::name).sorted().toList());

@@ -1,6 +1,5 @@
 package org.bestplace.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
@@ -47,25 +46,9 @@ public class BodyLimit {
         }
         Problem problem = new Problem(413, "Request too large", "The request body is " + length + " bytes; at most "
                 + limit + " are accepted.", null, null);
-        boolean page = !context.normalizedPath().startsWith("/api")
-                && context.parsedHeaders().accept().stream().anyMatch(t -> "text".equals(t.component())
-                        && "html".equals(t.subComponent()));
-        String type;
-        String body;
-        if (page) {
-            type = "text/html;charset=UTF-8";
-            body = ErrorPage.render(problem);
-        } else {
-            type = Problem.MEDIA_TYPE;
-            try {
-                body = json.writeValueAsString(problem);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("Cannot write a problem", e);
-            }
-        }
+        String body = VertxProblems.prepare(context, problem, json);
         // The unread body is not drained: the connection closes once the answer is sent.
-        context.response().setStatusCode(413)
-                .putHeader(HttpHeaders.CONTENT_TYPE, type)
+        context.response()
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .endHandler(ended -> context.request().connection().close())
                 .end(body);

@@ -71,6 +71,7 @@ class RouteAccessTest {
         // Sign-in, start page and service-wide reads
         rules.put("GET /login", rule(EVERYONE));
         rules.put("GET /logout", rule(EVERYONE));
+        rules.put("GET /login/oidc", rule(EVERYONE));
         rules.put("GET /", rule(EVERYONE));
         rules.put("GET /comparisons", rule(EVERYONE));
         rules.put("GET /api/me", rule(EVERYONE));
