@@ -309,8 +309,10 @@ public class Outbox {
         long passedOn = upstreams.entrySet().stream().filter(e -> e.getKey().contains("->"))
                 .mapToLong(e -> e.getValue().sum()).sum();
         System.out.printf("TALLY sent=%d acknowledged=%d refused=%d unacknowledged=%d attempts=%d retries=%d"
-                        + " passed_on=%d connection_errors=%d timeouts=%d sign_in_redirects=%d server_errors=%d%n",
-                outcomes.size(), acked, refused, outcomes.size() - acked - refused, attempts.sum(), retries, passedOn,
+                        + " repeats=%d passed_on=%d connection_errors=%d timeouts=%d sign_in_redirects=%d"
+                        + " server_errors=%d%n",
+                outcomes.size(), acked, refused, outcomes.size() - acked - refused, attempts.sum(), retries,
+                statuses.getOrDefault(200, new LongAdder()).sum(), passedOn,
                 connectionErrors.sum(), timeouts.sum(), signInRedirects.sum(),
                 statuses.entrySet().stream().filter(e -> e.getKey() >= 500).mapToLong(e -> e.getValue().sum())
                         .sum());
