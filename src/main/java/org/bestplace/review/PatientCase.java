@@ -81,6 +81,12 @@ public class PatientCase extends PanacheEntityBase {
         return ChronoUnit.DAYS.between(admissionDate, day);
     }
 
+    /** Takes the write lock on a case's row (no row, no lock); held until the transaction ends. */
+    public static void lockForWrite(long caseId) {
+        getEntityManager().createNativeQuery("SELECT id FROM patient_case WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, caseId).getResultList();
+    }
+
     public static Optional<PatientCase> byLocalIdHash(Audit audit, String hash) {
         return find("audit = ?1 and localIdHash = ?2", audit, hash).firstResultOptional();
     }

@@ -53,8 +53,10 @@ public class ReviewService {
     @Transactional
     public PatientCase register(Long auditId, Registration registration, User by, boolean admin) {
         AuditAccess access = AuditAccess.of(auditId, by, admin).require(MemberRole.REVIEWER, MemberRole.LEAD);
-        // Lock the audit row: case numbers are handed out one at a time.
-        Audit audit = Audit.findById(access.audit().id, LockModeType.PESSIMISTIC_WRITE);
+        // Lock the audit row: case numbers are handed out one at a time. The audit was read above,
+        // so it is read again under the lock, with the number another registration may just have taken.
+        Audit audit = access.audit();
+        Audit.getEntityManager().refresh(audit, LockModeType.PESSIMISTIC_WRITE);
         audit.requireCollecting();
         if (!audit.hasWard(registration.ward())) {
             throw DomainException.invalid("ward", "Ward '" + registration.ward() + "' is not in this audit; its wards"
@@ -139,11 +141,14 @@ public class ReviewService {
     @Transactional
     public Stored put(Long auditId, String reviewId, Submission submission, User by, boolean admin) {
         String id = canonicalUuid(reviewId);
-        AuditAccess access = AuditAccess.of(auditId, by, admin).require(MemberRole.REVIEWER);
-        Audit audit = access.audit();
         long caseId = parseId(submission.caseId());
         // Writes about one case are serialised, so two copies of one request cannot both insert.
-        PatientCase patientCase = PatientCase.findById(caseId, LockModeType.PESSIMISTIC_WRITE);
+        // The lock comes before any other read: MariaDB's snapshot starts at a transaction's first
+        // plain read, and one taken before the wait would not show the review the other copy stored.
+        PatientCase.lockForWrite(caseId);
+        AuditAccess access = AuditAccess.of(auditId, by, admin).require(MemberRole.REVIEWER);
+        Audit audit = access.audit();
+        PatientCase patientCase = PatientCase.findById(caseId);
         if (patientCase == null || !patientCase.audit.id.equals(audit.id)) {
             throw DomainException.invalid("caseId", "There is no case " + submission.caseId() + " in this audit.");
         }
