@@ -3,6 +3,7 @@ package org.bestplace.operations;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,8 +14,10 @@ import java.util.Locale;
 
 /**
  * The service's own Prometheus figures. Counts are taken when the transaction that made the
- * change commits, so a write that is rolled back is never counted.
+ * change commits, so a write that is rolled back is never counted. Made at start, so every
+ * counter is exported from zero before its first event.
  */
+@Startup
 @ApplicationScoped
 public class Metrics {
 
