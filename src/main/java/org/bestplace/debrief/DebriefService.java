@@ -16,6 +16,7 @@ import org.bestplace.audit.Audit;
 import org.bestplace.audit.AuditAccess;
 import org.bestplace.audit.MemberRole;
 import org.bestplace.criteria.CriteriaService;
+import org.bestplace.operations.Metrics;
 import org.bestplace.review.Outcome;
 import org.bestplace.review.PatientCase;
 import org.bestplace.review.Review;
@@ -34,6 +35,9 @@ public class DebriefService {
 
     @Inject
     ActivityLog activity;
+
+    @Inject
+    Metrics metrics;
 
     public DailySummary summary(Long auditId, LocalDate date, User by, boolean admin) {
         Audit audit = AuditAccess.of(auditId, by, admin).audit();
@@ -176,6 +180,7 @@ public class DebriefService {
                 "The debrief of " + date + " has not been opened yet."));
         debrief.signOff(by.username, Instant.now());
         activity.record(ActivityEvent.DEBRIEF_SIGN_OFF, audit.id, "Signed off the debrief of " + date);
+        metrics.debriefSignedOff();
         return debrief;
     }
 

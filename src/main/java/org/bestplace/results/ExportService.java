@@ -18,6 +18,7 @@ import org.bestplace.activity.ActivityLog;
 import org.bestplace.audit.Audit;
 import org.bestplace.audit.AuditAccess;
 import org.bestplace.audit.MemberRole;
+import org.bestplace.operations.Metrics;
 import org.bestplace.security.User;
 import org.bestplace.web.DomainException;
 import org.jboss.logging.Logger;
@@ -65,11 +66,15 @@ public class ExportService {
     @Inject
     ActivityLog activity;
 
+    @Inject
+    Metrics metrics;
+
     /** Format defaults to CSV and mode to publication, the mode that is safe to pass on. */
     @Transactional
     public Export export(Long auditId, String format, String mode, User by, boolean admin, String from) {
         AuditAccess access = AuditAccess.of(auditId, by, admin);
         Format chosenFormat = choice(Format.class, "format", format, Format.CSV);
+        Metrics.ExportTiming timing = metrics.exportStarted(chosenFormat.name());
         Mode chosenMode = choice(Mode.class, "mode", mode, Mode.PUBLICATION);
         if (chosenMode == Mode.INTERNAL) {
             access.require(MemberRole.COMMISSIONER, MemberRole.LEAD);
@@ -83,7 +88,13 @@ public class ExportService {
         log(audit, by, chosenFormat.name(), chosenMode.name(), at, from);
         long id = audit.id;
         boolean caseRows = chosenMode == Mode.INTERNAL;
-        StreamingOutput body = out -> write(out, chosenFormat, suppression, tables, caseRows ? id : null);
+        StreamingOutput body = out -> {
+            try {
+                write(out, chosenFormat, suppression, tables, caseRows ? id : null);
+            } finally {
+                timing.stop();
+            }
+        };
         String filename = "bestplace-audit-%d-%s-%s.%s".formatted(id, chosenMode.name().toLowerCase(Locale.ROOT),
                 at.toString().substring(0, 10), chosenFormat.name().toLowerCase(Locale.ROOT));
         return new Export(filename, chosenFormat.mediaType, body);
@@ -93,9 +104,14 @@ public class ExportService {
     @Transactional
     public String measureReport(Long auditId, User by, boolean admin, String from) {
         AuditAccess access = AuditAccess.of(auditId, by, admin).require(MemberRole.COMMISSIONER, MemberRole.LEAD);
-        ResultsService.Results found = results.results(auditId, by, admin);
-        log(access.audit(), by, "FHIR", Mode.INTERNAL.name(), Instant.now(), from);
-        return MeasureReports.json(found.audit(), found.summary());
+        Metrics.ExportTiming timing = metrics.exportStarted("FHIR");
+        try {
+            ResultsService.Results found = results.results(auditId, by, admin);
+            log(access.audit(), by, "FHIR", Mode.INTERNAL.name(), Instant.now(), from);
+            return MeasureReports.json(found.audit(), found.summary());
+        } finally {
+            timing.stop();
+        }
     }
 
     /** Records an export (or a MeasureReport) in the audit's export log. */

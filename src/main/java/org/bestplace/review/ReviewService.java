@@ -19,6 +19,7 @@ import org.bestplace.criteria.CriteriaFile;
 import org.bestplace.criteria.CriteriaService;
 import org.bestplace.debrief.Debrief;
 import org.bestplace.debrief.DualReview;
+import org.bestplace.operations.Metrics;
 import org.bestplace.security.Pseudonymiser;
 import org.bestplace.security.User;
 import org.bestplace.web.DomainException;
@@ -35,6 +36,9 @@ public class ReviewService {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    Metrics metrics;
 
     public record Registration(String ward, String specialty, String ageBand, String sex, LocalDate admissionDate,
             String localId) {
@@ -187,9 +191,13 @@ public class ReviewService {
             Review review = new Review(id, audit, patientCase, by, access.sector(), content, now);
             review.firstOfDay = review.submitted && firstOfDay;
             review.persist();
+            if (review.submitted) {
+                metrics.reviewSubmitted();
+            }
             return new Stored(review, Result.CREATED);
         }
         LocalDate previousDay = existing.reviewDate;
+        boolean wasSubmitted = existing.submitted;
         ReviewHistory entry = existing.revise(content, submission.changeReason(), by.username,
                 toJson(existing.content()), toJson(content), now);
         existing.firstOfDay = existing.submitted && firstOfDay;
@@ -198,6 +206,9 @@ public class ReviewService {
         }
         if (!previousDay.equals(existing.reviewDate)) {
             Review.markFirstOfDay(patientCase, previousDay);
+        }
+        if (existing.submitted && !wasSubmitted) {
+            metrics.reviewSubmitted();
         }
         return new Stored(existing, Result.UPDATED);
     }

@@ -1,0 +1,120 @@
+package org.bestplace.operations;
+
+import static io.restassured.RestAssured.given;
+import static org.bestplace.Api.as;
+import static org.bestplace.Api.putReview;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bestplace.Api;
+import org.junit.jupiter.api.Test;
+
+/** Submits, signs off and exports over HTTP, then reads the figures back from the Prometheus endpoint. */
+@QuarkusTest
+class MetricsTest {
+
+    static final String DAY = "2026-11-12";
+
+    // The management URL already ends in its root path, /q.
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
+
+    @Test
+    void reviewsSignOffsAndExportsAreCountedOnTheManagementPort() {
+        String audit = Api.collectingAudit();
+        String reviewer = Api.reviewerOn(audit, "HOSPITAL");
+        String chair = Api.user("chair", "HOSPITAL", "CHAIR");
+        Api.member(audit, chair, "CHAIR", "HOSPITAL");
+        String lead = Api.user("lead", "HOSPITAL", "REVIEWER");
+        Api.member(audit, lead, "LEAD", "HOSPITAL");
+        String criterion = Api.asAdmin().get("/api/criteria-sets/" + Api.SET_ID + "/" + Api.SET_VERSION).then()
+                .extract().path("groups[0].criteria[0].code");
+        String first = Api.registerCase(audit, reviewer);
+        String second = Api.registerCase(audit, reviewer);
+
+        String before = scrape();
+        double submittedBefore = value(before, "bestplace_reviews_submitted_total", "");
+        double signOffsBefore = value(before, "bestplace_debrief_signoffs_total", "");
+        double csvBefore = value(before, "bestplace_export_duration_seconds_count", "format=\"csv\"");
+        double jsonBefore = value(before, "bestplace_export_duration_seconds_count", "format=\"json\"");
+
+        // A submitted review counts once, a repeat of it not again; a draft counts when it is submitted.
+        String submittedId = UUID.randomUUID().toString();
+        putReview(audit, reviewer, submittedId, review(first, criterion, true)).statusCode(201);
+        putReview(audit, reviewer, submittedId, review(first, criterion, true)).statusCode(200);
+        String draftId = UUID.randomUUID().toString();
+        putReview(audit, reviewer, draftId, review(second, criterion, false)).statusCode(201);
+        assertEquals(submittedBefore + 1, value(scrape(), "bestplace_reviews_submitted_total", ""));
+        putReview(audit, reviewer, draftId, review(second, criterion, true)).statusCode(200);
+
+        String debrief = "/api/audits/" + audit + "/debriefs/" + DAY;
+        as(chair).get(debrief).then().statusCode(200);
+        as(chair).post(debrief + "/sign-off").then().statusCode(200);
+        as(chair).post(debrief + "/sign-off").then().statusCode(409);
+
+        as(lead).get("/api/audits/" + audit + "/export?format=csv").then().statusCode(200);
+        as(lead).get("/api/audits/" + audit + "/export?format=csv&mode=internal").then().statusCode(200);
+        as(lead).get("/api/audits/" + audit + "/export?format=json").then().statusCode(200);
+
+        String after = scrape();
+        assertEquals(submittedBefore + 2, value(after, "bestplace_reviews_submitted_total", ""));
+        assertEquals(signOffsBefore + 1, value(after, "bestplace_debrief_signoffs_total", ""));
+        assertEquals(csvBefore + 2, value(after, "bestplace_export_duration_seconds_count", "format=\"csv\""));
+        assertEquals(jsonBefore + 1, value(after, "bestplace_export_duration_seconds_count", "format=\"json\""));
+        assertTrue(value(after, "bestplace_export_duration_seconds_sum", "format=\"csv\"") > 0, after);
+        // HTTP latency as histogram buckets, by route template: no identifier in a label.
+        assertTrue(value(after, "http_server_requests_seconds_bucket",
+                "uri=\"/api/audits/{auditId}/export\"") > 0, () -> "no latency buckets for the export route in "
+                + after.lines().filter(l -> l.startsWith("http_server_requests_seconds_count")).toList());
+        // Labels hold route templates, whose braces the line pattern must allow.
+        assertTrue(!after.contains(audit + "/export"), "an audit id leaked into a label");
+    }
+
+    @Test
+    void theServicePortDoesNotServeTheMetrics() {
+        given().redirects().follow(false).get("/q/metrics").then()
+                .body(not(containsString("bestplace_reviews_submitted_total")));
+        Api.asAdmin().get("/q/metrics").then().body(not(containsString("# TYPE")));
+    }
+
+    static Map<String, Object> review(String caseId, String criterion, boolean submitted) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("caseId", caseId);
+        body.put("reviewDate", DAY);
+        body.put("criteriaMet", List.of(criterion));
+        body.put("submitted", submitted);
+        return body;
+    }
+
+    String scrape() {
+        return given().get(metrics).then().statusCode(200).extract().asString();
+    }
+
+    /**
+     * The sum of a series' samples whose labels contain {@code labels} (0 when there is none
+     * yet, as before a first export of a format).
+     */
+    static double value(String exposition, String name, String labels) {
+        Pattern line = Pattern.compile("^" + Pattern.quote(name) + "(\\{.*})? (\\S+)$", Pattern.MULTILINE);
+        Matcher matcher = line.matcher(exposition);
+        double sum = 0;
+        while (matcher.find()) {
+            String found = matcher.group(1) == null ? "" : matcher.group(1);
+            if (found.contains(labels)) {
+                sum += Double.parseDouble(matcher.group(2));
+            }
+        }
+        return sum;
+    }
+}
