@@ -19,8 +19,9 @@ public class Main {
 
     public static void main(String... args) {
         if (args.length > 0 && "generate".equals(args[0])) {
-            // A data-generating run serves nothing: any free port, no demo audit.
+            // A data-generating run serves nothing: any free ports, no demo audit.
             System.setProperty("quarkus.http.port", "0");
+            System.setProperty("quarkus.management.port", "0");
             System.setProperty("bestplace.demo", "false");
         }
         var config = ConfigProvider.getConfig();
