@@ -200,9 +200,10 @@ public class ReviewPages {
             if (note != null && note.length() > 2000) {
                 throw DomainException.invalid("note", "The note is longer than 2,000 characters.");
             }
-            reviews.put(auditId, reviewId, new ReviewService.Submission(String.valueOf(caseId), day, met, override,
-                    overrideReason, isNotQualifying ? alternative : null, isNotQualifying ? why : List.of(), note,
-                    flagged != null, submit, changeReason), user, currentUser.isAdmin());
+            ReviewService.Submission submission = new ReviewService.Submission(String.valueOf(caseId), day, met,
+                    override, overrideReason, isNotQualifying ? alternative : null,
+                    isNotQualifying ? why : List.of(), note, flagged != null, submit, changeReason);
+            DeadlockRetry.run(() -> reviews.put(auditId, reviewId, submission, user, currentUser.isAdmin()));
             return Response.seeOther(URI.create(wardPath(auditId, patientCase.ward) + "?saved="
                     + URLEncoder.encode(patientCase.caseNumber, StandardCharsets.UTF_8))).build();
         } catch (DomainException e) {

@@ -121,11 +121,12 @@ public class ReviewResource {
     @Path("/reviews/{reviewId}")
     public Response put(@PathParam("auditId") Long auditId, @PathParam("reviewId") String reviewId,
             @Valid @NotNull ReviewBody body) {
-        ReviewService.Stored stored = reviews.put(auditId, reviewId, new ReviewService.Submission(body.caseId(),
-                body.reviewDate(), body.criteriaMet(), body.override() == null ? null : body.override().outcome(),
+        ReviewService.Submission submission = new ReviewService.Submission(body.caseId(), body.reviewDate(),
+                body.criteriaMet(), body.override() == null ? null : body.override().outcome(),
                 body.override() == null ? null : body.override().reason(), body.alternative(), body.reasons(),
-                body.note(), Boolean.TRUE.equals(body.flagged()), body.submitted(), body.changeReason()),
-                currentUser.user(), currentUser.isAdmin());
+                body.note(), Boolean.TRUE.equals(body.flagged()), body.submitted(), body.changeReason());
+        ReviewService.Stored stored = DeadlockRetry.run(() -> reviews.put(auditId, reviewId, submission,
+                currentUser.user(), currentUser.isAdmin()));
         Response.Status status = stored.result() == ReviewService.Result.CREATED
                 ? Response.Status.CREATED : Response.Status.OK;
         return Response.status(status).entity(ReviewView.of(stored.review())).build();

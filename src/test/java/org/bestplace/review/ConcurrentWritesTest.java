@@ -91,6 +91,55 @@ class ConcurrentWritesTest {
                 + " where r.audit_id = ?", audit));
     }
 
+    /**
+     * First and second reviews of many patients on one day, from two sectors at once: every one
+     * is stored (none lost to a deadlock between the cell triggers) and the pair cells add up.
+     */
+    @Test
+    void manyReviewsOfOneDayFromTwoSectorsAtOnceAreAllStored() throws Exception {
+        String audit = Api.collectingAudit();
+        String hospital = Api.reviewerOn(audit, "HOSPITAL");
+        String community = Api.reviewerOn(audit, "COMMUNITY");
+        var set = Api.asAdmin().get("/api/criteria-sets/" + Api.SET_ID + "/" + Api.SET_VERSION).then()
+                .statusCode(200).extract().jsonPath();
+        String criterion = set.getString("groups[0].criteria[0].code");
+        String alternative = set.getString("alternatives[0].code");
+        List<String> reasons = set.getList("reasons.code");
+        int patients = SENDERS * EACH * 2;
+        List<String> cases = new ArrayList<>();
+        for (int i = 0; i < patients; i++) {
+            cases.add(Api.registerCase(audit, hospital));
+        }
+        String day = Api.day(3).toString();
+        List<Callable<List<String>>> senders = new ArrayList<>();
+        for (int s = 0; s < SENDERS; s++) {
+            int sender = s;
+            senders.add(() -> {
+                List<String> answers = new ArrayList<>();
+                // Each sender reviews its share of patients, half as the hospital, half as community.
+                for (int i = sender; i < patients * 2; i += SENDERS) {
+                    String caseId = cases.get(i % patients);
+                    boolean asHospital = (i / patients) == (i % 2);
+                    boolean qualifies = (i % 3) != 0;
+                    Map<String, Object> body = qualifies
+                            ? Map.of("caseId", caseId, "reviewDate", day, "criteriaMet", List.of(criterion),
+                                    "submitted", true)
+                            : Map.of("caseId", caseId, "reviewDate", day, "criteriaMet", List.of(),
+                                    "alternative", alternative, "reasons", List.of(reasons.get(i % 2)),
+                                    "submitted", true);
+                    answers.add(String.valueOf(Api.putReview(audit, asHospital ? hospital : community,
+                            UUID.randomUUID().toString(), body).extract().statusCode()));
+                }
+                return answers;
+            });
+        }
+        List<String> answers = all(senders);
+        assertEquals(List.of(), answers.stream().filter(a -> !a.equals("201")).toList(), "every review is stored");
+        assertEquals(patients * 2L, rows("select count(*) from review where audit_id = ?", audit));
+        assertEquals(patients, rows("select coalesce(sum(pairs), 0) from pair_cell where audit_id = ?", audit));
+        assertEquals(patients, rows("select coalesce(sum(reviewed), 0) from summary_cell where audit_id = ?", audit));
+    }
+
     private static List<String> all(List<Callable<List<String>>> senders) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(SENDERS);
         try {
