@@ -172,11 +172,13 @@ class ReviewPagesBrowserTest {
                 page.navigate(reviewUrl(audit, caseId));
             }
             context.setOffline(true);
-            for (String caseId : cases) {
-                page.navigate(reviewUrl(audit, caseId));
+            for (int kept = 1; kept <= cases.size(); kept++) {
+                page.navigate(reviewUrl(audit, cases.get(kept - 1)));
                 page.check("input[name=criteriaMet] >> nth=0");
                 page.click("button[value=submit]");
                 page.waitForFunction("() => document.getElementById('outbox-status').textContent.includes('Kept')");
+                // The count follows the outbox once the review is stored in IndexedDB.
+                page.waitForFunction("n => document.getElementById('outbox-count').textContent === String(n)", kept);
             }
             assertEquals("3", page.textContent("#outbox-count"));
             page.reload();
