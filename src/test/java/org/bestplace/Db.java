@@ -35,4 +35,20 @@ public final class Db {
     public static long number(DataSource dataSource, String sql, Object... args) throws SQLException {
         return ((Number) value(dataSource, sql, args)).longValue();
     }
+
+    /**
+     * Activity-log rows of one event for one user. Sign-ins are written by a worker after the
+     * answer has gone, so this waits up to five seconds for the first row.
+     */
+    public static long activity(DataSource dataSource, String event, String username) throws Exception {
+        long found = 0;
+        for (int i = 0; i < 50 && found == 0; i++) {
+            found = number(dataSource, "select count(*) from activity_log where event = ? and username = ?", event,
+                    username);
+            if (found == 0) {
+                Thread.sleep(100);
+            }
+        }
+        return found;
+    }
 }

@@ -27,19 +27,6 @@ class ActivityLogTest {
     @Inject
     AgroalDataSource dataSource;
 
-    /** Rows of an event for a user; sign-ins are written by a worker, so this waits a little for them. */
-    long count(String event, String username) throws Exception {
-        long found = 0;
-        for (int i = 0; i < 50 && found == 0; i++) {
-            found = Db.number(dataSource, "select count(*) from activity_log where event = ? and username = ?", event,
-                    username);
-            if (found == 0) {
-                Thread.sleep(100);
-            }
-        }
-        return found;
-    }
-
     static String formSignIn(String username, String password, int expected) {
         return given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
                 .formParam("j_username", username).formParam("j_password", password)
@@ -51,7 +38,7 @@ class ActivityLogTest {
         String audit = Api.collectingAudit();
         String reviewer = Api.reviewerOn(audit, "HOSPITAL");
         String session = formSignIn(reviewer, Api.PASSWORD, 302);
-        assertEquals(1, count("SIGN_IN", reviewer));
+        assertEquals(1, Db.activity(dataSource, "SIGN_IN", reviewer));
         assertEquals("127.0.0.1", Db.value(dataSource,
                 "select remote_address from activity_log where event = 'SIGN_IN' and username = ?", reviewer));
 
@@ -59,7 +46,7 @@ class ActivityLogTest {
         given().auth().preemptive().basic(reviewer, "also-wrong-password").get("/api/me").then().statusCode(401);
         long failures = 0;
         for (int i = 0; i < 50 && failures < 2; i++) {
-            failures = count("SIGN_IN_FAILED", reviewer);
+            failures = Db.activity(dataSource, "SIGN_IN_FAILED", reviewer);
             Thread.sleep(50);
         }
         assertEquals(2, failures, "one failed form sign-in, one failed Basic call");
@@ -86,7 +73,7 @@ class ActivityLogTest {
         as(chair).get(base).then().statusCode(200);
         as(chair).post(base + "/sign-off").then().statusCode(200);
         asAdmin().body(Map.of("reason", "A case was missed")).post(base + "/reopenings").then().statusCode(201);
-        assertEquals(1, count("DEBRIEF_SIGN_OFF", chair));
+        assertEquals(1, Db.activity(dataSource, "DEBRIEF_SIGN_OFF", chair));
         assertEquals(1, Db.number(dataSource, "select count(*) from activity_log where event = 'DEBRIEF_REOPENED'"
                 + " and audit_id = ? and detail like '%A case was missed%'", audit));
 
@@ -99,7 +86,7 @@ class ActivityLogTest {
         String community = Api.user("comm", "COMMUNITY", "REVIEWER");
         as(community).body(Map.of("sector", "COMMUNITY")).post("/api/criteria-sets/" + setId + "/1/ratifications")
                 .then().statusCode(201);
-        assertEquals(1, count("CRITERIA_RATIFIED", community));
+        assertEquals(1, Db.activity(dataSource, "CRITERIA_RATIFIED", community));
     }
 
     @Test

@@ -62,19 +62,31 @@ class SummaryCellsTest {
         return rows;
     }
 
-    @Test
-    void cellsMatchTheReviewsAfterEveryKindOfWrite() throws Exception {
+    /** A collecting audit, a hospital and a community reviewer on it, and four registered patients. */
+    record Team(String audit, String hospital, String community, String[] cases) {
+    }
+
+    static Team team() {
         var set = Api.asAdmin().get("/api/criteria-sets/" + Api.SET_ID + "/" + Api.SET_VERSION).then().extract()
                 .jsonPath();
         criterion = set.getString("groups[0].criteria[0].code");
         reasons = set.getList("reasons.code");
         String audit = Api.collectingAudit();
         String hospital = Api.reviewerOn(audit, "HOSPITAL");
-        String community = Api.reviewerOn(audit, "COMMUNITY");
         String[] cases = new String[4];
         for (int i = 0; i < cases.length; i++) {
             cases[i] = Api.registerCase(audit, hospital);
         }
+        return new Team(audit, hospital, Api.reviewerOn(audit, "COMMUNITY"), cases);
+    }
+
+    @Test
+    void cellsMatchTheReviewsAfterEveryKindOfWrite() throws Exception {
+        Team team = team();
+        String audit = team.audit();
+        String hospital = team.hospital();
+        String community = team.community();
+        String[] cases = team.cases();
         String r1 = UUID.randomUUID().toString();
         Api.putReview(audit, hospital, r1, review(cases[0], "2026-11-03", false, false)).statusCode(201);
         Api.putReview(audit, hospital, r1, review(cases[0], "2026-11-03", false, true)).statusCode(200);
@@ -148,17 +160,11 @@ class SummaryCellsTest {
      */
     @Test
     void pairCellsMatchTheReviewsAfterEveryKindOfWrite() throws Exception {
-        var set = Api.asAdmin().get("/api/criteria-sets/" + Api.SET_ID + "/" + Api.SET_VERSION).then().extract()
-                .jsonPath();
-        criterion = set.getString("groups[0].criteria[0].code");
-        reasons = set.getList("reasons.code");
-        String audit = Api.collectingAudit();
-        String hospital = Api.reviewerOn(audit, "HOSPITAL");
-        String community = Api.reviewerOn(audit, "COMMUNITY");
-        String[] cases = new String[4];
-        for (int i = 0; i < cases.length; i++) {
-            cases[i] = Api.registerCase(audit, hospital);
-        }
+        Team team = team();
+        String audit = team.audit();
+        String hospital = team.hospital();
+        String community = team.community();
+        String[] cases = team.cases();
         // Case 0 on the 3rd: hospital says no, community says yes.
         Api.putReview(audit, hospital, UUID.randomUUID().toString(), review(cases[0], "2026-11-03", false, true))
                 .statusCode(201);
