@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 import org.bestplace.debrief.Agreement;
 import org.bestplace.debrief.DailySummary;
 
@@ -121,53 +122,39 @@ public final class Bench {
             signedIn.add(http);
             tokens.add(token);
         }
-        AtomicInteger errors = new AtomicInteger();
-        AtomicInteger done = new AtomicInteger();
-        long[][] latencies = new long[clients][];
-        String[] firstError = new String[1];
-        long started = System.nanoTime();
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            HttpClient http = signedIn.get(c);
-            String token = tokens.get(c);
-            int slot = c;
-            threads.add(start(() -> {
-                long[] mine = new long[cases.count()];
-                int n = 0;
-                long due = System.nanoTime() + (paceNanos == 0 ? 0 : paceNanos * slot / clients);
-                for (long caseId = cases.take(); caseId >= 0; caseId = cases.take()) {
-                    pause(due);
-                    due = Math.max(due + paceNanos, System.nanoTime());
-                    HttpRequest put = HttpRequest.newBuilder(URI.create(base + "/audits/" + audit + "/reviews/"
-                                    + UUID.randomUUID()))
-                            .header("Content-Type", "application/json").header("X-CSRF-Token", token)
-                            .PUT(HttpRequest.BodyPublishers.ofString(reviewJson(caseId, date))).build();
-                    long t0 = System.nanoTime();
-                    try {
-                        HttpResponse<String> answer = http.send(put, HttpResponse.BodyHandlers.ofString());
-                        mine[n++] = System.nanoTime() - t0;
-                        if (System.getenv("BENCH_TRACE") != null) {
-                            System.err.printf("client %d request %d: %.1f ms%n", slot, n, mine[n - 1] / 1e6);
-                        }
-                        if (answer.statusCode() != 201) {
-                            errors.incrementAndGet();
-                            firstError[0] = answer.statusCode() + " " + answer.body();
-                        } else {
-                            done.incrementAndGet();
-                        }
-                    } catch (Exception e) {
-                        errors.incrementAndGet();
-                        firstError[0] = e.toString();
+        boolean trace = System.getenv("BENCH_TRACE") != null;
+        Run run = new Run();
+        run.timeClients(clients, slot -> {
+            HttpClient http = signedIn.get(slot);
+            String token = tokens.get(slot);
+            long[] mine = new long[cases.count()];
+            int n = 0;
+            long due = System.nanoTime() + (paceNanos == 0 ? 0 : paceNanos * slot / clients);
+            for (long caseId = cases.take(); caseId >= 0; caseId = cases.take()) {
+                pause(due);
+                due = Math.max(due + paceNanos, System.nanoTime());
+                HttpRequest put = HttpRequest.newBuilder(URI.create(base + "/audits/" + audit + "/reviews/"
+                                + UUID.randomUUID()))
+                        .header("Content-Type", "application/json").header("X-CSRF-Token", token)
+                        .PUT(HttpRequest.BodyPublishers.ofString(reviewJson(caseId, date))).build();
+                long t0 = System.nanoTime();
+                try {
+                    HttpResponse<String> answer = http.send(put, HttpResponse.BodyHandlers.ofString());
+                    mine[n++] = System.nanoTime() - t0;
+                    if (trace) {
+                        System.err.printf("client %d request %d: %.1f ms%n", slot, n, mine[n - 1] / 1e6);
                     }
+                    if (answer.statusCode() == 201) {
+                        run.acknowledged();
+                    } else {
+                        run.failed(answer.statusCode() + " " + answer.body());
+                    }
+                } catch (Exception e) {
+                    run.failed(e.toString());
                 }
-                latencies[slot] = Arrays.copyOf(mine, n);
-            }));
-        }
-        for (Thread t : threads) {
-            t.join();
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        report(done.get(), seconds, latencies, errors.get(), firstError[0]);
+            }
+            return Arrays.copyOf(mine, n);
+        });
     }
 
     static void pause(long until) {
@@ -213,65 +200,53 @@ public final class Bench {
                 }
             }
         }
-        AtomicInteger errors = new AtomicInteger();
-        AtomicInteger done = new AtomicInteger();
-        long[][] latencies = new long[clients][];
-        String[] firstError = new String[1];
         List<Connection> connections = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             Connection c = connect(o);
             c.setAutoCommit(false);
             connections.add(c);
         }
-        long started = System.nanoTime();
-        List<Thread> threads = new ArrayList<>();
-        for (int slot0 = 0; slot0 < clients; slot0++) {
-            Connection c = connections.get(slot0);
-            int slot = slot0;
-            threads.add(start(() -> {
-                long[] mine = new long[cases.count()];
-                int n = 0;
-                try (PreparedStatement review = c.prepareStatement("""
-                        INSERT INTO review (id, audit_id, case_id, reviewer_id, reviewer_sector, review_date, outcome,
-                            alternative, flagged, submitted, submitted_at, created_at, updated_at, version,
-                            first_of_day, ward, specialty, age_band, stay_days)
-                        VALUES (?, ?, ?, ?, 'HOSPITAL', ?, ?, ?, FALSE, TRUE, ?, ?, ?, 0, TRUE, ?, ?, ?, ?)""");
-                        PreparedStatement criterion = c.prepareStatement(
-                                "INSERT INTO review_criterion (review_id, code) VALUES (?, ?)");
-                        PreparedStatement reason = c.prepareStatement(
-                                "INSERT INTO review_reason (review_id, code) VALUES (?, ?)")) {
-                    for (long caseId = cases.take(); caseId >= 0; caseId = cases.take()) {
-                        long t0 = System.nanoTime();
-                        // A transaction MariaDB chose as a deadlock victim is rolled back and tried again.
-                        while (true) {
-                            try {
-                                writeReview(c, review, criterion, reason, rows.get(caseId), caseId, audit, reviewer,
-                                        date);
-                                c.commit();
-                                break;
-                            } catch (SQLTransactionRollbackException e) {
-                                c.rollback();
-                                retries.incrementAndGet();
-                            }
+        Run run = new Run();
+        run.timeClients(clients, slot -> {
+            Connection c = connections.get(slot);
+            long[] mine = new long[cases.count()];
+            int n = 0;
+            try (PreparedStatement review = c.prepareStatement("""
+                    INSERT INTO review (id, audit_id, case_id, reviewer_id, reviewer_sector, review_date, outcome,
+                        alternative, flagged, submitted, submitted_at, created_at, updated_at, version,
+                        first_of_day, ward, specialty, age_band, stay_days)
+                    VALUES (?, ?, ?, ?, 'HOSPITAL', ?, ?, ?, FALSE, TRUE, ?, ?, ?, 0, TRUE, ?, ?, ?, ?)""");
+                    PreparedStatement criterion = c.prepareStatement(
+                            "INSERT INTO review_criterion (review_id, code) VALUES (?, ?)");
+                    PreparedStatement reason = c.prepareStatement(
+                            "INSERT INTO review_reason (review_id, code) VALUES (?, ?)")) {
+                for (long caseId = cases.take(); caseId >= 0; caseId = cases.take()) {
+                    long t0 = System.nanoTime();
+                    // A transaction MariaDB chose as a deadlock victim is rolled back and tried again.
+                    while (true) {
+                        try {
+                            writeReview(c, review, criterion, reason, rows.get(caseId), caseId, audit, reviewer, date);
+                            c.commit();
+                            break;
+                        } catch (SQLTransactionRollbackException e) {
+                            c.rollback();
+                            retries.incrementAndGet();
                         }
-                        mine[n++] = System.nanoTime() - t0;
-                        done.incrementAndGet();
                     }
-                } catch (SQLException e) {
-                    errors.incrementAndGet();
-                    firstError[0] = e.toString();
+                    mine[n++] = System.nanoTime() - t0;
+                    run.acknowledged();
                 }
-                latencies[slot] = Arrays.copyOf(mine, n);
-            }));
-        }
-        for (Thread t : threads) {
-            t.join();
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
+            } catch (SQLException e) {
+                run.failed(e.toString());
+            }
+            return Arrays.copyOf(mine, n);
+        });
         for (Connection c : connections) {
             c.close();
         }
-        report(done.get(), seconds, latencies, errors.get(), firstError[0]);
+        if (retries.get() > 0) {
+            System.err.println("JDBC transactions retried after a deadlock: " + retries.get());
+        }
     }
 
     static void writeReview(Connection c, PreparedStatement review, PreparedStatement criterion,
@@ -309,22 +284,49 @@ public final class Bench {
         }
     }
 
-    static Thread start(Runnable work) {
-        Thread thread = new Thread(work);
-        thread.start();
-        return thread;
-    }
-
     static Connection connect(Map<String, String> o) throws SQLException {
         return DriverManager.getConnection(o.get("url"), o.get("dbuser"), o.getOrDefault("dbpassword", ""));
     }
 
-    static void report(int done, double seconds, long[][] latencies, int errors, String firstError) {
-        long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
-        System.out.printf(Locale.ROOT, "reviews=%d seconds=%.2f rate=%.0f p50=%.1f p99=%.1f errors=%d%n", done,
-                seconds, done / seconds, percentile(all, 0.50), percentile(all, 0.99), errors);
-        if (firstError != null) {
-            System.err.println("first error: " + firstError);
+    /**
+     * One timed run: a thread per client, each returning the times of the requests it made; the
+     * wall time runs from the first thread's start to the last one's end. Prints the figures.
+     */
+    static final class Run {
+        private final AtomicInteger done = new AtomicInteger();
+        private final AtomicInteger errors = new AtomicInteger();
+        private volatile String firstError;
+
+        void acknowledged() {
+            done.incrementAndGet();
+        }
+
+        void failed(String why) {
+            errors.incrementAndGet();
+            firstError = why;
+        }
+
+        void timeClients(int clients, IntFunction<long[]> client) throws InterruptedException {
+            long[][] latencies = new long[clients][];
+            List<Thread> threads = new ArrayList<>();
+            long started = System.nanoTime();
+            for (int c = 0; c < clients; c++) {
+                int slot = c;
+                Thread thread = new Thread(() -> latencies[slot] = client.apply(slot));
+                thread.start();
+                threads.add(thread);
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
+            System.out.printf(Locale.ROOT, "reviews=%d seconds=%.2f rate=%.0f p50=%.1f p99=%.1f errors=%d%n",
+                    done.get(), seconds, done.get() / seconds, percentile(all, 0.50), percentile(all, 0.99),
+                    errors.get());
+            if (firstError != null) {
+                System.err.println("first error: " + firstError);
+            }
         }
     }
 
