@@ -133,7 +133,7 @@ public class Audit extends PanacheEntityBase {
         return change;
     }
 
-    /** Team and setup may change until the audit is closed. */
+    /** Team, setup and debriefs may change until the audit is closed. */
     public void requireOpen() {
         if (status == AuditStatus.CLOSED || status == AuditStatus.PUBLISHED) {
             throw DomainException.conflict("The audit is " + status + "; it no longer takes changes.");

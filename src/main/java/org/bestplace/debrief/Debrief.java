@@ -74,6 +74,8 @@ public class Debrief extends PanacheEntityBase {
     }
 
     public Debrief(Audit audit, LocalDate date, String openedBy, Instant now) {
+        // Opening a day lifts blind review and lets decisions in: not once the audit is finished.
+        audit.requireOpen();
         this.audit = audit;
         this.date = date;
         this.openedBy = openedBy;
@@ -84,8 +86,12 @@ public class Debrief extends PanacheEntityBase {
         return signedOffAt != null;
     }
 
-    /** Refuses any change once the day is signed off. */
+    /**
+     * Refuses any change once the audit is closed or published (its "as agreed" figures are then
+     * what was agreed) or the day is signed off.
+     */
     public void requireOpen() {
+        audit.requireOpen();
         if (isSignedOff()) {
             throw DomainException.conflict("The debrief of " + date + " was signed off by " + signedOffBy
                     + "; that day is locked.");
@@ -107,6 +113,7 @@ public class Debrief extends PanacheEntityBase {
 
     /** Unlocks a signed-off day; the returned record keeps who signed it off and why it was reopened. */
     public DebriefReopening reopen(String by, String reason, Instant now) {
+        audit.requireOpen();
         if (!isSignedOff()) {
             throw DomainException.conflict("The debrief of " + date + " is not signed off.");
         }

@@ -199,7 +199,111 @@ class RouteAccessTest {
         System.out.printf("route access: %d routes x %d callers = %d requests, %d answers wrong; statuses %s%n",
                 rules.size(), Caller.values().length, requests, wrong.size(), statuses);
         assertEquals(List.of(), wrong);
+
+        for (String status : List.of("CLOSED", "PUBLISHED")) {
+            wrong.addAll(walkFinishedAudit(rules, status));
+        }
+        assertEquals(List.of(), wrong);
     }
+
+    /**
+     * The state-changing routes that still do something on a closed or published audit, and why.
+     * Every other write on such an audit answers 409.
+     */
+    static final Map<String, String> WORK_ON_FINISHED_AUDITS = Map.of(
+            "POST /api/audits/{auditId}/status",
+            "a closed audit is published, or reopened for collection with a reason; the lifecycle is its own check");
+
+    /**
+     * Reads that would open a day's debrief for the first time: opening one is a write, and so is
+     * refused on a finished audit like the others.
+     */
+    static final Set<String> OPENING_READS = Set.of("GET /api/audits/{auditId}/debriefs/{date}",
+            "GET /audits/{auditId}/debriefs/{date}");
+
+    /**
+     * Every state-changing route of one audit, sent by each caller allowed to use it, on an audit
+     * set up like the walk's own (a case, a review, an open debrief and a signed-off one) and then
+     * finished: each answers 409 and says the audit is finished, and nothing it had is changed.
+     */
+    private List<String> walkFinishedAudit(Map<String, Rule> rules, String status) {
+        Map<String, String> saved = new LinkedHashMap<>(values);
+        String audit = Api.collectingAudit();
+        for (Caller caller : List.of(Caller.LEAD, Caller.CHAIR, Caller.COMMISSIONER, Caller.REVIEWER)) {
+            Api.member(audit, usernames.get(caller), caller == Caller.LEAD ? "LEAD" : caller.name(),
+                    sectors.get(caller));
+        }
+        String reviewer = usernames.get(Caller.REVIEWER);
+        String chair = usernames.get(Caller.CHAIR);
+        String caseId = Api.registerCase(audit, reviewer);
+        Api.putReview(audit, reviewer, UUID.randomUUID().toString(), Map.of("caseId", caseId, "reviewDate",
+                OPEN_DAY, "criteriaMet", List.of(), "alternative", "P1", "submitted", true)).statusCode(201);
+        Api.as(chair).get("/api/audits/" + audit + "/debriefs/" + OPEN_DAY).then().statusCode(200);
+        Api.as(chair).get("/api/audits/" + audit + "/debriefs/" + SIGNED_DAY).then().statusCode(200);
+        Api.as(chair).post("/api/audits/" + audit + "/debriefs/" + SIGNED_DAY + "/sign-off").then().statusCode(200);
+        Api.asAdmin().body(Map.of("status", "CLOSED")).post("/api/audits/" + audit + "/status").then()
+                .statusCode(200);
+        if (status.equals("PUBLISHED")) {
+            Api.asAdmin().body(Map.of("status", "PUBLISHED")).post("/api/audits/" + audit + "/status").then()
+                    .statusCode(200);
+        }
+        values.put("{auditId}", audit);
+        values.put("{audit}", audit);
+        values.put("{caseId}", caseId);
+        values.put("{case}", caseId);
+        // a new review each time: a repeat of a stored one is answered 200 so that an outbox can settle
+        values.put("{reviewId}", "{random}");
+        List<String> wrong = new ArrayList<>();
+        int requests = 0;
+        try {
+            for (Map.Entry<String, Rule> entry : rules.entrySet()) {
+                String route = entry.getKey();
+                String method = route.substring(0, route.indexOf(' '));
+                String template = route.substring(method.length() + 1);
+                boolean writes = !method.equals("GET") || OPENING_READS.contains(route);
+                if (!template.contains("{auditId}") || !writes || WORK_ON_FINISHED_AUDITS.containsKey(route)) {
+                    continue;
+                }
+                // the reopening needs a signed-off day, the opening reads a day nobody has opened
+                values.put("{date}", route.endsWith("/reopenings") ? SIGNED_DAY
+                        : OPENING_READS.contains(route) ? UNOPENED_DAY : OPEN_DAY);
+                for (Caller caller : Caller.values()) {
+                    boolean allowed = OPENING_READS.contains(route)
+                            ? caller == Caller.ADMIN || caller == Caller.CHAIR
+                            : entry.getValue().allowed().contains(caller);
+                    if (!allowed || caller == Caller.OUTSIDER) {
+                        continue;
+                    }
+                    Response response = send(caller, method, template, entry.getValue());
+                    requests++;
+                    if (response.statusCode() != 409 || !response.asString().contains(status)) {
+                        wrong.add(route + " as " + caller + " on a " + status + " audit: " + response.statusCode()
+                                + ", expected 409 naming the audit's status");
+                    }
+                }
+            }
+        } finally {
+            values.clear();
+            values.putAll(saved);
+        }
+        var day = Api.as(chair).get("/api/audits/" + audit + "/debriefs/" + OPEN_DAY).then().statusCode(200)
+                .extract().jsonPath();
+        if (!day.getList("decisions").isEmpty() || day.getString("notes") != null
+                || day.getString("signedOffBy") != null) {
+            wrong.add("the open debrief of a " + status + " audit was changed");
+        }
+        var signed = Api.as(chair).get("/api/audits/" + audit + "/debriefs/" + SIGNED_DAY).then().statusCode(200)
+                .extract().jsonPath();
+        if (signed.getString("signedOffBy") == null || !signed.getList("reopenings").isEmpty()) {
+            wrong.add("the signed-off debrief of a " + status + " audit was reopened");
+        }
+        System.out.printf("route access on a %s audit: %d writes sent%n", status, requests);
+        return wrong;
+    }
+
+    private static final String OPEN_DAY = "2026-11-03";
+    private static final String SIGNED_DAY = "2026-11-04";
+    private static final String UNOPENED_DAY = "2026-11-06";
 
     /** A CSP with no inline script and no framing, nosniff and a referrer policy, on every answer. */
     static boolean secureHeaders(Response response) {
