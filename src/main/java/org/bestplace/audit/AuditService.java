@@ -61,11 +61,21 @@ public class AuditService {
         audit.requireOpen();
         User user = User.byUsername(username).orElseThrow(() -> DomainException.invalid("username",
                 "There is no user '" + username + "'."));
+        // A lead who made themselves a reviewer could read every first review and write the "blind"
+        // second one; so roles are always given by someone else.
+        if (user.id.equals(by.id)) {
+            throw DomainException.forbidden("Nobody changes their own roles; ask another lead or an administrator.");
+        }
+        // Dual review compares organisations: a member speaks for the sector they work in.
+        if (sector != null && sector != user.sector) {
+            throw DomainException.invalid("sector", user.username + " works in the " + user.sector + " sector; a"
+                    + " member's sector is their own.");
+        }
         boolean already = Member.ofUserInAudit(audit, user).stream().anyMatch(m -> m.role == role);
         if (already) {
             throw DomainException.conflict("role", user.username + " is already " + role + " on this audit.");
         }
-        Member member = new Member(audit, user, role, sector == null ? user.sector : sector, by.username,
+        Member member = new Member(audit, user, role, user.sector, by.username,
                 Instant.now());
         member.persist();
         activity.record(ActivityEvent.ROLE_CHANGE, audit.id, user.username + " joined the team as " + role + " ("
