@@ -34,6 +34,21 @@ public record AuditAccess(Audit audit, User user, boolean admin, Set<MemberRole>
         return roles.contains(role);
     }
 
+    /** Administrators, leads, chairs and commissioners read every review of the audit. */
+    public boolean seesEveryReview() {
+        return admin || roles.contains(MemberRole.LEAD) || roles.contains(MemberRole.CHAIR)
+                || roles.contains(MemberRole.COMMISSIONER);
+    }
+
+    /**
+     * A reviewer, while the audit may still take reviews, sees figures only for the days whose
+     * debrief is open: any other day's figures could give away a first review before the blind
+     * second one is written, and so could a cumulative figure that moves as each review comes in.
+     */
+    public boolean seesOnlyOpenedDays() {
+        return !seesEveryReview() && (audit.status == AuditStatus.PLANNED || audit.status == AuditStatus.COLLECTING);
+    }
+
     /** Refuses unless the caller is an administrator or holds one of these roles on the audit. */
     public AuditAccess require(MemberRole... allowed) {
         if (admin) {

@@ -24,17 +24,26 @@ public record Agreement(LocalDate date, long pairs, long agreed, Double percentA
      * outcomes and sectors, from the pair cells the database keeps (migration V10).
      */
     public static String pairsSql(boolean date) {
+        return pairsSql(date, false);
+    }
+
+    static String pairsSql(boolean date, boolean openedOnly) {
         return """
                 select p.first_outcome, p.second_outcome, p.first_sector, p.second_sector, sum(p.pairs)
                 from pair_cell p
                 where p.audit_id = :audit %s
                 group by p.first_outcome, p.second_outcome, p.first_sector, p.second_sector
                 having sum(p.pairs) > 0
-                """.formatted(date ? " and p.review_date = :date" : "");
+                """.formatted(DailySummary.days("p", date, openedOnly));
     }
 
     public static Agreement compute(EntityManager em, long auditId, LocalDate date) {
-        var query = DailySummary.bind(em.createNativeQuery(pairsSql(date != null)), auditId, date);
+        return compute(em, auditId, date, false);
+    }
+
+    /** Agreement on every day or (with {@code openedDaysOnly}) on the days whose debrief is open. */
+    public static Agreement compute(EntityManager em, long auditId, LocalDate date, boolean openedDaysOnly) {
+        var query = DailySummary.bind(em.createNativeQuery(pairsSql(date != null, openedDaysOnly)), auditId, date);
         long[] overall = new long[4];
         Map<String, long[]> bySectors = new TreeMap<>();
         for (Object raw : query.getResultList()) {

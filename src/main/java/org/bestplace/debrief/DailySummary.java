@@ -32,7 +32,8 @@ public record DailySummary(
         long reviews,
         long overrides,
         double overrideRate,
-        Agreed asAgreed) {
+        Agreed asAgreed,
+        boolean openedDaysOnly) {
 
     /** A breakdown row: patient-days reviewed, how many did not qualify, and the proportion. */
     public record Row(String key, long reviewed, long notQualifying, double proportion, Interval ci95) {
@@ -59,13 +60,28 @@ public record DailySummary(
      * touching the reviews. Parameters {@code :audit} and, for a day, {@code :date}.
      */
     public static String cubeSql(boolean date) {
+        return cubeSql(date, false);
+    }
+
+    /**
+     * Which days a query reads: one day, every day, or (for a reviewer while blind review
+     * matters) only the days whose debrief is open. {@code alias} names the table with a
+     * {@code review_date}.
+     */
+    static String days(String alias, boolean date, boolean openedOnly) {
+        return (date ? " and " + alias + ".review_date = :date" : "")
+                + (openedOnly ? " and " + alias + ".review_date in (select o.debrief_date from debrief o"
+                        + " where o.audit_id = :audit)" : "");
+    }
+
+    static String cubeSql(boolean date, boolean openedOnly) {
         return """
                 select c.ward, c.specialty, c.reviewer_sector, c.age_band, c.stay_band,
                        sum(c.reviewed), sum(c.not_qualifying)
                 from summary_cell c
                 where c.audit_id = :audit and c.reviewed > 0 %s
                 group by c.ward, c.specialty, c.reviewer_sector, c.age_band, c.stay_band
-                """.formatted(date ? " and c.review_date = :date" : "");
+                """.formatted(days("c", date, openedOnly));
     }
 
     /**
@@ -73,18 +89,26 @@ public record DailySummary(
      * the place cells the database keeps (migration V8).
      */
     public static String placesAndReasonsSql(boolean date) {
+        return placesAndReasonsSql(date, false);
+    }
+
+    static String placesAndReasonsSql(boolean date, boolean openedOnly) {
         return """
                 select p.kind, p.code, sum(p.tally) from place_cell p
                 where p.audit_id = :audit %s
                 group by p.kind, p.code having sum(p.tally) > 0
-                """.formatted(date ? " and p.review_date = :date" : "");
+                """.formatted(days("p", date, openedOnly));
     }
 
     /** Submitted reviews and how many were overridden, from the summary cells. */
     public static String overrideSql(boolean date) {
+        return overrideSql(date, false);
+    }
+
+    static String overrideSql(boolean date, boolean openedOnly) {
         return """
                 select coalesce(sum(c.reviews), 0), coalesce(sum(c.overrides), 0) from summary_cell c
-                where c.audit_id = :audit %s""".formatted(date ? " and c.review_date = :date" : "");
+                where c.audit_id = :audit %s""".formatted(days("c", date, openedOnly));
     }
 
     /**
@@ -94,6 +118,11 @@ public record DailySummary(
      * Decisions are few, so their part starts from them.
      */
     public static String agreedSql(boolean date) {
+        return agreedSql(date, false);
+    }
+
+    /** Decisions are only ever made on an open day, so only the pairs need the opened-days filter. */
+    static String agreedSql(boolean date, boolean openedOnly) {
         return """
                 select 'disagreeing', p.first_outcome, null, sum(p.pairs), 0
                 from pair_cell p
@@ -108,10 +137,15 @@ public record DailySummary(
                      and s.submitted = true and s.first_of_day = false and s.outcome <> r.outcome
                 where db.audit_id = :audit %2$s
                 group by r.outcome, d.outcome
-                """.formatted(date ? " and p.review_date = :date" : "", date ? " and db.debrief_date = :date" : "");
+                """.formatted(days("p", date, openedOnly), date ? " and db.debrief_date = :date" : "");
     }
 
     public static DailySummary compute(EntityManager em, long auditId, LocalDate date) {
+        return compute(em, auditId, date, false);
+    }
+
+    /** The figures, of every day or (with {@code openedDaysOnly}) of the days whose debrief is open. */
+    public static DailySummary compute(EntityManager em, long auditId, LocalDate date, boolean openedDaysOnly) {
         Map<String, long[]> ward = new TreeMap<>();
         Map<String, long[]> specialty = new TreeMap<>();
         Map<String, long[]> sector = new TreeMap<>();
@@ -119,7 +153,7 @@ public record DailySummary(
         Map<String, long[]> stay = new TreeMap<>(Comparator.comparingInt(STAY_BANDS::indexOf));
         long reviewed = 0;
         long notQualifying = 0;
-        for (Object raw : bind(em.createNativeQuery(cubeSql(date != null)), auditId, date).getResultList()) {
+        for (Object raw : bind(em.createNativeQuery(cubeSql(date != null, openedDaysOnly)), auditId, date).getResultList()) {
             Object[] row = (Object[]) raw;
             long count = number(row[5]);
             long nq = number(row[6]);
@@ -133,7 +167,7 @@ public record DailySummary(
         }
         List<Count> alternatives = new ArrayList<>();
         List<Count> reasons = new ArrayList<>();
-        for (Object raw : bind(em.createNativeQuery(placesAndReasonsSql(date != null)), auditId, date)
+        for (Object raw : bind(em.createNativeQuery(placesAndReasonsSql(date != null, openedDaysOnly)), auditId, date)
                 .getResultList()) {
             Object[] row = (Object[]) raw;
             Count count = new Count((String) row[1], number(row[2]));
@@ -142,22 +176,23 @@ public record DailySummary(
         Comparator<Count> ranked = Comparator.comparingLong(Count::count).reversed().thenComparing(Count::code);
         alternatives.sort(ranked);
         reasons.sort(ranked);
-        Object[] overrides = (Object[]) bind(em.createNativeQuery(overrideSql(date != null)), auditId, date)
+        Object[] overrides = (Object[]) bind(em.createNativeQuery(overrideSql(date != null, openedDaysOnly)), auditId, date)
                 .getSingleResult();
         long reviews = number(overrides[0]);
         long overridden = number(overrides[1]);
         return new DailySummary(date, reviewed, reviewed - notQualifying, notQualifying,
                 ratio(notQualifying, reviewed), Wilson.interval(notQualifying, reviewed), rows(ward),
                 rows(specialty), rows(sector), rows(stay), rows(age), alternatives, reasons, reviews, overridden,
-                ratio(overridden, reviews), agreed(em, auditId, date, reviewed, notQualifying));
+                ratio(overridden, reviews), agreed(em, auditId, date, openedDaysOnly, reviewed, notQualifying),
+                openedDaysOnly);
     }
 
-    private static Agreed agreed(EntityManager em, long auditId, LocalDate date, long reviewed,
-            long notQualifying) {
+    private static Agreed agreed(EntityManager em, long auditId, LocalDate date, boolean openedDaysOnly,
+            long reviewed, long notQualifying) {
         long unresolved = 0;
         long decided = 0;
         long agreedNotQualifying = notQualifying;
-        for (Object raw : bind(em.createNativeQuery(agreedSql(date != null)), auditId, date).getResultList()) {
+        for (Object raw : bind(em.createNativeQuery(agreedSql(date != null, openedDaysOnly)), auditId, date).getResultList()) {
             Object[] row = (Object[]) raw;
             boolean firstSaidNo = "DOES_NOT_QUALIFY".equals(row[1]);
             long count = number(row[3]);

@@ -73,8 +73,9 @@ public class DebriefPages {
             String override, String alternative, List<String> reasons, String note, boolean flagged) {
     }
 
+    /** {@code notBlind}: sentences saying how a review may have been written or changed with the other in view. */
     public record QueueCase(String caseId, String caseNumber, String ward, List<String> why, List<Side> sides,
-            String decision) {
+            String decision, List<String> notBlind) {
     }
 
     public record Choice(String code, String title) {
@@ -189,17 +190,18 @@ public class DebriefPages {
         DebriefService.Day day = debriefs.day(auditId, date, user, admin);
         AuditAccess access = day.access();
         DailySummary summary = day.summary();
-        DailySummary previous = debriefs.summary(auditId, date.minusDays(1), user, admin);
+        DailySummary previous = debriefs.dayBefore(auditId, date, user, admin);
         CriteriaFile set = criteria.definition(day.audit().criteriaSet);
         Map<String, String> titles = new java.util.HashMap<>();
         set.alternatives().forEach(a -> titles.put(a.code(), a.title()));
         set.reasons().forEach(r -> titles.put(r.code(), r.title()));
         set.criteria().forEach(c -> titles.put(c.code(), c.code() + " " + c.text()));
 
-        String change = previous.reviewed() == 0 ? "no reviews the day before"
+        String change = previous == null ? "shown once the day before's debrief opens"
+                : previous.reviewed() == 0 ? "no reviews the day before"
                 : String.format(Locale.ROOT, "%+.1f points", 100 * (summary.proportionNotQualifying()
                         - previous.proportionNotQualifying()));
-        String changeLabel = previous.reviewed() == 0 ? "change from the day before"
+        String changeLabel = previous == null || previous.reviewed() == 0 ? "change from the day before"
                 : "change from the day before (" + percentText(previous.proportionNotQualifying()) + ")";
         String wardChart = BarChart.svg("Not qualifying by ward", summary.byWard().stream()
                 .map(r -> new BarChart.Bar(r.key(), r.proportion(), percentText(r.proportion()) + " of " + r.reviewed()))
@@ -217,7 +219,7 @@ public class DebriefPages {
             return new QueueCase(String.valueOf(item.patientCase().id), item.patientCase().caseNumber,
                     item.patientCase().ward, item.why().stream().map(Enum::name).toList(),
                     item.reviews().stream().map(r -> side(r, titles)).toList(),
-                    decision == null ? null : describe(decision, titles));
+                    decision == null ? null : describe(decision, titles), notBlind(item, titles));
         }).toList();
         Debrief d = day.debrief();
         String attendeesText = d.attendees.stream().map(a -> a.name + ", " + a.sector)
@@ -243,6 +245,24 @@ public class DebriefPages {
                 r.overrideOutcome == null ? null : "Overridden: " + r.overrideReason,
                 r.alternative == null ? null : titles.getOrDefault(r.alternative, r.alternative),
                 r.reasons.stream().map(c -> titles.getOrDefault(c, c)).toList(), r.note, r.flagged);
+    }
+
+    private static List<String> notBlind(DebriefService.QueueItem item, Map<String, String> titles) {
+        List<String> lines = new ArrayList<>();
+        for (DebriefService.Change c : item.changes()) {
+            lines.add("Changed after the other review could be read, by " + c.changedBy() + " on "
+                    + WHEN.format(c.changedAt()) + " (\u201c" + c.changeReason() + "\u201d). Before: "
+                    + version(c.before(), titles) + ". After: " + version(c.after(), titles) + ".");
+        }
+        if (item.why().contains(DebriefService.Why.WRITTEN_AFTER_FIRST_VISIBLE)) {
+            lines.add("The later review was written when its author could already read the first one.");
+        }
+        return lines;
+    }
+
+    private static String version(org.bestplace.review.ReviewContent c, Map<String, String> titles) {
+        return c.outcome() == Outcome.QUALIFIES ? "Qualifies"
+                : "Does not qualify, " + titles.getOrDefault(c.alternative(), String.valueOf(c.alternative()));
     }
 
     private static String describe(Decision d, Map<String, String> titles) {

@@ -21,6 +21,7 @@ import java.util.List;
 import org.bestplace.audit.Sector;
 import org.bestplace.review.Outcome;
 import org.bestplace.review.Review;
+import org.bestplace.review.ReviewContent;
 import org.bestplace.security.CurrentUser;
 
 @Path("/api/audits/{auditId}")
@@ -45,7 +46,25 @@ public class DebriefResource {
     }
 
     public record QueueView(String caseId, String caseNumber, String ward, List<DebriefService.Why> why,
-            List<ReviewSide> reviews) {
+            List<ReviewSide> reviews, List<ChangeView> changes) {
+    }
+
+    /** A version of a review as it stood before or after a change. */
+    public record VersionContent(Outcome outcome, List<String> criteriaMet, Outcome overrideOutcome,
+            String overrideReason, String alternative, List<String> reasons, String note, boolean flagged) {
+        static VersionContent of(ReviewContent c) {
+            return new VersionContent(c.outcome(), c.criteriaMet(), c.overrideOutcome(), c.overrideReason(),
+                    c.alternative(), c.reasons(), c.note(), c.flagged());
+        }
+    }
+
+    /** A change made after the author could read the other review: who, when, why, and both versions. */
+    public record ChangeView(String reviewId, String changedBy, Instant changedAt, String changeReason,
+            VersionContent before, VersionContent after) {
+        static ChangeView of(DebriefService.Change c) {
+            return new ChangeView(c.reviewId(), c.changedBy(), c.changedAt(), c.changeReason(),
+                    VersionContent.of(c.before()), VersionContent.of(c.after()));
+        }
     }
 
     /** The current decision on a case and every version recorded, oldest first. */
@@ -83,7 +102,8 @@ public class DebriefResource {
             return new DebriefView(day.date(), d.openedBy, d.openedAt, day.summary(),
                     day.queue().stream().map(q -> new QueueView(String.valueOf(q.patientCase().id),
                             q.patientCase().caseNumber, q.patientCase().ward, q.why(),
-                            q.reviews().stream().map(ReviewSide::of).toList())).toList(),
+                            q.reviews().stream().map(ReviewSide::of).toList(),
+                            q.changes().stream().map(ChangeView::of).toList())).toList(),
                     day.decisions().stream().map(DecisionView::of).toList(),
                     d.attendees.stream().map(a -> new AttendeeView(a.name, a.sector)).toList(), d.notes,
                     List.copyOf(d.actions), d.signedOffBy, d.signedOffAt,

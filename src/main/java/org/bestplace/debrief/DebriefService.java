@@ -1,5 +1,7 @@
 package org.bestplace.debrief;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -7,9 +9,9 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.bestplace.activity.ActivityEvent;
 import org.bestplace.activity.ActivityLog;
 import org.bestplace.audit.Audit;
@@ -20,6 +22,8 @@ import org.bestplace.operations.Metrics;
 import org.bestplace.review.Outcome;
 import org.bestplace.review.PatientCase;
 import org.bestplace.review.Review;
+import org.bestplace.review.ReviewContent;
+import org.bestplace.review.ReviewHistory;
 import org.bestplace.security.User;
 import org.bestplace.web.DomainException;
 
@@ -39,24 +43,60 @@ public class DebriefService {
     @Inject
     Metrics metrics;
 
+    @Inject
+    ObjectMapper json;
+
+    /** A day's figures, or the audit's so far; a reviewer sees only the days whose debrief is open. */
     public DailySummary summary(Long auditId, LocalDate date, User by, boolean admin) {
-        Audit audit = AuditAccess.of(auditId, by, admin).audit();
-        return DailySummary.compute(em, audit.id, date);
+        AuditAccess access = AuditAccess.of(auditId, by, admin);
+        requireFiguresVisible(access, date);
+        return DailySummary.compute(em, access.audit().id, date, access.seesOnlyOpenedDays());
     }
 
     public Agreement agreement(Long auditId, LocalDate date, User by, boolean admin) {
-        Audit audit = AuditAccess.of(auditId, by, admin).audit();
-        return Agreement.compute(em, audit.id, date);
+        AuditAccess access = AuditAccess.of(auditId, by, admin);
+        requireFiguresVisible(access, date);
+        return Agreement.compute(em, access.audit().id, date, access.seesOnlyOpenedDays());
+    }
+
+    /** The figures of the day before, for the change shown on the debrief page; null while a reviewer may not see them. */
+    public DailySummary dayBefore(Long auditId, LocalDate date, User by, boolean admin) {
+        AuditAccess access = AuditAccess.of(auditId, by, admin);
+        LocalDate before = date.minusDays(1);
+        if (access.seesOnlyOpenedDays() && Debrief.of(access.audit(), before).isEmpty()) {
+            return null;
+        }
+        return DailySummary.compute(em, access.audit().id, before);
+    }
+
+    private static void requireFiguresVisible(AuditAccess access, LocalDate date) {
+        if (date != null && access.seesOnlyOpenedDays() && Debrief.of(access.audit(), date).isEmpty()) {
+            throw DomainException.forbidden("The figures of " + date + " are shown to reviewers once the chair has"
+                    + " opened that day's debrief: until then they could give away a review another reviewer has"
+                    + " yet to match blind.");
+        }
     }
 
     /** Why a case is on the day's discussion queue. */
     public enum Why {
         DISAGREEMENT,
         FLAGGED,
-        OVERRIDE
+        OVERRIDE,
+        /** A review of a dual-reviewed patient-day was changed after its author could read the other one. */
+        CHANGED_AFTER_FIRST_VISIBLE,
+        /**
+         * The later review was submitted after its author could read the first: the day's debrief
+         * was already open, or the author reads every review (lead, chair, commissioner, administrator).
+         */
+        WRITTEN_AFTER_FIRST_VISIBLE
     }
 
-    public record QueueItem(PatientCase patientCase, List<Why> why, List<Review> reviews) {
+    /** One change to a review made after its author could read the other review, with both versions. */
+    public record Change(String reviewId, String changedBy, Instant changedAt, String changeReason,
+            ReviewContent before, ReviewContent after) {
+    }
+
+    public record QueueItem(PatientCase patientCase, List<Why> why, List<Review> reviews, List<Change> changes) {
     }
 
     public record Day(AuditAccess access, Audit audit, LocalDate date, Debrief debrief, DailySummary summary, List<QueueItem> queue,
@@ -97,10 +137,7 @@ public class DebriefService {
                 having count(distinct r.outcome) > 1 or max(r.flagged) = 1 or max(r.override_outcome is not null) = 1
                 order by r.case_id""")
                 .setParameter("audit", audit.id).setParameter("date", date).getResultList();
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, List<Why>> why = new LinkedHashMap<>();
+        Map<Long, List<Why>> why = new TreeMap<>();
         for (Object[] row : rows) {
             List<Why> reasons = new ArrayList<>();
             if (truthy(row[1])) {
@@ -114,14 +151,85 @@ public class DebriefService {
             }
             why.put(((Number) row[0]).longValue(), reasons);
         }
+        List<String> changed = new ArrayList<>();
+        for (Object[] row : notBlind(audit, date, CHANGED_SQL)) {
+            why.computeIfAbsent(((Number) row[0]).longValue(), c -> new ArrayList<>())
+                    .add(Why.CHANGED_AFTER_FIRST_VISIBLE);
+            changed.add((String) row[1]);
+        }
+        for (Object[] row : notBlind(audit, date, WRITTEN_SQL)) {
+            why.computeIfAbsent(((Number) row[0]).longValue(), c -> new ArrayList<>())
+                    .add(Why.WRITTEN_AFTER_FIRST_VISIBLE);
+        }
+        if (why.isEmpty()) {
+            return List.of();
+        }
         List<Review> reviews = Review.list("patientCase.id in ?1 and reviewDate = ?2 and submitted = true"
                 + " order by submittedAt, id", why.keySet(), date);
+        List<ReviewHistory> history = changed.isEmpty() ? List.of()
+                : ReviewHistory.list("reviewId in ?1 order by id", changed);
         List<QueueItem> queue = new ArrayList<>();
         why.forEach((caseId, reasons) -> {
             List<Review> ofCase = reviews.stream().filter(r -> r.patientCase.id.equals(caseId)).toList();
-            queue.add(new QueueItem(ofCase.get(0).patientCase, reasons, ofCase));
+            queue.add(new QueueItem(ofCase.get(0).patientCase, reasons, ofCase, changesAfterVisible(ofCase,
+                    history)));
         });
         return queue;
+    }
+
+    /**
+     * Changes to a review of a dual-reviewed patient-day made once the other review was submitted:
+     * from then on the author could read it (blind review lifts when both are in), so the
+     * change may copy it. A review's history only holds changes made after it was submitted.
+     */
+    private static final String CHANGED_SQL = """
+            select r.case_id, r.id
+            from review r
+            join review o on o.case_id = r.case_id and o.review_date = r.review_date and o.id <> r.id
+                 and o.submitted = true
+            join review_history h on h.review_id = r.id and h.changed_at >= o.submitted_at
+            where r.audit_id = :audit and r.review_date = :date and r.submitted = true
+            group by r.case_id, r.id
+            order by r.case_id, r.id""";
+
+    /** Later reviews submitted when their author could already read the first one. */
+    private static final String WRITTEN_SQL = """
+            select r.case_id, r.id
+            from review r
+            join app_user u on u.id = r.reviewer_id
+            left join debrief db on db.audit_id = r.audit_id and db.debrief_date = r.review_date
+            where r.audit_id = :audit and r.review_date = :date and r.submitted = true and r.first_of_day = false
+              and (db.opened_at <= r.submitted_at
+                   or find_in_set('ADMIN', u.roles) > 0
+                   or exists (select 1 from audit_member m where m.audit_id = r.audit_id
+                              and m.user_id = r.reviewer_id and m.role in ('LEAD', 'CHAIR', 'COMMISSIONER')))
+            order by r.case_id, r.id""";
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> notBlind(Audit audit, LocalDate date, String sql) {
+        return em.createNativeQuery(sql).setParameter("audit", audit.id).setParameter("date", date).getResultList();
+    }
+
+    private List<Change> changesAfterVisible(List<Review> ofCase, List<ReviewHistory> history) {
+        List<Change> changes = new ArrayList<>();
+        for (ReviewHistory h : history) {
+            Review changed = ofCase.stream().filter(r -> r.id.equals(h.reviewId)).findFirst().orElse(null);
+            boolean afterOther = changed != null && ofCase.stream().anyMatch(o -> o != changed
+                    && o.submittedAt != null && !h.changedAt.isBefore(o.submittedAt));
+            if (afterOther) {
+                changes.add(new Change(h.reviewId, h.changedBy, h.changedAt, h.changeReason,
+                        content(h.beforeContent), content(h.afterContent)));
+            }
+        }
+        return changes;
+    }
+
+    private ReviewContent content(String stored) {
+        try {
+            return json.readValue(stored, ReviewContent.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A review history entry holds unreadable content", e);
+        }
     }
 
     private static boolean truthy(Object value) {

@@ -57,6 +57,11 @@ public class ResultsPages {
         public DailySummary summary() {
             return results.summary();
         }
+
+        /** True for a reviewer while the audit collects: the figures leave out days not yet debriefed. */
+        public boolean openedDaysOnly() {
+            return results.summary().openedDaysOnly();
+        }
     }
 
     @Inject

@@ -64,8 +64,11 @@ public class ResultsService {
                 .sorted(Comparator.comparing(TeamMember::sector).thenComparing(TeamMember::role)
                         .thenComparing(TeamMember::name))
                 .toList();
-        return new Results(access, audit, DailySummary.compute(em, audit.id, null),
-                Agreement.compute(em, audit.id, null), days(audit.id), team, criteria.definition(audit.criteriaSet));
+        // A reviewer's results leave out the days whose debrief has not opened (see AuditAccess).
+        boolean openedOnly = access.seesOnlyOpenedDays();
+        List<DayRow> days = days(audit.id).stream().filter(d -> !openedOnly || d.debriefOpened()).toList();
+        return new Results(access, audit, DailySummary.compute(em, audit.id, null, openedOnly),
+                Agreement.compute(em, audit.id, null, openedOnly), days, team, criteria.definition(audit.criteriaSet));
     }
 
     private List<DayRow> days(long auditId) {

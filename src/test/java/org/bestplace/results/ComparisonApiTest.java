@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ComparisonApiTest {
 
-    /** An audit with {@code notQualifying} of {@code cases} patients not qualifying on 3 November. */
+    /** A closed audit with {@code notQualifying} of {@code cases} patients not qualifying on 3 November. */
     static String audit(int cases, int notQualifying, String reviewer) {
         String audit = Api.collectingAudit();
         Api.member(audit, reviewer, "REVIEWER", "HOSPITAL");
@@ -36,6 +36,8 @@ class ComparisonApiTest {
             }
             Api.putReview(audit, reviewer, UUID.randomUUID().toString(), body).statusCode(201);
         }
+        // Closed, as audits are when compared: while one collects, a reviewer sees only debriefed days.
+        asAdmin().body(Map.of("status", "CLOSED")).post("/api/audits/" + audit + "/status").then().statusCode(200);
         return audit;
     }
 
