@@ -33,8 +33,10 @@ import org.bestplace.activity.SignInThrottle;
 public class PasswordSignIn implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
     /** Checked against when the username is unknown, so the answer takes as long either way. */
-    private static final String NOBODY = io.quarkus.elytron.security.common.BcryptUtil.bcryptHash(
-            Sessions.randomToken(), 10);
+    private volatile String nobody;
+
+    @Inject
+    org.bestplace.BestplaceConfig config;
 
     @Inject
     SignInThrottle throttle;
@@ -86,7 +88,11 @@ public class PasswordSignIn implements IdentityProvider<UsernamePasswordAuthenti
     Optional<User> check(String username, String password) {
         Optional<User> user = User.byUsername(username);
         if (user.isEmpty()) {
-            User.passwordMatchesHash(password, NOBODY);
+            if (nobody == null) {
+                nobody = io.quarkus.elytron.security.common.BcryptUtil.bcryptHash(Sessions.randomToken(),
+                        config.passwordHashCost());
+            }
+            User.passwordMatchesHash(password, nobody);
             return Optional.empty();
         }
         return user.filter(u -> u.passwordMatches(password) && u.isActive());
