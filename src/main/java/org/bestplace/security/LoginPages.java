@@ -104,10 +104,19 @@ public class LoginPages {
         return Response.ok(Templates.signedIn(username)).header("Cache-Control", "no-store").build();
     }
 
-    /** Ends the session by expiring the sign-in cookie; the page's script has already cleared the outbox. */
+    @Inject
+    Sessions sessions;
+
+    /**
+     * Ends the session at the server, so the cookie opens nothing even if it was copied, and
+     * expires the cookie; the page's script has already cleared the outbox.
+     */
     @GET
     @Path("logout")
     public Response logout() {
+        if (identity.getAttribute(Sessions.ATTRIBUTE) instanceof Sessions.Live live) {
+            sessions.end(live.id());
+        }
         return Response.seeOther(URI.create("/login"))
                 .cookie(new jakarta.ws.rs.core.NewCookie.Builder("quarkus-credential").path("/").maxAge(0)
                         .httpOnly(true).sameSite(jakarta.ws.rs.core.NewCookie.SameSite.STRICT).build())

@@ -26,7 +26,7 @@ public class OidcBearerTokens implements SecurityIdentityAugmentor {
     @Inject
     OidcAccounts accounts;
 
-    /** Ahead of the sign-in throttle and anything else that reads the caller's name. */
+    /** Ahead of anything else that reads the caller's name. */
     @Override
     public int priority() {
         return 100;
