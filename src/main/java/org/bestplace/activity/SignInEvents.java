@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.bestplace.web.ClientAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -77,7 +78,7 @@ public class SignInEvents {
     }
 
     private static String address(RoutingContext context) {
-        return context.request().remoteAddress() == null ? null : context.request().remoteAddress().hostAddress();
+        return ClientAddress.of(context.request());
     }
 
     /** The username of a Basic Authorization header, or null when there is none to read. */
