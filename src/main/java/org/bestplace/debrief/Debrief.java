@@ -126,6 +126,16 @@ public class Debrief extends PanacheEntityBase {
         return reopening;
     }
 
+    /**
+     * Serialises the writes about one day's debrief (decisions, record, sign-off, reopening): a
+     * row lock taken before any other read, so each write sees the one before it, and a decision
+     * cannot slip in beside a sign-off. No debrief yet, no lock: the write then finds none.
+     */
+    public static void lockForWrite(long auditId, LocalDate date) {
+        getEntityManager().createNativeQuery("SELECT id FROM debrief WHERE audit_id = ?1 AND debrief_date = ?2"
+                + " FOR UPDATE").setParameter(1, auditId).setParameter(2, date).getResultList();
+    }
+
     public static Optional<Debrief> of(Audit audit, LocalDate date) {
         return find("audit = ?1 and date = ?2", audit, date).firstResultOptional();
     }

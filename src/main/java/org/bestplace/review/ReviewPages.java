@@ -203,7 +203,7 @@ public class ReviewPages {
             ReviewService.Submission submission = new ReviewService.Submission(String.valueOf(caseId), day, met,
                     override, overrideReason, isNotQualifying ? alternative : null,
                     isNotQualifying ? why : List.of(), note, flagged != null, submit, changeReason);
-            DeadlockRetry.run(() -> reviews.put(auditId, reviewId, submission, user, currentUser.isAdmin()));
+            reviews.put(auditId, reviewId, submission, user, currentUser.isAdmin());
             return Response.seeOther(URI.create(wardPath(auditId, patientCase.ward) + "?saved="
                     + URLEncoder.encode(patientCase.caseNumber, StandardCharsets.UTF_8))).build();
         } catch (DomainException e) {

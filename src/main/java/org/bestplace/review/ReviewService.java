@@ -17,6 +17,7 @@ import org.bestplace.audit.AuditAccess;
 import org.bestplace.audit.MemberRole;
 import org.bestplace.criteria.CriteriaFile;
 import org.bestplace.criteria.CriteriaService;
+import org.bestplace.database.RetryOnConflict;
 import org.bestplace.debrief.Debrief;
 import org.bestplace.debrief.DualReview;
 import org.bestplace.operations.Metrics;
@@ -54,8 +55,13 @@ public class ReviewService {
     public record Stored(Review review, Result result) {
     }
 
+    @RetryOnConflict
     @Transactional
     public PatientCase register(Long auditId, Registration registration, User by, boolean admin) {
+        // Registrations in one audit are serialised, and the lock comes before any other read, so
+        // the duplicate check below sees a patient another tablet registered a moment ago: the
+        // unique key would refuse the row too, but with the keyed hash in its message.
+        Audit.lockForWrite(auditId);
         AuditAccess access = AuditAccess.of(auditId, by, admin).require(MemberRole.REVIEWER, MemberRole.LEAD);
         // Lock the audit row: case numbers are handed out one at a time. The audit was read above,
         // so it is read again under the lock, with the number another registration may just have taken.
@@ -142,6 +148,7 @@ public class ReviewService {
      * Stores a review under the id the client made. The same content again changes nothing; a
      * draft takes new content; a submitted review takes it only with a change reason.
      */
+    @RetryOnConflict
     @Transactional
     public Stored put(Long auditId, String reviewId, Submission submission, User by, boolean admin) {
         String id = canonicalUuid(reviewId);

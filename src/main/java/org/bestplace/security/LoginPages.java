@@ -22,6 +22,7 @@ import org.bestplace.activity.ActivityEvent;
 import org.bestplace.activity.ActivityLog;
 import org.bestplace.audit.Audit;
 import org.bestplace.audit.AuditService;
+import org.bestplace.web.ClientAddress;
 
 /** The sign-in page, sign-in through the trust's identity provider, and the signed-in start page. */
 @Path("/")
@@ -86,8 +87,7 @@ public class LoginPages {
             return Response.seeOther(URI.create("/")).build();
         }
         RoutingContext context = request.getCurrent();
-        String from = context.request().remoteAddress() == null ? null
-                : context.request().remoteAddress().hostAddress();
+        String from = ClientAddress.of(context.request());
         OidcAccounts.Match match = accounts.match(identity);
         oidcSession.get().logout().await().indefinitely();
         if (match.account().isEmpty()) {

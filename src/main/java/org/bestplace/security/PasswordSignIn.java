@@ -19,6 +19,7 @@ import java.util.Optional;
 import org.bestplace.activity.ActivityEvent;
 import org.bestplace.activity.ActivityLog;
 import org.bestplace.activity.SignInThrottle;
+import org.bestplace.web.ClientAddress;
 
 /**
  * Checks a username and password, from the sign-in form (whatever spelling of its path reached
@@ -60,8 +61,7 @@ public class PasswordSignIn implements IdentityProvider<UsernamePasswordAuthenti
                 && http.get(HttpAuthenticationMechanism.class.getName()) instanceof FormAuthenticationMechanism;
         String username = request.getUsername();
         String password = new String(request.getPassword().getPassword());
-        String from = http == null || http.request().remoteAddress() == null ? null
-                : http.request().remoteAddress().hostAddress();
+        String from = http == null ? null : ClientAddress.of(http.request());
         String door = form ? "sign-in form" : "HTTP Basic" + (http == null ? "" : " on " + http.request().path());
         return context.runBlocking(() -> {
             if (throttle.locked(username)) {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.bestplace.BestplaceConfig;
 import org.bestplace.audit.Sector;
+import org.bestplace.database.RetryOnConflict;
 import org.bestplace.web.DomainException;
 
 /** Creates, deactivates and reactivates users, changes passwords, and checks the password policy. */
@@ -30,6 +31,7 @@ public class UserService {
 
     public static final int MIN_PASSWORD_LENGTH = 12;
 
+    @RetryOnConflict
     @Transactional
     public User create(String username, String displayName, String organisation, Sector sector, Set<Role> roles,
             String password) {
@@ -37,6 +39,7 @@ public class UserService {
     }
 
     /** As above, with an e-mail address (or null) by which a trust's identity provider may name the user. */
+    @RetryOnConflict
     @Transactional
     public User create(String requested, String displayName, String email, String organisation, Sector sector,
             Set<Role> roles, String password) {
