@@ -145,6 +145,7 @@ public class ReviewService {
     @Transactional
     public Stored put(Long auditId, String reviewId, Submission submission, User by, boolean admin) {
         String id = canonicalUuid(reviewId);
+        checkLengths(submission);
         long caseId = parseId(submission.caseId());
         // Writes about one case are serialised, so two copies of one request cannot both insert.
         // The lock comes before any other read: MariaDB's snapshot starts at a transaction's first
@@ -211,6 +212,22 @@ public class ReviewService {
             metrics.reviewSubmitted();
         }
         return new Stored(existing, Result.UPDATED);
+    }
+
+    /** The free text of a review fits its column: the same limits as the JSON API's, for the form too. */
+    private static void checkLengths(Submission submission) {
+        if (submission.note() != null && submission.note().length() > Review.MAX_TEXT) {
+            throw DomainException.invalid("note", "The note is " + submission.note().length() + " characters long;"
+                    + " it may have up to 2,000.");
+        }
+        if (submission.overrideReason() != null && submission.overrideReason().length() > Review.MAX_TEXT) {
+            throw DomainException.invalid("override.reason", "The reason for the override is "
+                    + submission.overrideReason().length() + " characters long; it may have up to 2,000.");
+        }
+        if (submission.changeReason() != null && submission.changeReason().length() > Review.MAX_TEXT) {
+            throw DomainException.invalid("changeReason", "The reason for the change is "
+                    + submission.changeReason().length() + " characters long; it may have up to 2,000.");
+        }
     }
 
     /**
@@ -333,6 +350,9 @@ public class ReviewService {
     }
 
     static String canonicalUuid(String reviewId) {
+        if (reviewId == null || reviewId.isBlank()) {
+            throw DomainException.invalid("reviewId", "The review id is missing; it must be a UUID made by the client.");
+        }
         try {
             UUID uuid = UUID.fromString(reviewId);
             String canonical = uuid.toString();
