@@ -86,7 +86,33 @@ public class ReviewService {
                 registration.specialty().strip(), registration.ageBand(), registration.sex(),
                 registration.admissionDate(), hash, by.username, Instant.now());
         patientCase.persist();
+        if (hash != null) {
+            // Another registration of the same patient may have committed since the check above.
+            try {
+                PatientCase.getEntityManager().flush();
+            } catch (jakarta.persistence.PersistenceException e) {
+                if (!violates(e, "uq_case_local_id")) {
+                    throw e;
+                }
+                throw DomainException.conflict("localId", "This patient has just been registered in this audit by"
+                        + " someone else; reload the ward to find the case.");
+            }
+        }
         return patientCase;
+    }
+
+    private static boolean violates(Throwable failure, String constraint) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException violation
+                    && constraint.equalsIgnoreCase(violation.getConstraintName())) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLIntegrityConstraintViolationException sql && sql.getMessage() != null
+                    && sql.getMessage().contains("'" + constraint + "'")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public record CaseRow(PatientCase patientCase, long reviews, long submittedReviews,
