@@ -85,18 +85,17 @@ public class ReviewService {
         PatientCase patientCase = new PatientCase(audit, audit.takeCaseNumber(), registration.ward(),
                 registration.specialty().strip(), registration.ageBand(), registration.sex(),
                 registration.admissionDate(), hash, by.username, Instant.now());
-        patientCase.persist();
-        if (hash != null) {
-            // Another registration of the same patient may have committed since the check above.
-            try {
-                PatientCase.getEntityManager().flush();
-            } catch (jakarta.persistence.PersistenceException e) {
-                if (!violates(e, "uq_case_local_id")) {
-                    throw e;
-                }
-                throw DomainException.conflict("localId", "This patient has just been registered in this audit by"
-                        + " someone else; reload the ward to find the case.");
+        // Another registration of the same patient may have committed since the check above; the
+        // insert (made at once, for the generated id) then meets the unique key.
+        try {
+            patientCase.persist();
+            PatientCase.getEntityManager().flush();
+        } catch (jakarta.persistence.PersistenceException e) {
+            if (hash == null || !violates(e, "uq_case_local_id")) {
+                throw e;
             }
+            throw DomainException.conflict("localId", "This patient has just been registered in this audit by"
+                    + " someone else; reload the ward to find the case.");
         }
         return patientCase;
     }

@@ -56,6 +56,8 @@ class DuplicateLocalIdLogTest {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (Db.number(dataSource, "select count(*) from information_schema.innodb_trx"
                     + " where trx_state = 'LOCK WAIT'") == 0) {
+                assertTrue(!registration.isDone(), () -> "the registration did not wait: " + registration.join()
+                        .statusCode() + " " + registration.join().asString());
                 assertTrue(System.nanoTime() < deadline, "the registration never waited for the audit's row");
                 Thread.sleep(20);
             }
