@@ -33,6 +33,9 @@ import org.bestplace.web.DomainException;
 @Table(name = "review")
 public class Review extends PanacheEntityBase {
 
+    /** The longest note, override reason or change reason: their columns' length. */
+    public static final int MAX_TEXT = 2000;
+
     @Id
     @Column(length = 36)
     public String id;

@@ -91,8 +91,33 @@ public class ReviewService {
         PatientCase patientCase = new PatientCase(audit, audit.takeCaseNumber(), registration.ward(),
                 registration.specialty().strip(), registration.ageBand(), registration.sex(),
                 registration.admissionDate(), hash, by.username, Instant.now());
-        patientCase.persist();
+        // Another registration of the same patient may have committed since the check above; the
+        // insert (made at once, for the generated id) then meets the unique key.
+        try {
+            patientCase.persist();
+            PatientCase.getEntityManager().flush();
+        } catch (jakarta.persistence.PersistenceException e) {
+            if (hash == null || !violates(e, "uq_case_local_id")) {
+                throw e;
+            }
+            throw DomainException.conflict("localId", "This patient has just been registered in this audit by"
+                    + " someone else; reload the ward to find the case.");
+        }
         return patientCase;
+    }
+
+    private static boolean violates(Throwable failure, String constraint) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException violation
+                    && constraint.equalsIgnoreCase(violation.getConstraintName())) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLIntegrityConstraintViolationException sql && sql.getMessage() != null
+                    && sql.getMessage().contains("'" + constraint + "'")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public record CaseRow(PatientCase patientCase, long reviews, long submittedReviews,
@@ -152,6 +177,7 @@ public class ReviewService {
     @Transactional
     public Stored put(Long auditId, String reviewId, Submission submission, User by, boolean admin) {
         String id = canonicalUuid(reviewId);
+        checkLengths(submission);
         long caseId = parseId(submission.caseId());
         // Writes about one case are serialised, so two copies of one request cannot both insert.
         // The lock comes before any other read: MariaDB's snapshot starts at a transaction's first
@@ -218,6 +244,22 @@ public class ReviewService {
             metrics.reviewSubmitted();
         }
         return new Stored(existing, Result.UPDATED);
+    }
+
+    /** The free text of a review fits its column: the same limits as the JSON API's, for the form too. */
+    private static void checkLengths(Submission submission) {
+        if (submission.note() != null && submission.note().length() > Review.MAX_TEXT) {
+            throw DomainException.invalid("note", "The note is " + submission.note().length() + " characters long;"
+                    + " it may have up to 2,000.");
+        }
+        if (submission.overrideReason() != null && submission.overrideReason().length() > Review.MAX_TEXT) {
+            throw DomainException.invalid("override.reason", "The reason for the override is "
+                    + submission.overrideReason().length() + " characters long; it may have up to 2,000.");
+        }
+        if (submission.changeReason() != null && submission.changeReason().length() > Review.MAX_TEXT) {
+            throw DomainException.invalid("changeReason", "The reason for the change is "
+                    + submission.changeReason().length() + " characters long; it may have up to 2,000.");
+        }
     }
 
     /**
@@ -340,6 +382,9 @@ public class ReviewService {
     }
 
     static String canonicalUuid(String reviewId) {
+        if (reviewId == null || reviewId.isBlank()) {
+            throw DomainException.invalid("reviewId", "The review id is missing; it must be a UUID made by the client.");
+        }
         try {
             UUID uuid = UUID.fromString(reviewId);
             String canonical = uuid.toString();

@@ -73,11 +73,21 @@ public class ProblemMapper {
                 uri, headers);
     }
 
+    /** A role check (@RolesAllowed) refused the caller; Quarkus's own answer has no body. */
+    @ServerExceptionMapper(io.quarkus.security.ForbiddenException.class)
+    public Response forbidden(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+        return respond(new Problem(403, "Forbidden", detailFor(403), null, null), uri, headers);
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof JsonProcessingException json) {
                 return malformedJson(json, uri, headers);
+            }
+            // A query value that could not be read (QueryValues) names its parameter.
+            if (cause instanceof DomainException domain) {
+                return domain(domain, uri, headers);
             }
         }
         Response original = e.getResponse();
