@@ -30,13 +30,13 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
         } else {
             try {
                 Path dir = Files.createTempDirectory("bestplace-test-mariadb");
-                database = EmbeddedDatabase.start(dir, 0, true);
+                database = EmbeddedDatabase.start(dir, dir.resolve("database.password"), 0, true);
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
             config.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
-            config.put("quarkus.datasource.username", "root");
-            config.put("quarkus.datasource.password", "");
+            config.put("quarkus.datasource.username", database.username());
+            config.put("quarkus.datasource.password", database.password());
         }
         // Tests behave as a fresh embedded start: demo data on, keys from configuration.
         config.put("bestplace.embedded", "true");

@@ -2,6 +2,7 @@ package org.bestplace.database;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -31,10 +33,22 @@ class EmbeddedDatabaseAccessTest {
     @Test
     void aFreshServerListensOnLoopbackOnlyAndRefusesAnyoneWithoutItsPassword() throws Exception {
         Path directory = Files.createTempDirectory("bestplace-access-");
-        try (EmbeddedDatabase database = EmbeddedDatabase.start(directory, 0, true)) {
+        Path passwordFile = directory.resolve("database.password");
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(directory.resolve("mariadb"), passwordFile, 0, true)) {
             int port = port(database);
             assertRefusedWithoutThePassword(port);
             assertListensOnLoopbackOnly(port);
+            assertEquals(Files.readString(passwordFile).trim(), database.password());
+            assertOwnerOnly(passwordFile);
+            try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
+                    database.password())) {
+                assertEquals("127.0.0.1", value(connection, "select @@bind_address"));
+                assertEquals("0", value(connection, "select @@skip_networking"));
+                // the service's account reaches its own database and no other
+                assertRefusedToRead(connection, "select count(*) from mysql.global_priv");
+            }
+            assertFalse(Files.exists(directory.resolve("mariadb/accounts.sql")), "the start-up SQL holding the"
+                    + " password was left behind");
         }
     }
 
@@ -60,10 +74,48 @@ class EmbeddedDatabaseAccessTest {
         }
         assertTrue(triggersBefore.size() >= 6, triggersBefore.toString());
 
-        try (EmbeddedDatabase database = EmbeddedDatabase.start(directory, 0, true)) {
-            int port = port(database);
-            assertRefusedWithoutThePassword(port);
-            assertListensOnLoopbackOnly(port);
+        Path passwordFile = directory.resolve("database.password");
+        for (String start : List.of("first start with accounts", "a later start")) {
+            try (EmbeddedDatabase database = EmbeddedDatabase.start(directory, passwordFile, 0, true)) {
+                int port = port(database);
+                assertRefusedWithoutThePassword(port);
+                assertListensOnLoopbackOnly(port);
+                assertOwnerOnly(passwordFile);
+                try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
+                        database.password())) {
+                    assertEquals("1", value(connection, "select count(*) from activity_log where detail = '"
+                            + detail + "'"), start);
+                    assertEquals(triggersBefore, triggers(connection), start + ": the triggers changed");
+                    assertEquals("0", value(connection, "select count(*) from information_schema.triggers"
+                            + " where definer = '@'"), start + ": triggers without a definer are left");
+                    // the activity log's trigger runs and still refuses changes
+                    SQLException refused = assertThrows(SQLException.class,
+                            () -> connection.createStatement().executeUpdate("update activity_log set detail = 'x'"
+                                    + " where detail = '" + detail + "'"));
+                    assertTrue(refused.getMessage().contains("append-only"), refused.getMessage());
+                }
+            }
+        }
+    }
+
+    static void assertOwnerOnly(Path file) throws IOException {
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)), file.toString());
+    }
+
+    static void assertRefusedToRead(Connection connection, String sql) {
+        try {
+            value(connection, sql);
+            fail("the service's account may run: " + sql);
+        } catch (SQLException refused) {
+            // 1142: command denied to this user
+            assertEquals(1142, refused.getErrorCode(), refused.getMessage());
+        }
+    }
+
+    static String value(Connection connection, String sql) throws SQLException {
+        try (var result = connection.createStatement().executeQuery(sql)) {
+            result.next();
+            return result.getString(1);
         }
     }
 
@@ -103,8 +155,8 @@ class EmbeddedDatabaseAccessTest {
             fail("'" + user + "' " + (password == null ? "without a password" : "with a wrong password")
                     + " was let in");
         } catch (SQLException refused) {
-            // 1045: access denied; anything else (such as no server) proves nothing
-            assertEquals(1045, refused.getErrorCode(), refused.getMessage());
+            // 28000: access denied; anything else, such as no server, proves nothing
+            assertEquals("28000", refused.getSQLState(), refused.getMessage());
         }
     }
 
