@@ -13,10 +13,11 @@ import java.util.TreeMap;
  * does not qualify.
  */
 public record Agreement(LocalDate date, long pairs, long agreed, Double percentAgreement, Double kappa,
-        Interval ci95, Double pabak, List<SectorPair> bySectorPair) {
+        Interval ci95, Double pabak, List<SectorPair> bySectorPair, String kappaReason, String ci95Reason) {
 
+    /** {@code kappaReason} and {@code ci95Reason} say why a figure is null ("not estimable: ..."). */
     public record SectorPair(String sectors, long pairs, long agreed, Double percentAgreement, Double kappa,
-            Interval ci95, Double pabak) {
+            Interval ci95, Double pabak, String kappaReason, String ci95Reason) {
     }
 
     /**
@@ -52,10 +53,10 @@ public record Agreement(LocalDate date, long pairs, long agreed, Double percentA
         bySectors.forEach((pair, t) -> {
             CohenKappa.Result r = CohenKappa.of(t[0], t[1], t[2], t[3]);
             pairs.add(new SectorPair(pair, r.pairs(), r.agreed(), r.percentAgreement(), r.kappa(), r.ci95(),
-                    r.pabak()));
+                    r.pabak(), r.kappaReason(), r.ci95Reason()));
         });
         return new Agreement(date, all.pairs(), all.agreed(), all.percentAgreement(), all.kappa(), all.ci95(),
-                all.pabak(), pairs);
+                all.pabak(), pairs, all.kappaReason(), all.ci95Reason());
     }
 
     /** Index into a, b, c, d of the 2×2 table, with "does not qualify" as the positive rating. */

@@ -83,7 +83,8 @@ public final class ExportTables {
         rows.add(row("decided_at_debrief", suppression.count(agreed.decided())));
         rows.add(row("reviews_submitted", suppression.count(s.reviews())));
         rows.add(row("overrides", suppression.count(s.overrides())));
-        rows.add(row("override_rate", suppression.proportion(s.overrides(), s.reviews())));
+        Object overrideRate = suppression.proportion(s.overrides(), s.reviews());
+        rows.add(row("override_rate", overrideRate == null ? "no reviews" : overrideRate));
         return new ExportTable("summary", List.of("measure", "value"), rows);
     }
 
@@ -106,11 +107,17 @@ public final class ExportTables {
         return new ExportTable(name, BREAKDOWN, rows);
     }
 
-    /** Reviewed, not qualifying, proportion and its Wilson interval, all from the counts as shown. */
+    /**
+     * Reviewed, not qualifying, proportion and its Wilson interval, all from the counts as shown.
+     * With no patient-days the proportion and interval cells say so in words.
+     */
     static List<Object> figures(long reviewed, long notQualifying, Suppression suppression) {
         Long shownWhole = suppression.shown(reviewed);
         Long shownPart = suppression.shown(notQualifying);
         Object proportion = suppression.proportion(notQualifying, reviewed);
+        if (proportion == null) {
+            proportion = Interval.NO_PATIENT_DAYS;
+        }
         Object low = proportion;
         Object high = proportion;
         if (proportion instanceof Double) {
@@ -133,10 +140,11 @@ public final class ExportTables {
 
     private static ExportTable agreement(Agreement agreement, Suppression suppression) {
         List<List<Object>> rows = new ArrayList<>();
-        rows.add(agreementRow("all", agreement.pairs(), agreement.agreed(), agreement.kappa(), agreement.ci95(), agreement.pabak(), suppression));
+        rows.add(agreementRow("all", agreement.pairs(), agreement.agreed(), agreement.kappa(), agreement.ci95(),
+                agreement.pabak(), agreement.kappaReason(), agreement.ci95Reason(), suppression));
         for (Agreement.SectorPair pair : agreement.bySectorPair()) {
             rows.add(agreementRow(pair.sectors(), pair.pairs(), pair.agreed(), pair.kappa(),
-                    pair.ci95(), pair.pabak(), suppression));
+                    pair.ci95(), pair.pabak(), pair.kappaReason(), pair.ci95Reason(), suppression));
         }
         return new ExportTable("agreement", List.of("sectors", "pairs", "agreed", "percent_agreement", "kappa",
                 "ci95_low", "ci95_high", "pabak"), rows);
@@ -147,15 +155,17 @@ public final class ExportTables {
      * counts, and are shown unless the number of pairs behind them is hidden.
      */
     private static List<Object> agreementRow(String sectors, long pairs, long agreed, Double kappa, Interval ci,
-            Double pabak, Suppression suppression) {
+            Double pabak, String kappaReason, String ciReason, Suppression suppression) {
         if (suppression.shown(pairs) == null) {
             List<Object> row = new ArrayList<>(List.of(sectors));
             row.addAll(java.util.Collections.nCopies(7, Suppression.HIDDEN));
             return row;
         }
+        Object percent = suppression.proportion(agreed, pairs);
         return Arrays.asList(sectors, suppression.count(pairs), suppression.count(agreed),
-                suppression.proportion(agreed, pairs), kappa, ci == null ? null : ci.low(),
-                ci == null ? null : ci.high(), pabak);
+                percent == null ? Interval.NO_PATIENT_DAYS : percent, kappa == null ? kappaReason : kappa,
+                ci == null ? ciReason : ci.low(), ci == null ? ciReason : ci.high(),
+                pabak == null ? Interval.NO_PATIENT_DAYS : pabak);
     }
 
     private static List<Object> row(String measure, Object value) {
