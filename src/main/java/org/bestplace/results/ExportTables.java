@@ -141,13 +141,14 @@ public final class ExportTables {
     private static ExportTable agreement(Agreement agreement, Suppression suppression) {
         List<List<Object>> rows = new ArrayList<>();
         rows.add(agreementRow("all", agreement.pairs(), agreement.agreed(), agreement.kappa(), agreement.ci95(),
-                agreement.pabak(), agreement.kappaReason(), agreement.ci95Reason(), suppression));
+                agreement.pabak(), agreement.kappaReason(), agreement.ci95Reason(), agreement.fleissKappa(),
+                suppression));
         for (Agreement.SectorPair pair : agreement.bySectorPair()) {
             rows.add(agreementRow(pair.sectors(), pair.pairs(), pair.agreed(), pair.kappa(),
-                    pair.ci95(), pair.pabak(), pair.kappaReason(), pair.ci95Reason(), suppression));
+                    pair.ci95(), pair.pabak(), pair.kappaReason(), pair.ci95Reason(), pair.fleissKappa(), suppression));
         }
         return new ExportTable("agreement", List.of("sectors", "pairs", "agreed", "percent_agreement", "kappa",
-                "ci95_low", "ci95_high", "pabak"), rows);
+                "ci95_low", "ci95_high", "pabak", "fleiss_kappa"), rows);
     }
 
     /**
@@ -155,17 +156,18 @@ public final class ExportTables {
      * counts, and are shown unless the number of pairs behind them is hidden.
      */
     private static List<Object> agreementRow(String sectors, long pairs, long agreed, Double kappa, Interval ci,
-            Double pabak, String kappaReason, String ciReason, Suppression suppression) {
+            Double pabak, String kappaReason, String ciReason, Double fleiss, Suppression suppression) {
         if (suppression.shown(pairs) == null) {
             List<Object> row = new ArrayList<>(List.of(sectors));
-            row.addAll(java.util.Collections.nCopies(7, Suppression.HIDDEN));
+            row.addAll(java.util.Collections.nCopies(8, Suppression.HIDDEN));
             return row;
         }
         Object percent = suppression.proportion(agreed, pairs);
         return Arrays.asList(sectors, suppression.count(pairs), suppression.count(agreed),
                 percent == null ? Interval.NO_PATIENT_DAYS : percent, kappa == null ? kappaReason : kappa,
                 ci == null ? ciReason : ci.low(), ci == null ? ciReason : ci.high(),
-                pabak == null ? Interval.NO_PATIENT_DAYS : pabak);
+                pabak == null ? Interval.NO_PATIENT_DAYS : pabak,
+                fleiss == null ? (pairs == 0 ? Interval.NO_PATIENT_DAYS : Interval.NOT_ESTIMABLE) : fleiss);
     }
 
     private static List<Object> row(String measure, Object value) {
