@@ -217,6 +217,7 @@ public class DebriefPages {
 
         String change = previous == null ? "shown once the day before's debrief opens"
                 : previous.reviewed() == 0 ? "no reviews the day before"
+                : summary.reviewed() == 0 ? Interval.NO_PATIENT_DAYS
                 : String.format(Locale.ROOT, "%+.1f points", 100 * (summary.proportionNotQualifying()
                         - previous.proportionNotQualifying()));
         String changeLabel = previous == null || previous.reviewed() == 0 ? "change from the day before"
@@ -244,7 +245,7 @@ public class DebriefPages {
                 .collect(Collectors.joining("\n"));
         return new DebriefView(String.valueOf(auditId), day.audit().title, day.audit().question, date,
                 summary.reviewed(), percentText(summary.proportionNotQualifying()),
-                percentText(summary.ci95().low()) + " to " + percentText(summary.ci95().high()), change, changeLabel,
+                org.bestplace.web.TemplateExtensions.rangeText(summary.ci95()), change, changeLabel,
                 summary.asAgreed().unresolved(), percentText(summary.asAgreed().proportion()), wardChart,
                 alternativeChart, reasonChart, queue,
                 set.alternatives().stream().map(a -> new Choice(a.code(), a.title())).toList(),

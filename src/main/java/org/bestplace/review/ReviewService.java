@@ -212,18 +212,16 @@ public class ReviewService {
                     + " are locked.");
         }
         check(content, audit, patientCase, criteria.definition(audit.criteriaSet));
-        // Read before any change is made, so the first-of-day flag is set in the same single write.
         List<Review> others = Review.list("patientCase = ?1 and reviewDate = ?2 and id <> ?3", patientCase,
                 content.reviewDate(), id);
         if (existing == null || !existing.reviewDate.equals(content.reviewDate())) {
             checkSecondReview(others, patientCase, content.reviewDate(), by, access.sector());
         }
         Instant now = Instant.now();
-        boolean firstOfDay = others.stream().noneMatch(other -> other.submitted);
         if (existing == null) {
             Review review = new Review(id, audit, patientCase, by, access.sector(), content, now);
-            review.firstOfDay = review.submitted && firstOfDay;
             review.persist();
+            Review.rankPatientDay(patientCase, review.reviewDate);
             if (review.submitted) {
                 metrics.reviewSubmitted();
             }
@@ -233,13 +231,14 @@ public class ReviewService {
         boolean wasSubmitted = existing.submitted;
         ReviewHistory entry = existing.revise(content, submission.changeReason(), by.username,
                 toJson(existing.content()), toJson(content), now);
-        existing.firstOfDay = existing.submitted && firstOfDay;
         if (entry != null) {
             entry.persist();
         }
+        // Both days the review touched are ranked again by the one rule, the day it left first.
         if (!previousDay.equals(existing.reviewDate)) {
-            Review.markFirstOfDay(patientCase, previousDay);
+            Review.rankPatientDay(patientCase, previousDay);
         }
+        Review.rankPatientDay(patientCase, existing.reviewDate);
         if (existing.submitted && !wasSubmitted) {
             metrics.reviewSubmitted();
         }
