@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.bestplace.operations.ServiceClock;
 
 /**
  * Refuses a sign-in, even with the right password, once a username has had {@value #LIMIT}
@@ -25,6 +26,9 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class SignInThrottle implements SecurityIdentityAugmentor {
+
+    @Inject
+    ServiceClock clock;
 
     public static final int LIMIT = 5;
     public static final Duration WINDOW = Duration.ofMinutes(15);
@@ -55,7 +59,7 @@ public class SignInThrottle implements SecurityIdentityAugmentor {
     /** Failed attempts for the username in the window, counting only those after its last sign-in. */
     @Transactional
     public long recentFailures(String username) {
-        Instant since = Instant.now().minus(WINDOW);
+        Instant since = clock.now().minus(WINDOW);
         Number count = (Number) em.createNativeQuery("""
                 select count(*) from activity_log f
                 where f.username = :username and f.event = 'SIGN_IN_FAILED' and f.occurred_at > :since

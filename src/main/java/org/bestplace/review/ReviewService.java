@@ -20,6 +20,7 @@ import org.bestplace.criteria.CriteriaService;
 import org.bestplace.debrief.Debrief;
 import org.bestplace.debrief.DualReview;
 import org.bestplace.operations.Metrics;
+import org.bestplace.operations.ServiceClock;
 import org.bestplace.security.Pseudonymiser;
 import org.bestplace.security.User;
 import org.bestplace.web.DomainException;
@@ -39,6 +40,9 @@ public class ReviewService {
 
     @Inject
     Metrics metrics;
+
+    @Inject
+    ServiceClock clock;
 
     public record Registration(String ward, String specialty, String ageBand, String sex, LocalDate admissionDate,
             String localId) {
@@ -84,7 +88,7 @@ public class ReviewService {
         }
         PatientCase patientCase = new PatientCase(audit, audit.takeCaseNumber(), registration.ward(),
                 registration.specialty().strip(), registration.ageBand(), registration.sex(),
-                registration.admissionDate(), hash, by.username, Instant.now());
+                registration.admissionDate(), hash, by.username, clock.now());
         patientCase.persist();
         return patientCase;
     }
@@ -116,7 +120,8 @@ public class ReviewService {
             query.append(" and c.ward = :ward");
         }
         if (date != null) {
-            query.append(" and (r.id is not null or cast(c.createdAt as LocalDate) = :date)");
+            // The day's bounds come from the audit's time zone, not from the database's.
+            query.append(" and (r.id is not null or c.createdAt >= :dayStart and c.createdAt < :dayEnd)");
         }
         query.append(" group by c order by c.id");
         var typed = PatientCase.getEntityManager().createQuery(query.toString(), Object[].class)
@@ -126,6 +131,8 @@ public class ReviewService {
         }
         if (date != null) {
             typed.setParameter("date", date);
+            typed.setParameter("dayStart", audit.startOf(date));
+            typed.setParameter("dayEnd", audit.startOf(date.plusDays(1)));
         }
         return typed.getResultList().stream()
                 .map(row -> new CaseRow((PatientCase) row[0], ((Number) row[1]).longValue(),
@@ -185,7 +192,7 @@ public class ReviewService {
         if (existing == null || !existing.reviewDate.equals(content.reviewDate())) {
             checkSecondReview(others, patientCase, content.reviewDate(), by, access.sector());
         }
-        Instant now = Instant.now();
+        Instant now = clock.now();
         boolean firstOfDay = others.stream().noneMatch(other -> other.submitted);
         if (existing == null) {
             Review review = new Review(id, audit, patientCase, by, access.sector(), content, now);
