@@ -2,6 +2,7 @@ package org.bestplace;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 /** The service's own settings (prefix {@code bestplace}); the README lists them. */
@@ -40,6 +41,20 @@ public interface BestplaceConfig {
     /** bcrypt cost of new password hashes (each step doubles the work of checking a password). */
     @WithDefault("10")
     int passwordHashCost();
+
+    /** How long a sign-in lasts. */
+    Session session();
+
+    interface Session {
+
+        /** A session unused this long ends. */
+        @WithDefault("PT8H")
+        Duration idleTimeout();
+
+        /** A session ends this long after its sign-in, however busy; the sign-in cookie lasts as long. */
+        @WithDefault("PT12H")
+        Duration absoluteLifetime();
+    }
 
     /** Sign-in through a trust's own identity provider (OpenID Connect); docs/oidc.md describes it. */
     Oidc oidc();

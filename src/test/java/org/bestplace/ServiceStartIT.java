@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +50,9 @@ class ServiceStartIT {
                     {"username":"restart-check","displayName":"Restart check","organisation":"IT",
                      "sector":"HOSPITAL","roles":["REVIEWER"],"password":"keeps-its-data-2026"}""");
             assertEquals(201, created.statusCode(), created.body());
+            // the embedded database's password sits beside the other keys, for its owner alone
+            assertEquals("rw-------", PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(dataDir.resolve("database.password"))));
         } finally {
             stop(first);
         }

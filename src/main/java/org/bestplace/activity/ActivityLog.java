@@ -20,6 +20,7 @@ import org.bestplace.audit.AuditAccess;
 import org.bestplace.operations.ServiceClock;
 import org.bestplace.audit.MemberRole;
 import org.bestplace.security.User;
+import org.bestplace.web.ClientAddress;
 
 /**
  * Writes and reads the append-only activity log. An event that goes with a change is written
@@ -112,10 +113,7 @@ public class ActivityLog {
     private String address() {
         try {
             RoutingContext context = request.getCurrent();
-            if (context == null || context.request().remoteAddress() == null) {
-                return null;
-            }
-            return context.request().remoteAddress().hostAddress();
+            return context == null ? null : ClientAddress.of(context.request());
         } catch (ContextNotActiveException e) {
             return null;
         }

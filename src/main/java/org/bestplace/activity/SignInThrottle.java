@@ -1,31 +1,22 @@
 package org.bestplace.activity;
 
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.identity.AuthenticationRequestContext;
-import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.security.identity.SecurityIdentityAugmentor;
-import io.smallrye.mutiny.Uni;
-import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
-import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import org.bestplace.operations.ServiceClock;
 
 /**
- * Refuses a sign-in, even with the right password, once a username has had {@value #LIMIT}
- * failed attempts within {@link #WINDOW} since its last sign-in. The failures are the activity
- * log's, so every copy of the service behind a load balancer sees the same count. Only fresh
- * passwords are checked (the sign-in form and HTTP Basic); a browser already signed in keeps
- * its session, and a sign-in vouched for by the trust's identity provider is that provider's to
- * throttle.
+ * Counts failed sign-ins and says when a username is locked: {@value #LIMIT} failed attempts
+ * within {@link #WINDOW} since its last sign-in. The failures are the activity log's, so every
+ * copy of the service behind a load balancer sees the same count. The identity check itself asks
+ * (the password check for the form and HTTP Basic, the bearer-token check), so no spelling of a
+ * path or choice of door gets round it; a browser already signed in keeps its session.
  */
 @ApplicationScoped
-public class SignInThrottle implements SecurityIdentityAugmentor {
+public class SignInThrottle {
 
     @Inject
     ServiceClock clock;
@@ -36,24 +27,25 @@ public class SignInThrottle implements SecurityIdentityAugmentor {
     @Inject
     EntityManager em;
 
-    @Override
-    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
-        return Uni.createFrom().item(identity);
+    @Inject
+    ActivityLog log;
+
+    /** True when the username has had too many failed sign-ins lately, whatever the password now. */
+    public boolean locked(String username) {
+        return recentFailures(logged(username)) >= LIMIT;
     }
 
-    @Override
-    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context,
-            Map<String, Object> attributes) {
-        if (identity.isAnonymous() || !freshCredentials(attributes)) {
-            return Uni.createFrom().item(identity);
+    /** Records a failed attempt at once, in its own transaction, so the next attempt counts it. */
+    public void failed(String username, String detail, String from) {
+        if (username == null || username.isBlank()) {
+            return;
         }
-        String username = identity.getPrincipal().getName();
-        return context.runBlocking(() -> {
-            if (recentFailures(username) >= LIMIT) {
-                throw new AuthenticationFailedException("Too many failed sign-ins; try again later.");
-            }
-            return identity;
-        });
+        log.recordApart(ActivityEvent.SIGN_IN_FAILED, logged(username), null, detail, from);
+    }
+
+    /** The name as the log's column holds it. */
+    private static String logged(String username) {
+        return username.length() > 64 ? username.substring(0, 64) : username;
     }
 
     /** Failed attempts for the username in the window, counting only those after its last sign-in. */
@@ -68,15 +60,5 @@ public class SignInThrottle implements SecurityIdentityAugmentor {
                                                :since)""")
                 .setParameter("username", username).setParameter("since", since).getSingleResult();
         return count.longValue();
-    }
-
-    private static boolean freshCredentials(Map<String, Object> attributes) {
-        Object value = attributes == null ? null : attributes.get(HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE);
-        if (!(value instanceof RoutingContext context)) {
-            return false;
-        }
-        String authorization = context.request().getHeader("Authorization");
-        return context.request().path().endsWith(SignInEvents.FORM_ACTION)
-                || authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
     }
 }

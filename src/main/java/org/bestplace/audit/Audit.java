@@ -200,6 +200,16 @@ public class Audit extends PanacheEntityBase {
         return number;
     }
 
+    /**
+     * Takes the write lock on an audit's row (no row, no lock) until the transaction ends. Taken
+     * before any other read, so what the transaction reads next includes what the previous holder
+     * of the lock committed.
+     */
+    public static void lockForWrite(long auditId) {
+        getEntityManager().createNativeQuery("SELECT id FROM audit WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, auditId).getResultList();
+    }
+
     public static List<Audit> usingCriteriaSet(CriteriaSet set) {
         return list("criteriaSet", set);
     }

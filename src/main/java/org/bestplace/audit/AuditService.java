@@ -14,6 +14,7 @@ import java.util.List;
 import org.bestplace.BestplaceConfig;
 import org.bestplace.criteria.CriteriaService;
 import org.bestplace.criteria.CriteriaSet;
+import org.bestplace.database.RetryOnConflict;
 import org.bestplace.operations.ServiceClock;
 import org.bestplace.security.User;
 import org.bestplace.web.DomainException;
@@ -64,6 +65,7 @@ public class AuditService {
         return Audit.list("select distinct m.audit from Member m where m.user = ?1 order by m.audit.id", user);
     }
 
+    @RetryOnConflict
     @Transactional
     public Member addMember(Long auditId, String username, MemberRole role, Sector sector, User by, boolean admin) {
         AuditAccess access = AuditAccess.of(auditId, by, admin).require(MemberRole.LEAD);
@@ -93,6 +95,7 @@ public class AuditService {
         return member;
     }
 
+    @RetryOnConflict
     @Transactional
     public Audit changeStatus(Long auditId, AuditStatus next, String reason, User by, boolean admin) {
         Audit audit = AuditAccess.of(auditId, by, admin).require(MemberRole.LEAD).audit();

@@ -59,6 +59,11 @@ public record CriteriaFile(
     }
 
     static final Pattern CODE = Pattern.compile("[A-Z0-9_-]+");
+    /** The columns' lengths (criteria_set, and the review tables that keep codes). */
+    static final int MAX_ID = 100;
+    static final int MAX_VERSION = 40;
+    static final int MAX_TITLE = 300;
+    static final int MAX_CODE = 40;
     static final Pattern SET_ID = Pattern.compile("[A-Za-z0-9._-]+");
 
     private static final YAMLMapper YAML = YAMLMapper.builder(new YAMLFactory())
@@ -104,14 +109,21 @@ public record CriteriaFile(
             problems.add("missing id");
         } else if (!SET_ID.matcher(id).matches()) {
             problems.add("id '" + id + "' may only hold letters, digits, '.', '_' and '-'");
+        } else if (id.length() > MAX_ID) {
+            problems.add("id is " + id.length() + " characters long; at most " + MAX_ID + " are allowed");
         }
         if (blank(version)) {
             problems.add("missing version");
         } else if (!SET_ID.matcher(version).matches()) {
             problems.add("version '" + version + "' may only hold letters, digits, '.', '_' and '-'");
+        } else if (version.length() > MAX_VERSION) {
+            problems.add("version is " + version.length() + " characters long; at most " + MAX_VERSION
+                    + " are allowed");
         }
         if (blank(title)) {
             problems.add("missing title");
+        } else if (title.length() > MAX_TITLE) {
+            problems.add("title is " + title.length() + " characters long; at most " + MAX_TITLE + " are allowed");
         }
         Map<String, Integer> uses = new HashMap<>();
         if (groups == null || groups.isEmpty()) {
@@ -200,6 +212,9 @@ public record CriteriaFile(
         }
         if (!CODE.matcher(code).matches()) {
             problems.add(where + ": code '" + code + "' may only hold A-Z, 0-9, '_' and '-'");
+        } else if (code.length() > MAX_CODE) {
+            problems.add(where + ": code is " + code.length() + " characters long; at most " + MAX_CODE
+                    + " are allowed");
         }
         uses.merge(code, 1, Integer::sum);
     }

@@ -30,6 +30,13 @@ import org.bestplace.web.DomainException;
 @Table(name = "debrief")
 public class Debrief extends PanacheEntityBase {
 
+    /** The columns' lengths, and the JSON API's limits on how many. */
+    public static final int MAX_NOTES = 10_000;
+    public static final int MAX_ACTION = 1000;
+    public static final int MAX_ACTIONS = 100;
+    public static final int MAX_ATTENDEE_NAME = 200;
+    public static final int MAX_ATTENDEES = 100;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -100,6 +107,34 @@ public class Debrief extends PanacheEntityBase {
 
     public void record(List<Attendee> attendees, String notes, List<String> actions) {
         requireOpen();
+        if (attendees.size() > MAX_ATTENDEES) {
+            throw DomainException.invalid("attendees", "There are " + attendees.size() + " attendees; up to "
+                    + MAX_ATTENDEES + " can be recorded.");
+        }
+        for (Attendee attendee : attendees) {
+            if (attendee.name == null || attendee.name.isBlank()) {
+                throw DomainException.invalid("attendees", "Give each attendee's name.");
+            }
+            if (attendee.name.length() > MAX_ATTENDEE_NAME) {
+                throw DomainException.invalid("attendees", "The name '" + attendee.name.substring(0, 40) + "…' is "
+                        + attendee.name.length() + " characters long; a name may have up to " + MAX_ATTENDEE_NAME
+                        + ".");
+            }
+        }
+        if (notes != null && notes.length() > MAX_NOTES) {
+            throw DomainException.invalid("notes", "The learning points are " + notes.length() + " characters long;"
+                    + " they may have up to 10,000.");
+        }
+        if (actions.size() > MAX_ACTIONS) {
+            throw DomainException.invalid("actions", "There are " + actions.size() + " actions; up to " + MAX_ACTIONS
+                    + " can be recorded.");
+        }
+        for (int i = 0; i < actions.size(); i++) {
+            if (actions.get(i).length() > MAX_ACTION) {
+                throw DomainException.invalid("actions", "Action " + (i + 1) + " is " + actions.get(i).length()
+                        + " characters long; an action may have up to 1,000.");
+            }
+        }
         this.attendees = new ArrayList<>(attendees);
         this.notes = notes == null || notes.isBlank() ? null : notes.strip();
         this.actions = new ArrayList<>(actions);
@@ -124,6 +159,16 @@ public class Debrief extends PanacheEntityBase {
         signedOffBy = null;
         signedOffAt = null;
         return reopening;
+    }
+
+    /**
+     * Serialises the writes about one day's debrief (decisions, record, sign-off, reopening): a
+     * row lock taken before any other read, so each write sees the one before it, and a decision
+     * cannot slip in beside a sign-off. No debrief yet, no lock: the write then finds none.
+     */
+    public static void lockForWrite(long auditId, LocalDate date) {
+        getEntityManager().createNativeQuery("SELECT id FROM debrief WHERE audit_id = ?1 AND debrief_date = ?2"
+                + " FOR UPDATE").setParameter(1, auditId).setParameter(2, date).getResultList();
     }
 
     public static Optional<Debrief> of(Audit audit, LocalDate date) {

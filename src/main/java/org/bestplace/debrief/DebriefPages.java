@@ -93,6 +93,11 @@ public class DebriefPages {
             String attendeesText, List<Attendee> attendees, String notes, List<String> actions, FormError error,
             List<String> reopenings, DailySummary summary,
             Map<String, String> titles) {
+
+        /** The field a refused form was refused for, or nothing. */
+        public String errorField() {
+            return error == null || error.field() == null ? "" : error.field();
+        }
     }
 
     @GET
@@ -162,16 +167,29 @@ public class DebriefPages {
                 }
             }
             if (sector == null) {
-                FormError error = new FormError(null, "attendees", "Write each attendee as 'Name, SECTOR' with"
-                        + " SECTOR one of HOSPITAL, COMMUNITY, COMMISSIONER: '" + line + "'", null, null, null);
-                DebriefView view = view(auditId, date, error);
-                return Response.status(400).entity(Templates.debrief(withRecord(view, attendees, notes, actions))
-                        .render()).type(MediaType.TEXT_HTML_TYPE).build();
+                return recordRefused(auditId, date, "attendees", "Write each attendee as 'Name, SECTOR' with"
+                        + " SECTOR one of HOSPITAL, COMMUNITY, COMMISSIONER: '" + line + "'", attendees, notes, actions);
             }
             people.add(new Attendee(line.substring(0, comma).strip(), sector));
         }
-        debriefs.record(auditId, date, people, notes, lines(actions), currentUser.user(), currentUser.isAdmin());
+        try {
+            debriefs.record(auditId, date, people, notes, lines(actions), currentUser.user(), currentUser.isAdmin());
+        } catch (DomainException e) {
+            if (e.status() != 400) {
+                throw e;
+            }
+            return recordRefused(auditId, date, e.field(), e.getMessage(), attendees, notes, actions);
+        }
         return Response.seeOther(URI.create("/audits/" + auditId + "/debriefs/" + date + "#record")).build();
+    }
+
+    /** The page again with what the chair wrote and the message beside the field at fault. */
+    private Response recordRefused(Long auditId, LocalDate date, String field, String message, String attendees,
+            String notes, String actions) {
+        FormError error = new FormError(null, field, message, null, null, null);
+        DebriefView view = view(auditId, date, error);
+        return Response.status(400).entity(Templates.debrief(withRecord(view, attendees, notes, actions)).render())
+                .type(MediaType.TEXT_HTML_TYPE).build();
     }
 
     @POST
@@ -204,6 +222,7 @@ public class DebriefPages {
 
         String change = previous == null ? "shown once the day before's debrief opens"
                 : previous.reviewed() == 0 ? "no reviews the day before"
+                : summary.reviewed() == 0 ? Interval.NO_PATIENT_DAYS
                 : String.format(Locale.ROOT, "%+.1f points", 100 * (summary.proportionNotQualifying()
                         - previous.proportionNotQualifying()));
         String changeLabel = previous == null || previous.reviewed() == 0 ? "change from the day before"
@@ -232,7 +251,7 @@ public class DebriefPages {
                 .collect(Collectors.joining("\n"));
         return new DebriefView(String.valueOf(auditId), day.audit().title, day.audit().question, date,
                 summary.reviewed(), percentText(summary.proportionNotQualifying()),
-                percentText(summary.ci95().low()) + " to " + percentText(summary.ci95().high()), change, changeLabel,
+                org.bestplace.web.TemplateExtensions.rangeText(summary.ci95()), change, changeLabel,
                 summary.asAgreed().unresolved(), percentText(summary.asAgreed().proportion()), wardChart,
                 alternativeChart, reasonChart, queue,
                 set.alternatives().stream().map(a -> new Choice(a.code(), a.title())).toList(),

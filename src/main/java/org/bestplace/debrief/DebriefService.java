@@ -19,6 +19,7 @@ import org.bestplace.audit.Audit;
 import org.bestplace.audit.AuditAccess;
 import org.bestplace.audit.MemberRole;
 import org.bestplace.criteria.CriteriaService;
+import org.bestplace.database.RetryOnConflict;
 import org.bestplace.operations.Metrics;
 import org.bestplace.review.Outcome;
 import org.bestplace.review.PatientCase;
@@ -111,6 +112,7 @@ public class DebriefService {
      * The debrief of a day. When the chair (or an administrator) looks at it, it opens: from then
      * on the day's reviews are visible to the whole team, blind review having done its job.
      */
+    @RetryOnConflict
     @Transactional
     public Day day(Long auditId, LocalDate date, User by, boolean admin) {
         AuditAccess access = AuditAccess.of(auditId, by, admin);
@@ -243,9 +245,11 @@ public class DebriefService {
         return value != null && ((Number) value).intValue() != 0;
     }
 
+    @RetryOnConflict
     @Transactional
     public Decision decide(Long auditId, LocalDate date, String caseId, Outcome outcome, String alternative,
             String reason, User by, boolean admin) {
+        Debrief.lockForWrite(auditId, date);
         AuditAccess access = AuditAccess.of(auditId, by, admin).require(MemberRole.CHAIR);
         Audit audit = access.audit();
         Debrief debrief = Debrief.of(audit, date).orElseThrow(() -> DomainException.conflict(
@@ -275,9 +279,11 @@ public class DebriefService {
         return decision;
     }
 
+    @RetryOnConflict
     @Transactional
     public Debrief record(Long auditId, LocalDate date, List<Attendee> attendees, String notes, List<String> actions,
             User by, boolean admin) {
+        Debrief.lockForWrite(auditId, date);
         Audit audit = AuditAccess.of(auditId, by, admin).require(MemberRole.CHAIR).audit();
         Debrief debrief = Debrief.of(audit, date).orElseThrow(() -> DomainException.conflict(
                 "The debrief of " + date + " has not been opened yet."));
@@ -285,8 +291,10 @@ public class DebriefService {
         return debrief;
     }
 
+    @RetryOnConflict
     @Transactional
     public Debrief signOff(Long auditId, LocalDate date, User by, boolean admin) {
+        Debrief.lockForWrite(auditId, date);
         Audit audit = AuditAccess.of(auditId, by, admin).require(MemberRole.CHAIR).audit();
         Debrief debrief = Debrief.of(audit, date).orElseThrow(() -> DomainException.conflict(
                 "The debrief of " + date + " has not been opened yet."));
@@ -297,8 +305,10 @@ public class DebriefService {
     }
 
     /** Only an administrator may unlock a signed-off day, and the reopening is kept. */
+    @RetryOnConflict
     @Transactional
     public DebriefReopening reopen(Long auditId, LocalDate date, String reason, User by, boolean admin) {
+        Debrief.lockForWrite(auditId, date);
         AuditAccess access = AuditAccess.of(auditId, by, admin);
         if (!access.admin()) {
             throw DomainException.forbidden("Only an administrator can reopen a signed-off debrief.");

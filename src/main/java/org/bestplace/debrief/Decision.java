@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import org.bestplace.review.Outcome;
 import org.bestplace.review.PatientCase;
+import org.bestplace.web.DomainException;
 
 /**
  * The chair's decision on one case at a debrief: the agreed outcome (and alternative place),
@@ -26,6 +27,9 @@ import org.bestplace.review.PatientCase;
 @Entity
 @Table(name = "decision")
 public class Decision extends PanacheEntityBase {
+
+    /** The reason column's length. */
+    public static final int MAX_REASON = 2000;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -68,6 +72,10 @@ public class Decision extends PanacheEntityBase {
 
     public void decide(Outcome outcome, String alternative, String reason, String by, Instant now) {
         debrief.requireOpen();
+        if (reason.length() > MAX_REASON) {
+            throw DomainException.invalid("reason", "The reason is " + reason.length() + " characters long; it may"
+                    + " have up to 2,000.");
+        }
         this.outcome = outcome;
         this.alternative = outcome == Outcome.DOES_NOT_QUALIFY ? alternative : null;
         this.reason = reason.strip();

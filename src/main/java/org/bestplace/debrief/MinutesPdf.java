@@ -10,11 +10,16 @@ import java.io.UncheckedIOException;
 @ApplicationScoped
 public class MinutesPdf {
 
+    /** Characters XML 1.0 does not allow, which the renderer's parser refuses outright. */
+    private static final java.util.regex.Pattern NOT_XML = java.util.regex.Pattern.compile(
+            "[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]");
+
     public byte[] render(String xhtml, String baseUri) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
-            builder.withHtmlContent(xhtml, baseUri);
+            // A control character pasted into a note becomes a space rather than failing the minutes.
+            builder.withHtmlContent(NOT_XML.matcher(xhtml).replaceAll(" "), baseUri);
             builder.toStream(out);
             builder.run();
             return out.toByteArray();

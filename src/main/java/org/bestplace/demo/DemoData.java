@@ -155,7 +155,6 @@ public class DemoData {
                             alternatives, reasons);
                     Review firstReview = new Review(uuid(++reviewNumber), audit, patientCase, first, first.sector,
                             content, now);
-                    firstReview.firstOfDay = true;
                     firstReview.persist();
                     if (random.nextDouble() < 0.25) {
                         List<User> others = reviewers.stream().filter(u -> u.sector != first.sector).toList();
@@ -169,6 +168,7 @@ public class DemoData {
                         secondReview.submittedAt = now.plusMillis(1);
                         secondReview.persist();
                     }
+                    Review.rankPatientDay(patientCase, reviewDate);
                 }
             }
         }

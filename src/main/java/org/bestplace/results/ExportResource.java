@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import org.bestplace.security.CurrentUser;
+import org.bestplace.web.ClientAddress;
 
 /** Exports of an audit's results, its FHIR MeasureReport and the log of both. */
 @Path("/api/audits/{auditId}")
@@ -63,6 +64,6 @@ public class ExportResource {
     }
 
     static String from(HttpServerRequest request) {
-        return request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        return ClientAddress.of(request);
     }
 }

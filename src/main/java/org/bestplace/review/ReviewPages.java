@@ -200,13 +200,10 @@ public class ReviewPages {
         boolean isNotQualifying = Outcome.DOES_NOT_QUALIFY.name().equals(outcome);
         try {
             LocalDate day = date(reviewDate, "reviewDate", "Give the date of the review.");
-            if (note != null && note.length() > 2000) {
-                throw DomainException.invalid("note", "The note is longer than 2,000 characters.");
-            }
             ReviewService.Submission submission = new ReviewService.Submission(String.valueOf(caseId), day, met,
                     override, overrideReason, isNotQualifying ? alternative : null,
                     isNotQualifying ? why : List.of(), note, flagged != null, submit, changeReason);
-            DeadlockRetry.run(() -> reviews.put(auditId, reviewId, submission, user, currentUser.isAdmin()));
+            reviews.put(auditId, reviewId, submission, user, currentUser.isAdmin());
             return Response.seeOther(URI.create(wardPath(auditId, patientCase.ward) + "?saved="
                     + URLEncoder.encode(patientCase.caseNumber, StandardCharsets.UTF_8))).build();
         } catch (DomainException e) {
@@ -214,10 +211,17 @@ public class ReviewPages {
                 throw e;
             }
             LocalDate day = parseOrNull(reviewDate);
+            String message = e.getMessage();
+            String formId = reviewId;
+            if ("reviewId".equals(e.field()) && e.status() == 400) {
+                // A form cut short lost its hidden id: a fresh one lets the person send it again.
+                formId = UUID.randomUUID().toString();
+                message = "The form arrived without its review id. Check the review and send it again.";
+            }
             ReviewForm form = new ReviewForm(audit, String.valueOf(caseId), patientCase.caseNumber, patientCase.ward,
-                    wardPath(auditId, patientCase.ward), reviewId, day, criteria.definition(audit.criteriaSet), met,
+                    wardPath(auditId, patientCase.ward), formId, day, criteria.definition(audit.criteriaSet), met,
                     overrideOutcome, overrideReason, alternative, why, note, flagged != null, false, changeReason,
-                    e.field() == null ? "form" : e.field(), e.getMessage(), outcome);
+                    e.field() == null ? "form" : e.field(), message, outcome);
             return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE)
                     .entity(Templates.review(form).render()).build();
         }

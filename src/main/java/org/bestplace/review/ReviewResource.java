@@ -125,8 +125,8 @@ public class ReviewResource {
                 body.criteriaMet(), body.override() == null ? null : body.override().outcome(),
                 body.override() == null ? null : body.override().reason(), body.alternative(), body.reasons(),
                 body.note(), Boolean.TRUE.equals(body.flagged()), body.submitted(), body.changeReason());
-        ReviewService.Stored stored = DeadlockRetry.run(() -> reviews.put(auditId, reviewId, submission,
-                currentUser.user(), currentUser.isAdmin()));
+        ReviewService.Stored stored = reviews.put(auditId, reviewId, submission, currentUser.user(),
+                currentUser.isAdmin());
         Response.Status status = stored.result() == ReviewService.Result.CREATED
                 ? Response.Status.CREATED : Response.Status.OK;
         return Response.status(status).entity(ReviewView.of(stored.review())).build();

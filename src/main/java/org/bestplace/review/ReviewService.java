@@ -17,6 +17,7 @@ import org.bestplace.audit.AuditAccess;
 import org.bestplace.audit.MemberRole;
 import org.bestplace.criteria.CriteriaFile;
 import org.bestplace.criteria.CriteriaService;
+import org.bestplace.database.RetryOnConflict;
 import org.bestplace.debrief.Debrief;
 import org.bestplace.debrief.DualReview;
 import org.bestplace.operations.Metrics;
@@ -58,8 +59,13 @@ public class ReviewService {
     public record Stored(Review review, Result result) {
     }
 
+    @RetryOnConflict
     @Transactional
     public PatientCase register(Long auditId, Registration registration, User by, boolean admin) {
+        // Registrations in one audit are serialised, and the lock comes before any other read, so
+        // the duplicate check below sees a patient another tablet registered a moment ago: the
+        // unique key would refuse the row too, but with the keyed hash in its message.
+        Audit.lockForWrite(auditId);
         AuditAccess access = AuditAccess.of(auditId, by, admin).require(MemberRole.REVIEWER, MemberRole.LEAD);
         // Lock the audit row: case numbers are handed out one at a time. The audit was read above,
         // so it is read again under the lock, with the number another registration may just have taken.
@@ -89,8 +95,33 @@ public class ReviewService {
         PatientCase patientCase = new PatientCase(audit, audit.takeCaseNumber(), registration.ward(),
                 registration.specialty().strip(), registration.ageBand(), registration.sex(),
                 registration.admissionDate(), hash, by.username, clock.now());
-        patientCase.persist();
+        // Another registration of the same patient may have committed since the check above; the
+        // insert (made at once, for the generated id) then meets the unique key.
+        try {
+            patientCase.persist();
+            PatientCase.getEntityManager().flush();
+        } catch (jakarta.persistence.PersistenceException e) {
+            if (hash == null || !violates(e, "uq_case_local_id")) {
+                throw e;
+            }
+            throw DomainException.conflict("localId", "This patient has just been registered in this audit by"
+                    + " someone else; reload the ward to find the case.");
+        }
         return patientCase;
+    }
+
+    private static boolean violates(Throwable failure, String constraint) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException violation
+                    && constraint.equalsIgnoreCase(violation.getConstraintName())) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLIntegrityConstraintViolationException sql && sql.getMessage() != null
+                    && sql.getMessage().contains("'" + constraint + "'")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public record CaseRow(PatientCase patientCase, long reviews, long submittedReviews,
@@ -149,9 +180,11 @@ public class ReviewService {
      * Stores a review under the id the client made. The same content again changes nothing; a
      * draft takes new content; a submitted review takes it only with a change reason.
      */
+    @RetryOnConflict
     @Transactional
     public Stored put(Long auditId, String reviewId, Submission submission, User by, boolean admin) {
         String id = canonicalUuid(reviewId);
+        checkLengths(submission);
         long caseId = parseId(submission.caseId());
         // Writes about one case are serialised, so two copies of one request cannot both insert.
         // The lock comes before any other read: MariaDB's snapshot starts at a transaction's first
@@ -186,18 +219,16 @@ public class ReviewService {
                     + " are locked.");
         }
         check(content, audit, patientCase, criteria.definition(audit.criteriaSet));
-        // Read before any change is made, so the first-of-day flag is set in the same single write.
         List<Review> others = Review.list("patientCase = ?1 and reviewDate = ?2 and id <> ?3", patientCase,
                 content.reviewDate(), id);
         if (existing == null || !existing.reviewDate.equals(content.reviewDate())) {
             checkSecondReview(others, patientCase, content.reviewDate(), by, access.sector());
         }
         Instant now = clock.now();
-        boolean firstOfDay = others.stream().noneMatch(other -> other.submitted);
         if (existing == null) {
             Review review = new Review(id, audit, patientCase, by, access.sector(), content, now);
-            review.firstOfDay = review.submitted && firstOfDay;
             review.persist();
+            Review.rankPatientDay(patientCase, review.reviewDate);
             if (review.submitted) {
                 metrics.reviewSubmitted();
             }
@@ -207,17 +238,34 @@ public class ReviewService {
         boolean wasSubmitted = existing.submitted;
         ReviewHistory entry = existing.revise(content, submission.changeReason(), by.username,
                 toJson(existing.content()), toJson(content), now);
-        existing.firstOfDay = existing.submitted && firstOfDay;
         if (entry != null) {
             entry.persist();
         }
+        // Both days the review touched are ranked again by the one rule, the day it left first.
         if (!previousDay.equals(existing.reviewDate)) {
-            Review.markFirstOfDay(patientCase, previousDay);
+            Review.rankPatientDay(patientCase, previousDay);
         }
+        Review.rankPatientDay(patientCase, existing.reviewDate);
         if (existing.submitted && !wasSubmitted) {
             metrics.reviewSubmitted();
         }
         return new Stored(existing, Result.UPDATED);
+    }
+
+    /** The free text of a review fits its column: the same limits as the JSON API's, for the form too. */
+    private static void checkLengths(Submission submission) {
+        if (submission.note() != null && submission.note().length() > Review.MAX_TEXT) {
+            throw DomainException.invalid("note", "The note is " + submission.note().length() + " characters long;"
+                    + " it may have up to 2,000.");
+        }
+        if (submission.overrideReason() != null && submission.overrideReason().length() > Review.MAX_TEXT) {
+            throw DomainException.invalid("override.reason", "The reason for the override is "
+                    + submission.overrideReason().length() + " characters long; it may have up to 2,000.");
+        }
+        if (submission.changeReason() != null && submission.changeReason().length() > Review.MAX_TEXT) {
+            throw DomainException.invalid("changeReason", "The reason for the change is "
+                    + submission.changeReason().length() + " characters long; it may have up to 2,000.");
+        }
     }
 
     /**
@@ -340,6 +388,9 @@ public class ReviewService {
     }
 
     static String canonicalUuid(String reviewId) {
+        if (reviewId == null || reviewId.isBlank()) {
+            throw DomainException.invalid("reviewId", "The review id is missing; it must be a UUID made by the client.");
+        }
         try {
             UUID uuid = UUID.fromString(reviewId);
             String canonical = uuid.toString();

@@ -22,6 +22,7 @@ import org.bestplace.activity.ActivityEvent;
 import org.bestplace.activity.ActivityLog;
 import org.bestplace.audit.Audit;
 import org.bestplace.audit.AuditService;
+import org.bestplace.web.ClientAddress;
 
 /** The sign-in page, sign-in through the trust's identity provider, and the signed-in start page. */
 @Path("/")
@@ -86,8 +87,7 @@ public class LoginPages {
             return Response.seeOther(URI.create("/")).build();
         }
         RoutingContext context = request.getCurrent();
-        String from = context.request().remoteAddress() == null ? null
-                : context.request().remoteAddress().hostAddress();
+        String from = ClientAddress.of(context.request());
         OidcAccounts.Match match = accounts.match(identity);
         oidcSession.get().logout().await().indefinitely();
         if (match.account().isEmpty()) {
@@ -104,10 +104,19 @@ public class LoginPages {
         return Response.ok(Templates.signedIn(username)).header("Cache-Control", "no-store").build();
     }
 
-    /** Ends the session by expiring the sign-in cookie; the page's script has already cleared the outbox. */
+    @Inject
+    Sessions sessions;
+
+    /**
+     * Ends the session at the server, so the cookie opens nothing even if it was copied, and
+     * expires the cookie; the page's script has already cleared the outbox.
+     */
     @GET
     @Path("logout")
     public Response logout() {
+        if (identity.getAttribute(Sessions.ATTRIBUTE) instanceof Sessions.Live live) {
+            sessions.end(live.id());
+        }
         return Response.seeOther(URI.create("/login"))
                 .cookie(new jakarta.ws.rs.core.NewCookie.Builder("quarkus-credential").path("/").maxAge(0)
                         .httpOnly(true).sameSite(jakarta.ws.rs.core.NewCookie.SameSite.STRICT).build())

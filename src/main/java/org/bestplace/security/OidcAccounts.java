@@ -16,6 +16,7 @@ import org.bestplace.BestplaceConfig;
 import org.bestplace.BestplaceConfig.Oidc.MatchBy;
 import org.bestplace.activity.ActivityEvent;
 import org.bestplace.activity.ActivityLog;
+import org.bestplace.activity.SignInThrottle;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -32,6 +33,9 @@ public class OidcAccounts {
 
     @Inject
     ActivityLog activity;
+
+    @Inject
+    SignInThrottle throttle;
 
     /** The Bestplace user an identity stands for: name and service-wide roles. */
     public record Account(String username, Set<String> roles) {
@@ -56,20 +60,35 @@ public class OidcAccounts {
             return new Match(value, Optional.empty(), "The " + oidc.providerName() + " account's e-mail address "
                     + value + " is not verified, so it cannot stand for a Bestplace user.");
         }
-        Optional<Account> account = find(oidc.matchBy(), value);
-        String refusal = account.isPresent() ? null
-                : "There is no Bestplace user with the " + (oidc.matchBy() == MatchBy.EMAIL ? "e-mail address "
-                        : "username ") + value + ". Ask your audit lead or the administrator to add you, then sign"
-                        + " in again.";
-        return new Match(value, account, refusal);
+        Optional<Found> found = find(oidc.matchBy(), value);
+        if (found.isEmpty()) {
+            return new Match(value, Optional.empty(), "There is no Bestplace user with the "
+                    + (oidc.matchBy() == MatchBy.EMAIL ? "e-mail address " : "username ") + value
+                    + ". Ask your audit lead or the administrator to add you, then sign in again.");
+        }
+        Account account = found.get().account();
+        if (!found.get().active()) {
+            return new Match(value, Optional.empty(), "The Bestplace user " + account.username()
+                    + " has been deactivated. Ask the administrator if you need it again.");
+        }
+        // Whoever vouches for the person, a username locked by wrong guesses stays locked.
+        if (throttle.locked(account.username())) {
+            return new Match(value, Optional.empty(), "The Bestplace user " + account.username() + " is locked"
+                    + " after too many failed sign-ins; try again in " + SignInThrottle.WINDOW.toMinutes()
+                    + " minutes.");
+        }
+        return new Match(value, Optional.of(account), null);
+    }
+
+    record Found(Account account, boolean active) {
     }
 
     @Transactional
-    Optional<Account> find(MatchBy matchBy, String value) {
+    Optional<Found> find(MatchBy matchBy, String value) {
         Optional<User> user = matchBy == MatchBy.EMAIL ? User.byEmail(value.toLowerCase(Locale.ROOT))
                 : User.byUsername(value);
-        return user.map(u -> new Account(u.username,
-                u.roleSet().stream().map(Enum::name).collect(Collectors.toUnmodifiableSet())));
+        return user.map(u -> new Found(new Account(u.username,
+                u.roleSet().stream().map(Enum::name).collect(Collectors.toUnmodifiableSet())), u.isActive()));
     }
 
     /** Writes a refused identity into the activity log under the name the provider gave. */

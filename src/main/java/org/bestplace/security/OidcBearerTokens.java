@@ -13,6 +13,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
+import org.bestplace.web.ClientAddress;
 
 /**
  * A program calling {@code /api} with a bearer token from the trust's identity provider acts as
@@ -26,7 +27,7 @@ public class OidcBearerTokens implements SecurityIdentityAugmentor {
     @Inject
     OidcAccounts accounts;
 
-    /** Ahead of the sign-in throttle and anything else that reads the caller's name. */
+    /** Ahead of anything else that reads the caller's name. */
     @Override
     public int priority() {
         return 100;
@@ -64,7 +65,6 @@ public class OidcBearerTokens implements SecurityIdentityAugmentor {
     }
 
     private static String address(RoutingContext request) {
-        return request == null || request.request().remoteAddress() == null ? null
-                : request.request().remoteAddress().hostAddress();
+        return request == null ? null : ClientAddress.of(request.request());
     }
 }

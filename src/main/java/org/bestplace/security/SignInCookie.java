@@ -10,9 +10,9 @@ import java.time.Duration;
 
 /**
  * Issues the sign-in form's own session cookie, the same one the form mechanism reads back on
- * every page: same name, key, lifetime and flags. Sign-in through the trust's identity provider
- * ends here, so every page keeps a single kind of session. {@link OidcSettings} makes sure
- * the key is set.
+ * every page: same name, key, lifetime and flags, naming a new {@link UserSession}. Sign-in
+ * through the trust's identity provider ends here, so every page keeps a single kind of session.
+ * {@link OidcSettings} makes sure the key is set.
  */
 @ApplicationScoped
 public class SignInCookie {
@@ -20,11 +20,15 @@ public class SignInCookie {
     @Inject
     VertxHttpConfig http;
 
+    @Inject
+    Sessions sessions;
+
     private volatile PersistentLoginManager manager;
 
-    /** Adds the session cookie for the user to the response. */
+    /** Opens a session for the user and adds its cookie to the response. */
     public void issue(String username, RoutingContext context) {
-        manager().save(username, context, http.auth().form().cookieName(), null, context.request().isSSL());
+        String token = sessions.open(username);
+        manager().save(token, context, http.auth().form().cookieName(), null, context.request().isSSL());
     }
 
     private PersistentLoginManager manager() {

@@ -2,10 +2,6 @@ package org.bestplace.security;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.security.jpa.Password;
-import io.quarkus.security.jpa.Roles;
-import io.quarkus.security.jpa.UserDefinition;
-import io.quarkus.security.jpa.Username;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -16,7 +12,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Arrays;
+import java.text.Normalizer;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -25,14 +23,12 @@ import org.bestplace.audit.Sector;
 /** A person who signs in: a reviewer, chair, commissioner or administrator. */
 @Entity
 @Table(name = "app_user")
-@UserDefinition
 public class User extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Username
     @Column(nullable = false, unique = true, length = 64)
     public String username;
 
@@ -50,17 +46,19 @@ public class User extends PanacheEntityBase {
     @Column(nullable = false, length = 16)
     public Sector sector;
 
-    /** Comma-separated {@link Role} names, as security-jpa reads them. */
-    @Roles
+    /** Comma-separated {@link Role} names. */
     @Column(nullable = false, length = 200)
     public String roles;
 
-    @Password
     @Column(name = "password_hash", nullable = false, length = 100)
     public String passwordHash;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** When an administrator deactivated the user; null while the user may sign in. */
+    @Column(name = "deactivated_at")
+    public Instant deactivatedAt;
 
     protected User() {
     }
@@ -88,8 +86,55 @@ public class User extends PanacheEntityBase {
         return roleSet().contains(role);
     }
 
+    public boolean isActive() {
+        return deactivatedAt == null;
+    }
+
+    /** True when the password is this user's; bcrypt takes as long whatever the answer. */
+    public boolean passwordMatches(String password) {
+        return passwordMatchesHash(password, passwordHash);
+    }
+
+    static boolean passwordMatchesHash(String password, String hash) {
+        return password != null && BcryptUtil.matches(password, hash);
+    }
+
+    public void changePassword(String password, int hashCost) {
+        passwordHash = BcryptUtil.bcryptHash(password, hashCost);
+    }
+
+    public void deactivate(Instant now) {
+        if (deactivatedAt == null) {
+            deactivatedAt = now;
+        }
+    }
+
+    public void reactivate() {
+        deactivatedAt = null;
+    }
+
+    /**
+     * The user with exactly this username. The column's collation ignores case, width and
+     * trailing spaces, so the row it finds is compared again here: "Admin" or "admin " is not admin.
+     */
     public static Optional<User> byUsername(String username) {
+        if (username == null) {
+            return Optional.empty();
+        }
+        return find("username", username).<User>firstResultOptional().filter(u -> u.username.equals(username));
+    }
+
+    /** A user whose name the database takes for this one (any case, width or trailing spaces). */
+    public static Optional<User> lookAlike(String username) {
         return find("username", username).firstResultOptional();
+    }
+
+    /**
+     * The one form a username is stored in: compatibility-normalised (fullwidth letters become
+     * plain ones), without surrounding spaces, in lower case.
+     */
+    public static String normalise(String username) {
+        return Normalizer.normalize(username, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
     }
 
     /** The user with this e-mail address; the column's collation ignores case. */

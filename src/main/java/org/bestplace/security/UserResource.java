@@ -8,12 +8,12 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -36,8 +36,8 @@ public class UserResource {
     CurrentUser currentUser;
 
     public record NewUser(
-            @NotBlank @Size(min = 2, max = 64) @Pattern(regexp = "[a-z0-9._-]+",
-                    message = "may only hold lower-case letters, digits, '.', '_' and '-'") String username,
+            // Normalised (and its characters checked) by UserService, which refuses look-alikes of taken names.
+            @NotBlank @Size(max = 80) String username,
             @NotBlank @Size(max = 200) String displayName,
             @Email @Size(max = 254) String email,
             @NotBlank @Size(max = 200) String organisation,
@@ -48,11 +48,15 @@ public class UserResource {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record UserView(String username, String displayName, String email, String organisation, String sector,
-            List<String> roles) {
+            List<String> roles, boolean active) {
         static UserView of(User user) {
             return new UserView(user.username, user.displayName, user.email, user.organisation, user.sector.name(),
-                    user.roleSet().stream().map(Enum::name).toList());
+                    user.roleSet().stream().map(Enum::name).toList(), user.isActive());
         }
+    }
+
+    public record PasswordChange(@NotNull @Size(max = 200) String oldPassword,
+            @NotNull @Size(max = 200) String newPassword) {
     }
 
     public record Membership(String auditId, String title, String role, String sector) {
@@ -76,6 +80,27 @@ public class UserResource {
     @RolesAllowed("ADMIN")
     public List<UserView> list() {
         return users.all().stream().map(UserView::of).toList();
+    }
+
+    @POST
+    @Path("/users/{username}/deactivation")
+    @RolesAllowed("ADMIN")
+    public UserView deactivate(@PathParam("username") String username) {
+        return UserView.of(users.deactivate(username, currentUser.user()));
+    }
+
+    @POST
+    @Path("/users/{username}/reactivation")
+    @RolesAllowed("ADMIN")
+    public UserView reactivate(@PathParam("username") String username) {
+        return UserView.of(users.reactivate(username));
+    }
+
+    @POST
+    @Path("/me/password")
+    public Response changePassword(@Valid @NotNull PasswordChange body) {
+        users.changePassword(currentUser.user(), body.oldPassword(), body.newPassword());
+        return Response.noContent().build();
     }
 
     @GET

@@ -28,8 +28,28 @@ public class BodyLimit {
     ObjectMapper json;
 
     void install(@Observes Router router) {
-        maxBodySize.ifPresent(limit -> router.route().order(ORDER).handler(context -> check(context,
-                limit.asLongValue())));
+        maxBodySize.ifPresent(limit -> {
+            router.route().order(ORDER).handler(context -> check(context, limit.asLongValue()));
+            router.route().order(ORDER).failureHandler(context -> tooLarge(context, limit.asLongValue()));
+        });
+    }
+
+    /** A body sent in chunks, with no declared length, is read here and refused once it passes the limit. */
+    private void readChunked(RoutingContext context, long limit) {
+        io.vertx.ext.web.handler.BodyHandler.create(false).setBodyLimit(limit).setMergeFormAttributes(false)
+                .handle(context);
+    }
+
+    private void tooLarge(RoutingContext context, long limit) {
+        if (context.statusCode() != 413 || context.response().ended()) {
+            context.next();
+            return;
+        }
+        Problem problem = new Problem(413, "Request too large", "The request body is over the " + limit
+                + " bytes accepted.", null, null);
+        String body = VertxProblems.prepare(context, problem, json);
+        context.response().putHeader(HttpHeaders.CONNECTION, "close")
+                .endHandler(ended -> context.request().connection().close()).end(body);
     }
 
     private void check(RoutingContext context, long limit) {
@@ -39,6 +59,10 @@ public class BodyLimit {
             length = declared == null ? -1 : Long.parseLong(declared.trim());
         } catch (NumberFormatException e) {
             length = -1;
+        }
+        if (declared == null && "chunked".equalsIgnoreCase(context.request().getHeader(HttpHeaders.TRANSFER_ENCODING))) {
+            readChunked(context, limit);
+            return;
         }
         if (length <= limit) {
             context.next();

@@ -14,7 +14,8 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 /**
  * Refuses a write from the browser that does not carry the anti-forgery token: form posts in
  * the field {@value CsrfToken#FIELD}, JSON writes to pages (the tablet's outbox) in the header
- * {@value CsrfToken#HEADER}. The JSON API under {@code /api} takes HTTP Basic credentials, not
+ * {@value CsrfToken#HEADER}. The token must be the signed-in session's, so one taken from another
+ * session (or an earlier sign-in) is refused. The JSON API under {@code /api} takes HTTP Basic credentials, not
  * the session cookie, so it needs no token.
  */
 public class CsrfFilters {
@@ -40,7 +41,7 @@ public class CsrfFilters {
         } else {
             given = context.getHeaderString(CsrfToken.HEADER);
         }
-        if (CsrfToken.matches(csrf.fromCookie(), given)) {
+        if (CsrfToken.matches(csrf.expected(), given) && CsrfToken.matches(csrf.fromCookie(), given)) {
             return null;
         }
         boolean json = type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE);

@@ -1,5 +1,6 @@
 package org.bestplace.web;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
@@ -9,10 +10,12 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The browser's anti-forgery token: a random value kept in an HttpOnly, SameSite=Strict cookie
- * and written into every form the service renders ({@code {inject:csrf.token}}). A form post or
- * a page-side JSON write is accepted only when the value it carries matches the cookie, which a
- * page on another site can neither read nor set.
+ * The browser's anti-forgery token: the signed-in session's own random value (a new session, a
+ * new token), kept in an HttpOnly, SameSite=Strict cookie and written into every form the
+ * service renders ({@code {inject:csrf.token}}). A form post or a page-side JSON write is
+ * accepted only when the value it carries is this session's and matches the cookie, which a page
+ * on another site can neither read nor set. Before sign-in the token is a random one of the
+ * browser's.
  */
 @Named("csrf")
 @RequestScoped
@@ -21,18 +24,31 @@ public class CsrfToken {
     public static final String COOKIE = "bestplace-csrf";
     public static final String FIELD = "csrf-token";
     public static final String HEADER = "X-CSRF-Token";
+    /** The identity attribute where the sign-in session puts its token. */
+    public static final String SESSION_ATTRIBUTE = "bestplace.csrf-token";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     HttpServerRequest request;
 
+    @Inject
+    SecurityIdentity identity;
+
     private String token;
     private boolean issued;
 
-    /** The token of this browser, made now when it has none yet. */
+    /** The token of this session, or before sign-in of this browser, made now when it has none yet. */
     public String token() {
         if (token == null) {
-            token = fromCookie();
+            String held = fromCookie();
+            String session = sessionToken();
+            if (session != null) {
+                token = session;
+                // Signed in again, or in another browser's session: hand over this session's token.
+                issued = !session.equals(held);
+            } else {
+                token = held;
+            }
             if (token == null) {
                 byte[] bytes = new byte[32];
                 RANDOM.nextBytes(bytes);
@@ -41,6 +57,16 @@ public class CsrfToken {
             }
         }
         return token;
+    }
+
+    /** What a write must carry: the session's token, or the browser's own where nobody is signed in. */
+    String expected() {
+        String session = sessionToken();
+        return session != null ? session : fromCookie();
+    }
+
+    private String sessionToken() {
+        return identity.getAttribute(SESSION_ATTRIBUTE) instanceof String session ? session : null;
     }
 
     /** True when this request made a new token, which the response must then set as a cookie. */

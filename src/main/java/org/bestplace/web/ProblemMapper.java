@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.bestplace.database.SqlErrors;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -72,11 +73,21 @@ public class ProblemMapper {
                 uri, headers);
     }
 
+    /** A role check (@RolesAllowed) refused the caller; Quarkus's own answer has no body. */
+    @ServerExceptionMapper(io.quarkus.security.ForbiddenException.class)
+    public Response forbidden(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+        return respond(new Problem(403, "Forbidden", detailFor(403), null, null), uri, headers);
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof JsonProcessingException json) {
                 return malformedJson(json, uri, headers);
+            }
+            // A query value that could not be read (QueryValues) names its parameter.
+            if (cause instanceof DomainException domain) {
+                return domain(domain, uri, headers);
             }
         }
         Response original = e.getResponse();
@@ -91,11 +102,38 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
+        Problem race = lostRace(e);
+        if (race != null) {
+            return respond(race, uri, headers);
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, incident %s", incident);
         return respond(new Problem(500, "Internal error",
                 "Something went wrong on the server; quote incident " + incident + " to support.", null, null),
                 uri, headers);
+    }
+
+    /**
+     * A write that lost to another one sent at the same moment, however deeply Hibernate, the
+     * transaction manager or CDI wrapped the database's answer: a 409 the caller can act on. It is
+     * not logged: it is no fault, and the database's message may quote a keyed hash.
+     */
+    static Problem lostRace(Throwable e) {
+        for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+                return new Problem(409, "Conflict",
+                        "Someone else changed this record at the same time; reload it and try again.", null, null);
+            }
+        }
+        if (SqlErrors.isDuplicateKey(e)) {
+            return new Problem(409, "Conflict",
+                    "The same thing was stored by another request at the same moment; reload to see it.", null, null);
+        }
+        if (SqlErrors.isDeadlock(e) || SqlErrors.isLockWaitTimeout(e)) {
+            return new Problem(409, "Conflict",
+                    "Other changes to the same records were being made at the same time; try again.", null, null);
+        }
+        return null;
     }
 
     private static String detailFor(int status) {

@@ -11,6 +11,8 @@ import jakarta.inject.Inject;
 import org.bestplace.Api;
 import org.bestplace.Db;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
 class SignInThrottleTest {
@@ -44,5 +46,35 @@ class SignInThrottleTest {
 
         String other = Api.user("bystander", "HOSPITAL", "REVIEWER");
         Api.as(other).get("/api/me").then().statusCode(200);
+    }
+
+    private static void formPost(String path, String user, String password, String expectedLocation) {
+        given().urlEncodingEnabled(false).redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", user).formParam("j_password", password)
+                .post(path).then().statusCode(302).header("Location", containsString(expectedLocation));
+    }
+
+    /** Each other spelling of the form's path reaches the same sign-in, so its wrong guesses count there too. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/j_security_chec%6B", "//j_security_check", "/./j_security_check",
+            "/x/../j_security_check"})
+    void wrongGuessesThroughAnotherSpellingOfTheFormPathLockTheUsername(String path) {
+        String user = Api.user("spelled", "HOSPITAL", "REVIEWER");
+        for (int i = 0; i < SignInThrottle.LIMIT; i++) {
+            formPost(path, user, "guess-number-" + i, "error");
+        }
+        formPost(path, user, Api.PASSWORD, "error");
+        formPost("/j_security_check", user, Api.PASSWORD, "error");
+        Api.as(user).get("/api/me").then().statusCode(401);
+    }
+
+    @Test
+    void wrongGuessesThroughHttpBasicLockTheFormAndBasicAlike() {
+        String user = Api.user("basic", "HOSPITAL", "REVIEWER");
+        for (int i = 0; i < SignInThrottle.LIMIT; i++) {
+            given().auth().preemptive().basic(user, "guess-number-" + i).get("/api/me").then().statusCode(401);
+        }
+        Api.as(user).get("/api/me").then().statusCode(401);
+        formPost("/j_security_check", user, Api.PASSWORD, "error");
     }
 }

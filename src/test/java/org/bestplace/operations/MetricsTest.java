@@ -82,6 +82,37 @@ class MetricsTest {
     }
 
     @Test
+    void requestsAreLabelledByRouteTemplateOnlyWhateverTheirPath() {
+        String audit = Api.collectingAudit();
+        String reviewer = Api.reviewerOn(audit, "HOSPITAL");
+        List<String> reviewIds = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        List<String> junk = new java.util.ArrayList<>();
+        for (String review : reviewIds) {
+            as(reviewer).get("/api/audits/" + audit + "/reviews/" + review).then().statusCode(404);
+            given().get("/api/audits/" + audit + "/reviews/" + review).then().statusCode(401);
+            as(reviewer).body("{}").put("/api/audits/" + audit + "/reviews/" + review).then().statusCode(400);
+        }
+        for (int i = 0; i < 50; i++) {
+            String path = "/junk" + i + "-" + UUID.randomUUID().toString().substring(0, 8);
+            junk.add(path);
+            given().redirects().follow(false).get(path).then().statusCode(302);
+            given().get("/api" + path).then().statusCode(401);
+            Api.asAdmin().get("/api" + path).then().statusCode(404);
+            given().urlEncodingEnabled(false).redirects().follow(false).get(path + ";x").then().statusCode(400);
+        }
+        String after = scrape();
+        List<String> requests = after.lines().filter(l -> l.startsWith("http_server_requests_seconds_count")).toList();
+        assertTrue(value(after, "http_server_requests_seconds_count",
+                "uri=\"/api/audits/{auditId}/reviews/{reviewId}\"") >= 4, requests::toString);
+        for (String review : reviewIds) {
+            assertTrue(!after.contains(review), "a review id in a label: " + requests);
+        }
+        for (String path : junk) {
+            assertTrue(!after.contains(path), "a junk path in a label: " + path + " in " + requests);
+        }
+    }
+
+    @Test
     void theServicePortDoesNotServeTheMetrics() {
         given().redirects().follow(false).get("/q/metrics").then()
                 .body(not(containsString("bestplace_reviews_submitted_total")));

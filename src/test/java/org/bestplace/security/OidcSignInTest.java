@@ -150,6 +150,28 @@ class OidcSignInTest {
         assertEquals(1, Db.activity(dataSource, "SIGN_IN_FAILED", stranger));
     }
 
+    @Test
+    void aLockedOrDeactivatedUserIsRefusedWithABearerTokenOrThroughTheProvider() throws Exception {
+        String[] locked = userWithEmail("locked");
+        for (int i = 0; i < org.bestplace.activity.SignInThrottle.LIMIT; i++) {
+            given().auth().preemptive().basic(locked[0], "guess-number-" + i).get("/api/me").then().statusCode(401);
+        }
+        Response refused = given().auth().oauth2(token(locked[0], locked[1])).get("/api/me");
+        assertEquals(403, refused.statusCode(), refused.asString());
+        assertTrue(refused.jsonPath().getString("detail").contains("too many failed sign-ins"), refused.asString());
+        Response landing = signInAtProvider("someone", locked[1]);
+        assertEquals(403, landing.statusCode(), landing.asString());
+        assertNull(landing.getCookie("quarkus-credential"));
+
+        String[] departed = userWithEmail("departed");
+        String session = signInAtProvider("someone", departed[1]).getCookie("quarkus-credential");
+        given().cookie("quarkus-credential", session).redirects().follow(false).get("/").then().statusCode(200);
+        Api.asAdmin().post("/api/users/" + departed[0] + "/deactivation").then().statusCode(200);
+        given().cookie("quarkus-credential", session).redirects().follow(false).get("/").then().statusCode(302);
+        given().auth().oauth2(token(departed[0], departed[1])).get("/api/me").then().statusCode(403)
+                .body("detail", containsString("deactivated"));
+    }
+
     private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"(\\w+)\" value=\"([^\"]*)\">");
 
     /**

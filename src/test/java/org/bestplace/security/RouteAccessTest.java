@@ -86,6 +86,11 @@ class RouteAccessTest {
         rules.put("POST /api/users", json(only(Caller.ADMIN), "{\"username\":\"u-{random}\",\"displayName\":\"New\","
                 + "\"organisation\":\"Trust\",\"sector\":\"HOSPITAL\",\"roles\":[\"REVIEWER\"],"
                 + "\"password\":\"a-long-enough-secret\"}"));
+        rules.put("POST /api/users/{username}/deactivation", rule(only(Caller.ADMIN)));
+        rules.put("POST /api/users/{username}/reactivation", rule(only(Caller.ADMIN)));
+        // A wrong old password: each caller reaches the check (400) and keeps the password the walk signs in with.
+        rules.put("POST /api/me/password", json(EVERYONE,
+                "{\"oldPassword\":\"not-the-password\",\"newPassword\":\"another-long-secret\"}"));
         rules.put("POST /api/criteria-sets", new Rule(only(Caller.ADMIN), "", "application/yaml", "{yaml}"));
         rules.put("POST /api/criteria-sets/{id}/{version}/retirement", rule(only(Caller.ADMIN)));
         rules.put("POST /api/audits", json(only(Caller.ADMIN), "{auditBody}"));
@@ -142,6 +147,8 @@ class RouteAccessTest {
         rules.put("POST /audits/{auditId}/debriefs/{date}/sign-off", form(chair, ""));
         rules.put("POST /api/audits/{auditId}/debriefs/{date}/reopenings", json(only(Caller.ADMIN),
                 "{\"reason\":\"Reopened to check a case\"}"));
+        // Last: signing out now ends the caller's session at the server, which every page after it would see.
+        rules.put("GET /logout", rules.remove("GET /logout"));
         return rules;
     }
 
@@ -247,6 +254,10 @@ class RouteAccessTest {
             Api.asAdmin().body(Map.of("status", "PUBLISHED")).post("/api/audits/" + audit + "/status").then()
                     .statusCode(200);
         }
+        // the first walk ended by signing everyone out, which ends their sessions at the server
+        for (Caller caller : Caller.values()) {
+            sessions.put(caller, signIn(usernames.get(caller)));
+        }
         values.put("{auditId}", audit);
         values.put("{audit}", audit);
         values.put("{caseId}", caseId);
@@ -344,6 +355,7 @@ class RouteAccessTest {
         values.put("{id}", setId);
         values.put("{version}", "1");
         values.put("{reviewer}", reviewer);
+        values.put("{username}", Api.user("departing", "HOSPITAL", "REVIEWER"));
         for (Caller caller : Caller.values()) {
             sessions.put(caller, signIn(usernames.get(caller)));
         }

@@ -83,4 +83,44 @@ class UserApiTest {
         assertTrue(AdminBootstrap.passwordFor(Optional.empty(), true).equals(AdminBootstrap.DEMO_PASSWORD));
         assertTrue(AdminBootstrap.passwordFor(Optional.of("configured-secret-1"), false).equals("configured-secret-1"));
     }
+
+    private static io.restassured.response.ValidatableResponse create(String username) {
+        return asAdmin().body(Map.of("username", username, "displayName", "Look-alike", "organisation", "T",
+                "sector", "HOSPITAL", "roles", List.of("REVIEWER"), "password", "a-long-enough-password"))
+                .post("/api/users").then();
+    }
+
+    /** Fullwidth letters and digits, which NFKC turns back into plain ones. */
+    private static String fullwidth(String text) {
+        StringBuilder wide = new StringBuilder();
+        text.chars().forEach(c -> wide.append(c >= '!' && c <= '~' ? (char) (c - '!' + '\uFF01') : (char) c));
+        return wide.toString();
+    }
+
+    @Test
+    void aUsernameIsNormalisedOnceAndLookAlikesAreRefused() {
+        String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
+        create("Mixed.Case-" + suffix).statusCode(201).body("username", equalTo("mixed.case-" + suffix));
+        given().auth().preemptive().basic("mixed.case-" + suffix, "a-long-enough-password").get("/api/me").then()
+                .statusCode(200).body("username", equalTo("mixed.case-" + suffix));
+
+        String taken = Api.user("original", "HOSPITAL", "REVIEWER");
+        for (String lookAlike : List.of(taken.toUpperCase(), taken + " ", " " + taken, fullwidth(taken))) {
+            create(lookAlike).statusCode(409).contentType("application/problem+json")
+                    .body("field", equalTo("username"));
+        }
+        create("caf\u00e9-" + suffix).statusCode(400).body("field", equalTo("username"));
+    }
+
+    @Test
+    void signInMatchesTheStoredUsernameExactly() {
+        String user = Api.user("exact", "HOSPITAL", "REVIEWER");
+        for (String other : List.of(user.toUpperCase(), user + " ", fullwidth(user))) {
+            given().auth().preemptive().basic(other, Api.PASSWORD).get("/api/me").then().statusCode(401);
+            given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                    .formParam("j_username", other).formParam("j_password", Api.PASSWORD).post("/j_security_check")
+                    .then().statusCode(302).header("Location", org.hamcrest.Matchers.containsString("error"));
+        }
+        Api.as(user).get("/api/me").then().statusCode(200).body("username", equalTo(user));
+    }
 }

@@ -314,6 +314,37 @@ class BadInputCorpusTest {
         assertEquals(before, rows());
     }
 
+    @Test
+    void hostileAddressesQueryValuesAndNamesAreRefused() throws SQLException {
+        Map<String, Long> before = rows();
+        int tried = refused;
+        byte[] none = new byte[0];
+        // A path parameter, each in an otherwise good request.
+        refusedWith(400, raw("GET", "/api/audits;x", "admin", "application/json", none));
+        refusedWith(400, raw("GET", "/api/audits/" + audit + ";jsessionid=x", "admin", "application/json", none));
+        refusedWith(400, raw("PUT", "/api/audits/" + audit + "/reviews/" + UUID.randomUUID() + ";x", reviewer,
+                "application/json", utf8("{\"caseId\":\"" + caseId + "\",\"reviewDate\":\"2026-11-03\","
+                        + "\"criteriaMet\":[\"" + criterion + "\"],\"submitted\":true}")));
+        // Query values that are not what they claim to be.
+        refusedNaming("date", asAdmin().queryParam("date", "2026-13-01").get("/api/audits/{id}/summary", audit));
+        refusedNaming("date", asAdmin().queryParam("date", "2026-02-30").get("/api/audits/{id}/cases", audit));
+        refusedNaming("audit", asAdmin().queryParam("audit", "99999999999999999999").get("/api/activity"));
+        refusedNaming("limit", asAdmin().queryParam("limit", "1e3").get("/api/activity"));
+        // A role the caller lacks.
+        refusedWith(403, as(reviewer).get("/api/users"));
+        // Criteria files whose one fault is a name longer than its column.
+        String id = "corpus-" + UUID.randomUUID().toString().substring(0, 8);
+        for (String yaml : List.of(SmallerRefusalsTest.criteriaFile(id, "1", "T".repeat(301), "C1"),
+                SmallerRefusalsTest.criteriaFile(id + "x".repeat(100), "1", "Title", "C1"),
+                SmallerRefusalsTest.criteriaFile(id, "1".repeat(41), "Title", "C1"),
+                SmallerRefusalsTest.criteriaFile(id, "1", "Title", "C".repeat(41)))) {
+            refusedWith(400, asAdmin().contentType("application/yaml").body(utf8(yaml)).post("/api/criteria-sets"))
+                    .then().body("problems.size()", equalTo(1));
+        }
+        assertEquals(12, refused - tried, "hostile inputs refused in this test");
+        assertEquals(before, rows());
+    }
+
     /** Any 4xx, as long as it is a clear problem. */
     static Response refusedStatus(Response response) {
         int status = response.statusCode();

@@ -60,7 +60,7 @@ class CsrfTest {
                 .statusCode(403).contentType(containsString("text/html")).body(containsString("reload the page"));
         given().urlEncodingEnabled(false).redirects().follow(false).cookie("quarkus-credential", session).cookie(CsrfToken.COOKIE, cookie)
                 .contentType("application/x-www-form-urlencoded").formParams(form)
-                .formParam(CsrfToken.FIELD, "x" + cookie.substring(1)).post(ward + "/cases").then().statusCode(403);
+                .formParam(CsrfToken.FIELD, (cookie.startsWith("x") ? "y" : "x") + cookie.substring(1)).post(ward + "/cases").then().statusCode(403);
         given().urlEncodingEnabled(false).redirects().follow(false).cookie("quarkus-credential", session)
                 .contentType("application/x-www-form-urlencoded").formParams(form)
                 .formParam(CsrfToken.FIELD, cookie).post(ward + "/cases").then().statusCode(403);
@@ -117,5 +117,47 @@ class CsrfTest {
                 .get("/").getHeaders().getValues("Set-Cookie").stream()
                 .filter(h -> h.startsWith(CsrfToken.COOKIE + "=")).findFirst().orElseThrow();
         assertTrue(setCookie.contains("; Secure"), setCookie);
+    }
+
+    /** The token a page hands out for this session: the cookie it sets, or the one the browser sent. */
+    private static String tokenOf(String session, String heldCookie) {
+        var request = given().urlEncodingEnabled(false).cookie("quarkus-credential", session);
+        if (heldCookie != null) {
+            request = request.cookie(CsrfToken.COOKIE, heldCookie);
+        }
+        Response page = request.get("/");
+        page.then().statusCode(200);
+        Matcher meta = Pattern.compile("name=\"csrf-token\" content=\"([A-Za-z0-9_-]+)\"").matcher(page.asString());
+        assertTrue(meta.find(), "the page carries the token");
+        String set = page.getCookie(CsrfToken.COOKIE);
+        assertEquals(set == null ? heldCookie : set, meta.group(1), "the page's token is the cookie's");
+        return meta.group(1);
+    }
+
+    @Test
+    void theTokenBelongsToOneSessionAndANewOneComesWithEachSignIn() throws Exception {
+        String audit = Api.collectingAudit();
+        String reviewer = Api.reviewerOn(audit, "HOSPITAL");
+        String first = signIn(reviewer, Api.PASSWORD);
+        String firstToken = tokenOf(first, null);
+        assertEquals(firstToken, tokenOf(first, firstToken), "the token stays for the session's life");
+
+        // The same browser signs in again, still holding the old session's token cookie.
+        String second = signIn(reviewer, Api.PASSWORD);
+        String secondToken = tokenOf(second, firstToken);
+        assertTrue(!secondToken.equals(firstToken), "a new token at sign-in");
+
+        String ward = ReviewPages.wardPath(Long.valueOf(audit), "Ward A");
+        Map<String, String> form = Map.of("specialty", "Cardiology", "ageBand", "65-74", "sex", "MALE",
+                "admissionDate", "2026-11-02");
+        long before = Db.number(dataSource, "select count(*) from patient_case where audit_id = ?", audit);
+        given().urlEncodingEnabled(false).redirects().follow(false).cookie("quarkus-credential", second)
+                .cookie(CsrfToken.COOKIE, firstToken).contentType("application/x-www-form-urlencoded")
+                .formParams(form).formParam(CsrfToken.FIELD, firstToken).post(ward + "/cases").then().statusCode(403);
+        assertEquals(before, Db.number(dataSource, "select count(*) from patient_case where audit_id = ?", audit),
+                "another session's token registers nothing");
+        given().urlEncodingEnabled(false).redirects().follow(false).cookie("quarkus-credential", second)
+                .cookie(CsrfToken.COOKIE, secondToken).contentType("application/x-www-form-urlencoded")
+                .formParams(form).formParam(CsrfToken.FIELD, secondToken).post(ward + "/cases").then().statusCode(303);
     }
 }

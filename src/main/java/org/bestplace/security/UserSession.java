@@ -1,0 +1,105 @@
+package org.bestplace.security;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One browser's sign-in, from the sign-in form or the trust's identity provider. It ends when
+ * the person signs out, when their password changes or they are deactivated, when it has been
+ * idle too long, or when it reaches its absolute lifetime, however busy.
+ */
+@Entity
+@Table(name = "user_session")
+public class UserSession extends PanacheEntityBase {
+
+    /** last_seen is written at most this often, so a page view is not a write each time. */
+    static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    /** SHA-256 (hex) of the token in the cookie. */
+    @Column(name = "token_hash", nullable = false, length = 64)
+    public String tokenHash;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "user_id")
+    public User user;
+
+    /** The anti-forgery token of this session's pages; a new session gets a new one. */
+    @Column(name = "csrf_token", nullable = false, length = 43)
+    public String csrfToken;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "last_seen", nullable = false)
+    public Instant lastSeen;
+
+    @Column(name = "ended_at")
+    public Instant endedAt;
+
+    @Column(name = "end_reason", length = 40)
+    public String endReason;
+
+    protected UserSession() {
+    }
+
+    UserSession(User user, String tokenHash, String csrfToken, Instant now) {
+        this.user = user;
+        this.tokenHash = tokenHash;
+        this.csrfToken = csrfToken;
+        this.createdAt = now;
+        this.lastSeen = now;
+    }
+
+    /** Still open: not ended, used within the idle timeout, and younger than the absolute lifetime. */
+    public boolean isLive(Instant now, Duration idleTimeout, Duration absoluteLifetime) {
+        return endedAt == null && user.isActive() && now.isBefore(lastSeen.plus(idleTimeout))
+                && now.isBefore(createdAt.plus(absoluteLifetime));
+    }
+
+    /** Notes the session's use; true when that changed the row. */
+    public boolean touch(Instant now) {
+        if (lastSeen.plus(TOUCH_INTERVAL).isAfter(now)) {
+            return false;
+        }
+        lastSeen = now;
+        return true;
+    }
+
+    public void end(Instant now, String reason) {
+        if (endedAt == null) {
+            endedAt = now;
+            endReason = reason;
+        }
+    }
+
+    /** The session with this token's hash, read together with its user in one query. */
+    public static Optional<UserSession> byTokenHash(String tokenHash) {
+        return find("from UserSession s join fetch s.user where s.tokenHash = ?1", tokenHash).firstResultOptional();
+    }
+
+    /** Ends every open session of the user; returns how many there were. */
+    public static int endAllOf(User user, Instant now, String reason) {
+        return update("endedAt = ?1, endReason = ?2 where user = ?3 and endedAt is null", now, reason, user);
+    }
+
+    /** Forgets the user's sessions that ended, or could no longer be used, over a day ago. */
+    public static long forgetOldOf(User user, Instant now, Duration absoluteLifetime) {
+        Instant dayAgo = now.minus(Duration.ofDays(1));
+        return delete("user = ?1 and (endedAt < ?2 or createdAt < ?3)", user, dayAgo, dayAgo.minus(absoluteLifetime));
+    }
+}
