@@ -21,6 +21,7 @@ import org.bestplace.database.RetryOnConflict;
 import org.bestplace.debrief.Debrief;
 import org.bestplace.debrief.DualReview;
 import org.bestplace.operations.Metrics;
+import org.bestplace.operations.ServiceClock;
 import org.bestplace.security.Pseudonymiser;
 import org.bestplace.security.User;
 import org.bestplace.web.DomainException;
@@ -40,6 +41,9 @@ public class ReviewService {
 
     @Inject
     Metrics metrics;
+
+    @Inject
+    ServiceClock clock;
 
     public record Registration(String ward, String specialty, String ageBand, String sex, LocalDate admissionDate,
             String localId) {
@@ -90,7 +94,7 @@ public class ReviewService {
         }
         PatientCase patientCase = new PatientCase(audit, audit.takeCaseNumber(), registration.ward(),
                 registration.specialty().strip(), registration.ageBand(), registration.sex(),
-                registration.admissionDate(), hash, by.username, Instant.now());
+                registration.admissionDate(), hash, by.username, clock.now());
         // Another registration of the same patient may have committed since the check above; the
         // insert (made at once, for the generated id) then meets the unique key.
         try {
@@ -147,7 +151,8 @@ public class ReviewService {
             query.append(" and c.ward = :ward");
         }
         if (date != null) {
-            query.append(" and (r.id is not null or cast(c.createdAt as LocalDate) = :date)");
+            // The day's bounds come from the audit's time zone, not from the database's.
+            query.append(" and (r.id is not null or c.createdAt >= :dayStart and c.createdAt < :dayEnd)");
         }
         query.append(" group by c order by c.id");
         var typed = PatientCase.getEntityManager().createQuery(query.toString(), Object[].class)
@@ -157,6 +162,8 @@ public class ReviewService {
         }
         if (date != null) {
             typed.setParameter("date", date);
+            typed.setParameter("dayStart", audit.startOf(date));
+            typed.setParameter("dayEnd", audit.startOf(date.plusDays(1)));
         }
         return typed.getResultList().stream()
                 .map(row -> new CaseRow((PatientCase) row[0], ((Number) row[1]).longValue(),
@@ -217,7 +224,7 @@ public class ReviewService {
         if (existing == null || !existing.reviewDate.equals(content.reviewDate())) {
             checkSecondReview(others, patientCase, content.reviewDate(), by, access.sector());
         }
-        Instant now = Instant.now();
+        Instant now = clock.now();
         if (existing == null) {
             Review review = new Review(id, audit, patientCase, by, access.sector(), content, now);
             review.persist();
