@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.bestplace.statistics.CohenKappa;
+import org.bestplace.statistics.FleissKappa;
+import org.bestplace.statistics.Interval;
 
 /**
  * Agreement between the two independent reviews of dual-reviewed patient-days (the first two

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.bestplace.statistics.Interval;
+import org.bestplace.statistics.Wilson;
 
 /**
  * The figures of an audit, for one day or cumulatively, computed in SQL. The unit is a

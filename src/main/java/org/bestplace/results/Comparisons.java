@@ -4,8 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bestplace.debrief.DailySummary;
 import org.bestplace.debrief.DebriefService;
-import org.bestplace.debrief.Interval;
 import org.bestplace.security.User;
+import org.bestplace.statistics.Interval;
+import org.bestplace.statistics.Newcombe;
 import org.bestplace.web.DomainException;
 
 /**

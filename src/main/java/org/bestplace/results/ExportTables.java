@@ -8,8 +8,8 @@ import java.util.Map;
 import org.bestplace.audit.Audit;
 import org.bestplace.debrief.Agreement;
 import org.bestplace.debrief.DailySummary;
-import org.bestplace.debrief.Interval;
-import org.bestplace.debrief.Wilson;
+import org.bestplace.statistics.Interval;
+import org.bestplace.statistics.Wilson;
 
 /**
  * The summary tables of an export, with counts shown as the {@link Suppression} says. Every

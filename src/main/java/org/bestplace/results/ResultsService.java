@@ -20,9 +20,9 @@ import org.bestplace.criteria.CriteriaFile;
 import org.bestplace.criteria.CriteriaService;
 import org.bestplace.debrief.Agreement;
 import org.bestplace.debrief.DailySummary;
-import org.bestplace.debrief.Interval;
-import org.bestplace.debrief.Wilson;
 import org.bestplace.security.User;
+import org.bestplace.statistics.Interval;
+import org.bestplace.statistics.Wilson;
 
 /** Everything an audit found, for the results page, the exports and the MeasureReport. */
 @ApplicationScoped

@@ -2,7 +2,7 @@ package org.bestplace.web;
 
 import io.quarkus.qute.TemplateExtension;
 import java.util.Locale;
-import org.bestplace.debrief.Interval;
+import org.bestplace.statistics.Interval;
 
 /**
  * Formatting helpers for pages, called as {@code {fig:percent(x)}}: proportions as percentages

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.bestplace.Api;
+import org.bestplace.statistics.CohenKappa;
 import org.junit.jupiter.api.Test;
 
 /**

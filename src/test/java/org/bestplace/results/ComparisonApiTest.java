@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bestplace.Api;
+import org.bestplace.statistics.Newcombe;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest

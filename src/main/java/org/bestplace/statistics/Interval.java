@@ -1,4 +1,4 @@
-package org.bestplace.debrief;
+package org.bestplace.statistics;
 
 /**
  * A two-sided 95% confidence interval, lower and upper limit. Where no interval can be estimated

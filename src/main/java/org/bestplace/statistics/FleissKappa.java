@@ -1,4 +1,4 @@
-package org.bestplace.debrief;
+package org.bestplace.statistics;
 
 /**
  * Fleiss' kappa (Fleiss 1971): agreement among any number of raters per subject, with chance

@@ -1,4 +1,4 @@
-package org.bestplace.results;
+package org.bestplace.statistics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

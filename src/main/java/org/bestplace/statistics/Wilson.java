@@ -1,4 +1,4 @@
-package org.bestplace.debrief;
+package org.bestplace.statistics;
 
 /**
  * Wilson score interval for a proportion, such as the share of reviewed patients who do not

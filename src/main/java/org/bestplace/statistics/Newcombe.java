@@ -1,7 +1,4 @@
-package org.bestplace.results;
-
-import org.bestplace.debrief.Interval;
-import org.bestplace.debrief.Wilson;
+package org.bestplace.statistics;
 
 /**
  * Difference between two independent proportions, for comparing two audits (before and after,

@@ -1,4 +1,4 @@
-package org.bestplace.debrief;
+package org.bestplace.statistics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

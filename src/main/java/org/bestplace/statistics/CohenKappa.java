@@ -1,4 +1,4 @@
-package org.bestplace.debrief;
+package org.bestplace.statistics;
 
 /**
  * Cohen's kappa for two reviewers' independent yes/no judgements of the same cases, from the
