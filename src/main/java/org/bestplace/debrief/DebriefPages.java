@@ -32,6 +32,7 @@ import org.bestplace.review.Outcome;
 import org.bestplace.review.Review;
 import org.bestplace.security.CurrentUser;
 import org.bestplace.statistics.Interval;
+import org.bestplace.web.BarChart;
 import org.bestplace.web.DomainException;
 import org.jboss.resteasy.reactive.RestForm;
 

@@ -20,9 +20,9 @@ import java.util.Map;
 import org.bestplace.audit.Audit;
 import org.bestplace.audit.MemberRole;
 import org.bestplace.audit.Sector;
-import org.bestplace.debrief.BarChart;
 import org.bestplace.debrief.DailySummary;
 import org.bestplace.security.CurrentUser;
+import org.bestplace.web.BarChart;
 
 /**
  * What an audit found, for everyone on its team: the headline, the trend, the breakdowns,

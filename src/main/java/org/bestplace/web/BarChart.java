@@ -1,8 +1,7 @@
-package org.bestplace.debrief;
+package org.bestplace.web;
 
 import java.util.List;
 import java.util.Locale;
-import org.bestplace.web.Html;
 
 /**
  * Horizontal bar charts drawn on the server as SVG, so the debrief page needs no script and no
