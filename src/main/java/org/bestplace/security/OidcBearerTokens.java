@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
 import org.bestplace.web.ClientAddress;
+import org.bestplace.web.UnknownAccountException;
 
 /**
  * A program calling {@code /api} with a bearer token from the trust's identity provider acts as

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletionException;
-import org.bestplace.security.UnknownAccountException;
 
 /**
  * A token from the trust's identity provider for someone with no Bestplace user is refused

@@ -1,4 +1,4 @@
-package org.bestplace.security;
+package org.bestplace.web;
 
 import io.quarkus.security.ForbiddenException;
 
