@@ -9,9 +9,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Set;
 import org.bestplace.audit.Audit;
-import org.bestplace.audit.Sector;
 import org.bestplace.criteria.CriteriaFile;
 import org.bestplace.criteria.CriteriaSet;
+import org.bestplace.security.Sector;
 
 /** Entities built in plain Java, for tests of their own rules without a service or a database. */
 public final class Entities {

@@ -2,6 +2,7 @@ package org.bestplace.audit;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.bestplace.security.Sector;
 import org.bestplace.security.User;
 import org.bestplace.web.DomainException;
 

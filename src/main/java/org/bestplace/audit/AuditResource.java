@@ -22,6 +22,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import org.bestplace.security.CurrentUser;
+import org.bestplace.security.Sector;
 
 @Path("/api/audits")
 @Produces(MediaType.APPLICATION_JSON)

@@ -16,6 +16,7 @@ import org.bestplace.criteria.CriteriaService;
 import org.bestplace.criteria.CriteriaSet;
 import org.bestplace.database.RetryOnConflict;
 import org.bestplace.operations.ServiceClock;
+import org.bestplace.security.Sector;
 import org.bestplace.security.User;
 import org.bestplace.web.DomainException;
 

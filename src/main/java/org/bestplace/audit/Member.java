@@ -14,6 +14,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
+import org.bestplace.security.Sector;
 import org.bestplace.security.User;
 
 /** A user on an audit's team, with a role and the sector they speak for. */

@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.bestplace.audit.Sector;
+import org.bestplace.security.Sector;
 import org.bestplace.web.DomainException;
 
 /**

@@ -12,7 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.bestplace.audit.Sector;
+import org.bestplace.security.Sector;
 
 /** One sector's sign-off of a criteria set. */
 @Entity

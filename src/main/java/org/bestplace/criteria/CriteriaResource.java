@@ -15,8 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
-import org.bestplace.audit.Sector;
 import org.bestplace.security.CurrentUser;
+import org.bestplace.security.Sector;
 
 @Path("/api/criteria-sets")
 @Produces(MediaType.APPLICATION_JSON)

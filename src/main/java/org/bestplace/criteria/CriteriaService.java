@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.bestplace.audit.Audit;
-import org.bestplace.audit.Sector;
+import org.bestplace.security.Sector;
 import org.bestplace.security.User;
 import org.bestplace.web.DomainException;
 import org.jboss.logging.Logger;

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.bestplace.audit.Sector;
+import org.bestplace.security.Sector;
 import org.bestplace.web.DomainException;
 
 /** A stored, versioned consensus criteria set: its YAML content, hash and lifecycle. */

@@ -4,7 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import org.bestplace.audit.Sector;
+import org.bestplace.security.Sector;
 
 /** Someone at a debrief, and the sector they came from. */
 @Embeddable

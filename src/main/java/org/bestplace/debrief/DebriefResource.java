@@ -18,11 +18,11 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.bestplace.audit.Sector;
 import org.bestplace.review.Outcome;
 import org.bestplace.review.Review;
 import org.bestplace.review.ReviewContent;
 import org.bestplace.security.CurrentUser;
+import org.bestplace.security.Sector;
 
 @Path("/api/audits/{auditId}")
 @Produces(MediaType.APPLICATION_JSON)

@@ -19,12 +19,12 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.bestplace.BestplaceConfig;
-import org.bestplace.audit.Sector;
 import org.bestplace.criteria.CriteriaFile;
 import org.bestplace.criteria.CriteriaService;
 import org.bestplace.criteria.CriteriaSet;
 import org.bestplace.criteria.CriteriaStatus;
 import org.bestplace.security.Role;
+import org.bestplace.security.Sector;
 import org.bestplace.security.User;
 
 /**

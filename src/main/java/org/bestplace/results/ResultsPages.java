@@ -19,9 +19,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.bestplace.audit.Audit;
 import org.bestplace.audit.MemberRole;
-import org.bestplace.audit.Sector;
 import org.bestplace.debrief.DailySummary;
 import org.bestplace.security.CurrentUser;
+import org.bestplace.security.Sector;
 import org.bestplace.web.BarChart;
 
 /**

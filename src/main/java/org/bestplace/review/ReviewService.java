@@ -273,7 +273,7 @@ public class ReviewService {
      * review comes from another sector, so dual review compares organisations.
      */
     private static void checkSecondReview(List<Review> others, PatientCase patientCase, LocalDate date, User by,
-            org.bestplace.audit.Sector sector) {
+            org.bestplace.security.Sector sector) {
         for (Review other : others) {
             if (other.isAuthor(by)) {
                 throw DomainException.conflict("caseId", "You have already reviewed case " + patientCase.caseNumber

@@ -9,7 +9,6 @@ import jakarta.transaction.Transactional;
 import java.util.EnumSet;
 import java.util.Optional;
 import org.bestplace.BestplaceConfig;
-import org.bestplace.audit.Sector;
 import org.jboss.logging.Logger;
 
 /**

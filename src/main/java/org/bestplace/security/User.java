@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.bestplace.audit.Sector;
 
 /** A person who signs in: a reviewer, chair, commissioner or administrator. */
 @Entity

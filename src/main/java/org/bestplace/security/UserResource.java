@@ -22,7 +22,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.bestplace.audit.Member;
-import org.bestplace.audit.Sector;
 
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)

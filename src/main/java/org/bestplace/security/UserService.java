@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.bestplace.BestplaceConfig;
-import org.bestplace.audit.Sector;
 import org.bestplace.database.RetryOnConflict;
 import org.bestplace.web.DomainException;
 

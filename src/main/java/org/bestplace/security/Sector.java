@@ -1,4 +1,4 @@
-package org.bestplace.audit;
+package org.bestplace.security;
 
 /** The three organisations whose staff run an audit together. */
 public enum Sector {
