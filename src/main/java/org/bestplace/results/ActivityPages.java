@@ -1,4 +1,4 @@
-package org.bestplace.activity;
+package org.bestplace.results;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -12,6 +12,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.bestplace.activity.ActivityEntry;
+import org.bestplace.activity.ActivityEvent;
+import org.bestplace.activity.ActivityLog;
 import org.bestplace.audit.Audit;
 import org.bestplace.audit.AuditAccess;
 import org.bestplace.security.CurrentUser;

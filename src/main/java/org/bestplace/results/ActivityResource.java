@@ -1,4 +1,4 @@
-package org.bestplace.activity;
+package org.bestplace.results;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -9,6 +9,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.bestplace.activity.ActivityEntry;
+import org.bestplace.activity.ActivityEvent;
+import org.bestplace.activity.ActivityLog;
 import org.bestplace.security.CurrentUser;
 import org.bestplace.web.DomainException;
 
