@@ -14,7 +14,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.bestplace.activity.ActivityEntry;
 import org.bestplace.activity.ActivityEvent;
-import org.bestplace.activity.ActivityLog;
 import org.bestplace.audit.Audit;
 import org.bestplace.audit.AuditAccess;
 import org.bestplace.security.CurrentUser;
@@ -35,7 +34,7 @@ public class ActivityPages {
     }
 
     @Inject
-    ActivityLog log;
+    ActivityLogReader log;
 
     @Inject
     CurrentUser currentUser;
@@ -46,8 +45,8 @@ public class ActivityPages {
         Audit audit = AuditAccess.of(auditId, currentUser.user(), currentUser.isAdmin()).audit();
         List<ActivityEvent> events = List.of(ActivityEvent.values());
         try {
-            ActivityLog.Filter filter = new ActivityLog.Filter(auditId, ActivityResource.event(event), username,
-                    date("from", from), date("to", to));
+            ActivityLogReader.Filter filter = new ActivityLogReader.Filter(auditId, ActivityResource.event(event),
+                    username, date("from", from), date("to", to));
             List<ActivityEntry> entries = log.find(filter, 500, currentUser.user(), currentUser.isAdmin());
             return Templates.activity(new ActivityView(audit, entries, events, event, username, from, to, null, null));
         } catch (DomainException refused) {

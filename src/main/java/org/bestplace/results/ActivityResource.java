@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.bestplace.activity.ActivityEntry;
 import org.bestplace.activity.ActivityEvent;
-import org.bestplace.activity.ActivityLog;
 import org.bestplace.security.CurrentUser;
 import org.bestplace.web.DomainException;
 
@@ -21,7 +20,7 @@ import org.bestplace.web.DomainException;
 public class ActivityResource {
 
     @Inject
-    ActivityLog log;
+    ActivityLogReader log;
 
     @Inject
     CurrentUser currentUser;
@@ -39,7 +38,7 @@ public class ActivityResource {
     public List<EntryView> find(@QueryParam("audit") Long auditId, @QueryParam("event") String event,
             @QueryParam("username") String username, @QueryParam("from") LocalDate from,
             @QueryParam("to") LocalDate to, @QueryParam("limit") Integer limit) {
-        ActivityLog.Filter filter = new ActivityLog.Filter(auditId, event(event), username, from, to);
+        ActivityLogReader.Filter filter = new ActivityLogReader.Filter(auditId, event(event), username, from, to);
         return log.find(filter, limit == null ? 200 : limit, currentUser.user(), currentUser.isAdmin()).stream()
                 .map(EntryView::of).toList();
     }
