@@ -20,8 +20,6 @@ import java.util.List;
 import org.bestplace.BestplaceConfig;
 import org.bestplace.activity.ActivityEvent;
 import org.bestplace.activity.ActivityLog;
-import org.bestplace.audit.Audit;
-import org.bestplace.audit.AuditService;
 import org.bestplace.web.ClientAddress;
 
 /** The sign-in page, sign-in through the trust's identity provider, and the signed-in start page. */
@@ -33,7 +31,7 @@ public class LoginPages {
     static class Templates {
         static native TemplateInstance login(boolean error, String oidcProvider);
 
-        static native TemplateInstance home(User user, List<Audit> audits);
+        static native TemplateInstance home(User user, List<Memberships.AuditLink> audits);
 
         static native TemplateInstance signedIn(String username);
 
@@ -44,7 +42,7 @@ public class LoginPages {
     CurrentUser currentUser;
 
     @Inject
-    AuditService audits;
+    Memberships audits;
 
     @Inject
     BestplaceConfig config;

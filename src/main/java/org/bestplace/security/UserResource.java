@@ -21,7 +21,6 @@ import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.bestplace.audit.Member;
 
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,6 +32,9 @@ public class UserResource {
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    Memberships memberships;
 
     public record NewUser(
             // Normalised (and its characters checked) by UserService, which refuses look-alikes of taken names.
@@ -107,9 +109,7 @@ public class UserResource {
     public Me me() {
         User user = currentUser.user();
         UserView view = UserView.of(user);
-        List<Membership> audits = Member.ofUser(user).stream()
-                .map(m -> new Membership(String.valueOf(m.audit.id), m.audit.title, m.role.name(), m.sector.name()))
-                .toList();
+        List<Membership> audits = memberships.of(user);
         return new Me(view.username(), view.displayName(), view.organisation(), view.sector(), view.roles(), audits);
     }
 }
