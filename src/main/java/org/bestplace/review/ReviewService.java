@@ -19,7 +19,6 @@ import org.bestplace.criteria.CriteriaFile;
 import org.bestplace.criteria.CriteriaService;
 import org.bestplace.database.RetryOnConflict;
 import org.bestplace.debrief.Debrief;
-import org.bestplace.debrief.DualReview;
 import org.bestplace.operations.Metrics;
 import org.bestplace.operations.ServiceClock;
 import org.bestplace.security.Pseudonymiser;

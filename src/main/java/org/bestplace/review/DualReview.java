@@ -1,4 +1,4 @@
-package org.bestplace.debrief;
+package org.bestplace.review;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
