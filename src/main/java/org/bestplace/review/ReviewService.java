@@ -18,7 +18,6 @@ import org.bestplace.audit.MemberRole;
 import org.bestplace.criteria.CriteriaFile;
 import org.bestplace.criteria.CriteriaService;
 import org.bestplace.database.RetryOnConflict;
-import org.bestplace.debrief.Debrief;
 import org.bestplace.operations.Metrics;
 import org.bestplace.operations.ServiceClock;
 import org.bestplace.security.Pseudonymiser;
@@ -43,6 +42,9 @@ public class ReviewService {
 
     @Inject
     ServiceClock clock;
+
+    @Inject
+    DebriefedDays debriefs;
 
     public record Registration(String ward, String specialty, String ageBand, String sex, LocalDate admissionDate,
             String localId) {
@@ -212,8 +214,8 @@ public class ReviewService {
             }
         }
         audit.requireCollecting();
-        if (Debrief.isLocked(audit, content.reviewDate())
-                || existing != null && Debrief.isLocked(audit, existing.reviewDate)) {
+        if (debriefs.signedOff(audit, content.reviewDate())
+                || existing != null && debriefs.signedOff(audit, existing.reviewDate)) {
             throw DomainException.conflict("reviewDate", "The debrief of that day has been signed off; its reviews"
                     + " are locked.");
         }
@@ -308,8 +310,8 @@ public class ReviewService {
      * Dual review is blind: another reviewer sees a review only once their own review of the same
      * case-day is submitted as well as this one, or once the chair has opened that day's debrief.
      */
-    static boolean blindnessLifted(Review review, User by) {
-        if (Debrief.of(review.audit, review.reviewDate).isPresent()) {
+    boolean blindnessLifted(Review review, User by) {
+        if (debriefs.opened(review.audit, review.reviewDate)) {
             return true;
         }
         return review.submitted && Review.count("patientCase = ?1 and reviewDate = ?2 and reviewer = ?3"
