@@ -11,8 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.util.List;
 import org.bestplace.operations.ServiceClock;
-import org.bestplace.review.ReviewPages;
-import org.bestplace.review.ReviewService;
 import org.bestplace.security.CurrentUser;
 
 /** An audit's home page: its question, its wards and today's progress on each. */
@@ -31,7 +29,7 @@ public class AuditPages {
     }
 
     @Inject
-    ReviewService reviews;
+    WardCounts wardCounts;
 
     @Inject
     CurrentUser currentUser;
@@ -45,15 +43,7 @@ public class AuditPages {
         AuditAccess access = AuditAccess.of(auditId, user, currentUser.isAdmin());
         Audit audit = access.audit();
         LocalDate today = audit.today(clock);
-        var rows = reviews.cases(auditId, null, today, user, currentUser.isAdmin());
-        List<WardProgress> wards = audit.wards.stream().map(ward -> {
-            var onWard = rows.stream().filter(r -> r.patientCase().ward.equals(ward)).toList();
-            long registered = onWard.stream()
-                    .filter(r -> audit.dayOf(r.patientCase().createdAt).equals(today)).count();
-            long reviewed = onWard.stream().filter(r -> r.submittedReviews() > 0).count();
-            long outstanding = onWard.stream().filter(r -> r.submittedReviews() == 1 && r.dualReview()).count();
-            return new WardProgress(ward, ReviewPages.wardPath(auditId, ward), registered, reviewed, outstanding);
-        }).toList();
+        List<WardProgress> wards = wardCounts.on(audit, today);
         return Templates.home(audit, today, wards, access.admin() || access.has(MemberRole.CHAIR),
                 access.admin() || access.has(MemberRole.LEAD), audit.status == AuditStatus.COLLECTING);
     }
