@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-import org.bestplace.audit.Audit;
 import org.bestplace.security.Sector;
 import org.bestplace.security.User;
 import org.bestplace.web.DomainException;
@@ -32,6 +31,9 @@ public class CriteriaService {
 
     @Inject
     ActivityLog activity;
+
+    @Inject
+    CriteriaSetUsers users;
 
     private static final Logger LOG = Logger.getLogger(CriteriaService.class);
 
@@ -105,12 +107,12 @@ public class CriteriaService {
             return;
         } else {
             set = existing.get();
-            List<Audit> users = Audit.usingCriteriaSet(set);
-            if (!users.isEmpty()) {
-                Audit audit = users.get(0);
+            var user = users.firstAuditUsing(set);
+            if (user.isPresent()) {
+                CriteriaSetUsers.AuditUsing audit = user.get();
                 throw new CriteriaFileRefused("Criteria file " + path + " has changed, but criteria set "
-                        + file.id() + " version " + file.version() + " is used by audit " + audit.id + " ('"
-                        + audit.title + "'). Nothing was overwritten: restore the file, or give the new "
+                        + file.id() + " version " + file.version() + " is used by audit " + audit.id() + " ('"
+                        + audit.title() + "'). Nothing was overwritten: restore the file, or give the new "
                         + "content a new version.");
             }
             LOG.infof("Criteria set %s %s changed in %s and no audit uses it: replacing it", file.id(),
