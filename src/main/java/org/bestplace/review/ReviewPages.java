@@ -38,9 +38,6 @@ import org.jboss.resteasy.reactive.RestForm;
 @Produces(MediaType.TEXT_HTML)
 public class ReviewPages {
 
-    public static final List<String> AGE_BANDS = List.of("18-39", "40-64", "65-74", "75-84", "85+");
-    public static final List<String> SEXES = List.of("FEMALE", "MALE", "OTHER", "UNKNOWN");
-
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance ward(WardView view);
@@ -60,20 +57,17 @@ public class ReviewPages {
     @Inject
     ActivityLog activity;
 
-    @Inject
-    ReviewResource reviewResource;
-
     public record CaseLine(String id, String caseNumber, String specialty, String ageBand, LocalDate admissionDate,
             long reviewsToday, boolean dualReview, boolean secondReviewNeeded) {
     }
 
     /** The registration form's values and, after a refusal, the message and the field it concerns. */
-    public record Registration(String specialty, String ageBand, String sex, String admissionDate, String localId,
+    public record RegistrationForm(String specialty, String ageBand, String sex, String admissionDate, String localId,
             String field, String message) {
     }
 
     public record WardView(Audit audit, String ward, String wardPath, LocalDate today, List<CaseLine> cases,
-            Registration registration, List<String> ageBands, List<String> sexes, String registered, String saved) {
+            RegistrationForm registration, List<String> ageBands, List<String> sexes, String registered, String saved) {
     }
 
     public record ReviewForm(Audit audit, String caseId, String caseNumber, String ward, String wardPath,
@@ -98,7 +92,7 @@ public class ReviewPages {
     @Path("wards/{ward}")
     public TemplateInstance ward(@PathParam("auditId") Long auditId, @PathParam("ward") String ward,
             @QueryParam("registered") String registered, @QueryParam("saved") String saved) {
-        WardView view = wardView(auditId, ward, new Registration(null, null, null, null, null, null, null),
+        WardView view = wardView(auditId, ward, new RegistrationForm(null, null, null, null, null, null, null),
                 registered, saved);
         activity.record(ActivityEvent.CASE_VIEW, auditId, "Ward page of " + ward);
         return Templates.ward(view);
@@ -114,7 +108,8 @@ public class ReviewPages {
     @Produces(MediaType.APPLICATION_JSON)
     public Response putFromTablet(@PathParam("auditId") Long auditId, @PathParam("reviewId") String reviewId,
             @jakarta.validation.Valid @jakarta.validation.constraints.NotNull ReviewResource.ReviewBody body) {
-        return reviewResource.put(auditId, reviewId, body);
+        return ReviewResource.answer(reviews.put(auditId, reviewId, body.submission(), currentUser.user(),
+                currentUser.isAdmin()));
     }
 
     @POST
@@ -123,29 +118,17 @@ public class ReviewPages {
     public Response register(@PathParam("auditId") Long auditId, @PathParam("ward") String ward,
             @RestForm String specialty, @RestForm String ageBand, @RestForm String sex,
             @RestForm String admissionDate, @RestForm String localId) {
-        Registration values = new Registration(specialty, ageBand, sex, admissionDate, null, null, null);
         try {
-            require(specialty, "specialty", "Give the specialty.");
-            if (!AGE_BANDS.contains(ageBand)) {
-                throw DomainException.invalid("ageBand", "Choose an age band.");
-            }
-            if (!SEXES.contains(sex)) {
-                throw DomainException.invalid("sex", "Choose the patient's sex.");
-            }
-            LocalDate admitted = date(admissionDate, "admissionDate", "Give the admission date.");
-            if (specialty.length() > 100 || (localId != null && localId.length() > 64)) {
-                throw DomainException.invalid(specialty.length() > 100 ? "specialty" : "localId", "That is too long.");
-            }
-            PatientCase registered = reviews.register(auditId, new ReviewService.Registration(ward, specialty,
-                    ageBand, sex, admitted, localId), currentUser.user(), currentUser.isAdmin());
+            PatientCase registered = reviews.register(auditId, new Registration(ward, specialty, ageBand, sex,
+                    admissionDate, localId), currentUser.user(), currentUser.isAdmin());
             return Response.seeOther(URI.create(wardPath(auditId, ward) + "?registered="
                     + registered.caseNumber)).build();
         } catch (DomainException e) {
             if (e.status() != 400 && e.status() != 409) {
                 throw e;
             }
-            Registration refused = new Registration(specialty, ageBand, sex, admissionDate, null,
-                    e.field() == null ? "specialty" : e.field(), e.getMessage());
+            RegistrationForm refused = new RegistrationForm(specialty, ageBand, sex, admissionDate, null,
+                    e.field() == null ? "form" : e.field(), e.getMessage());
             return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE)
                     .entity(Templates.ward(wardView(auditId, ward, refused, null, null)).render()).build();
         }
@@ -224,7 +207,7 @@ public class ReviewPages {
         }
     }
 
-    private WardView wardView(Long auditId, String ward, Registration registration, String registered,
+    private WardView wardView(Long auditId, String ward, RegistrationForm registration, String registered,
             String saved) {
         var user = currentUser.user();
         Audit audit = AuditAccess.of(auditId, user, currentUser.isAdmin()).audit();
@@ -244,7 +227,8 @@ public class ReviewPages {
                             ofToday != null && ofToday.secondReviewNeeded());
                 })
                 .toList();
-        return new WardView(audit, ward, wardPath(auditId, ward), today, cases, registration, AGE_BANDS, SEXES,
+        return new WardView(audit, ward, wardPath(auditId, ward), today, cases, registration,
+                Registration.AGE_BANDS, Registration.SEXES,
                 registered == null || registered.isBlank() ? null : registered,
                 saved == null || saved.isBlank() ? null : saved);
     }

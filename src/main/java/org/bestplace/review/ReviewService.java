@@ -41,10 +41,6 @@ public class ReviewService {
     @Inject
     Metrics metrics;
 
-    public record Registration(String ward, String specialty, String ageBand, String sex, LocalDate admissionDate,
-            String localId) {
-    }
-
     /** How a review PUT ended: created, changed, or a repeat of what was stored. */
     public enum Result {
         CREATED,
@@ -67,30 +63,20 @@ public class ReviewService {
         // so it is read again under the lock, with the number another registration may just have taken.
         Audit audit = access.audit();
         Audit.getEntityManager().refresh(audit, LockModeType.PESSIMISTIC_WRITE);
+        // The values come before the audit's state, so a wrong value is named even in a closed audit.
+        Registration.Checked checked = registration.check(audit);
         audit.requireCollecting();
-        if (!audit.hasWard(registration.ward())) {
-            throw DomainException.invalid("ward", "Ward '" + registration.ward() + "' is not in this audit; its wards"
-                    + " are " + String.join(", ", audit.wards) + ".");
-        }
-        if (registration.admissionDate().isAfter(audit.endDate)) {
-            throw DomainException.invalid("admissionDate", "The admission date is after the audit's last day ("
-                    + audit.endDate + ").");
-        }
-        if (registration.admissionDate().isBefore(audit.startDate.minusYears(10))) {
-            throw DomainException.invalid("admissionDate", "The admission date is more than ten years before the"
-                    + " audit; check it.");
-        }
         String hash = null;
-        if (registration.localId() != null && !registration.localId().isBlank()) {
-            hash = pseudonymiser.hash(audit.id, registration.localId());
+        if (checked.localId() != null) {
+            hash = pseudonymiser.hash(audit.id, checked.localId());
             PatientCase.byLocalIdHash(audit, hash).ifPresent(existing -> {
                 throw DomainException.conflict("localId", "This patient is already registered in this audit as case "
                         + existing.caseNumber + " (id " + existing.id + ").");
             });
         }
-        PatientCase patientCase = new PatientCase(audit, audit.takeCaseNumber(), registration.ward(),
-                registration.specialty().strip(), registration.ageBand(), registration.sex(),
-                registration.admissionDate(), hash, by.username, Instant.now());
+        PatientCase patientCase = new PatientCase(audit, audit.takeCaseNumber(), checked.ward(),
+                checked.specialty(), checked.ageBand(), checked.sex(), checked.admissionDate(), hash, by.username,
+                Instant.now());
         // Another registration of the same patient may have committed since the check above; the
         // insert (made at once, for the generated id) then meets the unique key.
         try {

@@ -101,7 +101,7 @@ class ReviewApiTest {
 
     @Test
     void aWardOutsideTheAuditIsRefused() {
-        as(reviewer).body(Map.of("ward", "Ward Z", "specialty", "Surgery", "ageBand", "50-64", "sex", "MALE",
+        as(reviewer).body(Map.of("ward", "Ward Z", "specialty", "Surgery", "ageBand", "40-64", "sex", "MALE",
                         "admissionDate", "2026-11-01"))
                 .post("/api/audits/" + audit + "/cases")
                 .then().statusCode(400).body("field", equalTo("ward"));
@@ -233,7 +233,7 @@ class ReviewApiTest {
         changed.put("changeReason", "late correction");
         putReview(audit, reviewer, id, changed).statusCode(409).contentType("application/problem+json");
         putReview(audit, reviewer, UUID.randomUUID().toString(), qualifying()).statusCode(409);
-        as(reviewer).body(Map.of("ward", "Ward A", "specialty", "Surgery", "ageBand", "50-64", "sex", "MALE",
+        as(reviewer).body(Map.of("ward", "Ward A", "specialty", "Surgery", "ageBand", "40-64", "sex", "MALE",
                 "admissionDate", "2026-11-01")).post("/api/audits/" + audit + "/cases").then().statusCode(409);
         String late = Api.user("late", "HOSPITAL", "REVIEWER");
         asAdmin().body(Map.of("username", late, "role", "REVIEWER", "sector", "HOSPITAL"))
