@@ -56,8 +56,8 @@ class CsrfTest {
                 "admissionDate", "2026-11-02");
         long before = Db.number(dataSource, "select count(*) from patient_case where audit_id = ?", audit);
         given().urlEncodingEnabled(false).redirects().follow(false).cookie("quarkus-credential", session).cookie(CsrfToken.COOKIE, cookie)
-                .contentType("application/x-www-form-urlencoded").formParams(form).post(ward + "/cases").then()
-                .statusCode(403).contentType(containsString("text/html")).body(containsString("reload the page"));
+                .accept("text/html").contentType("application/x-www-form-urlencoded").formParams(form)
+                .post(ward + "/cases").then().statusCode(403).contentType(containsString("text/html")).body(containsString("reload the page"));
         given().urlEncodingEnabled(false).redirects().follow(false).cookie("quarkus-credential", session).cookie(CsrfToken.COOKIE, cookie)
                 .contentType("application/x-www-form-urlencoded").formParams(form)
                 .formParam(CsrfToken.FIELD, (cookie.startsWith("x") ? "y" : "x") + cookie.substring(1)).post(ward + "/cases").then().statusCode(403);
