@@ -251,9 +251,8 @@ public class DebriefService {
         Debrief debrief = Debrief.of(audit, date).orElseThrow(() -> DomainException.conflict(
                 "The debrief of " + date + " has not been opened yet."));
         debrief.requireOpen();
-        PatientCase patientCase = caseOf(audit, caseId);
-        long reviewed = Review.count("patientCase = ?1 and reviewDate = ?2 and submitted = true", patientCase, date);
-        if (reviewed == 0) {
+        PatientCase patientCase = PatientCase.inAudit(audit, caseId);
+        if (Review.ofCaseOn(patientCase, date).stream().noneMatch(r -> r.submitted)) {
             throw DomainException.invalid("caseId", "Case " + patientCase.caseNumber + " has no submitted review on "
                     + date + ".");
         }
@@ -316,18 +315,5 @@ public class DebriefService {
         activity.record(ActivityEvent.DEBRIEF_REOPENED, access.audit().id, "Reopened the debrief of " + date
                 + ": " + reason);
         return reopening;
-    }
-
-    private static PatientCase caseOf(Audit audit, String caseId) {
-        PatientCase patientCase;
-        try {
-            patientCase = PatientCase.findById(Long.parseLong(caseId));
-        } catch (NumberFormatException e) {
-            patientCase = null;
-        }
-        if (patientCase == null || !patientCase.audit.id.equals(audit.id)) {
-            throw DomainException.invalid("caseId", "There is no case " + caseId + " in this audit.");
-        }
-        return patientCase;
     }
 }

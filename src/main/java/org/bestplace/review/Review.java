@@ -201,11 +201,19 @@ public class Review extends PanacheEntityBase {
      * caller holds the case's row lock, so two requests cannot both see themselves as first.
      */
     public static void markFirstOfDay(PatientCase patientCase, LocalDate day) {
-        List<Review> submitted = list("patientCase = ?1 and reviewDate = ?2 and submitted = true"
-                + " order by submittedAt, id", patientCase, day);
+        List<Review> submitted = ofCaseOn(patientCase, day).stream().filter(r -> r.submitted).toList();
         for (int i = 0; i < submitted.size(); i++) {
             submitted.get(i).firstOfDay = i == 0;
         }
+    }
+
+    /**
+     * The reviews of a case on one day of care, drafts and submitted: a handful at most, as a
+     * case-day takes one review per reviewer and two submitted ones. Drafts come first, then the
+     * submitted ones in the order they were submitted.
+     */
+    public static List<Review> ofCaseOn(PatientCase patientCase, LocalDate day) {
+        return list("patientCase = ?1 and reviewDate = ?2 order by submittedAt, id", patientCase, day);
     }
 
     public static List<Review> ofCase(PatientCase patientCase) {

@@ -140,14 +140,14 @@ public class ReviewPages {
             @QueryParam("date") String date) {
         var user = currentUser.user();
         Audit audit = AuditAccess.of(auditId, user, currentUser.isAdmin()).audit();
-        PatientCase patientCase = caseOf(audit, caseId);
+        PatientCase patientCase = PatientCase.inAudit(audit, caseId);
         LocalDate day = date == null ? LocalDate.now(AuditPages.AUDIT_ZONE) : date(date, "date",
                 "Write the date as YYYY-MM-DD.");
         activity.record(ActivityEvent.CASE_VIEW, auditId, "Review form of case " + patientCase.caseNumber + " for "
                 + day);
         CriteriaFile set = criteria.definition(audit.criteriaSet);
-        Review own = Review.<Review>list("patientCase = ?1 and reviewDate = ?2 and reviewer = ?3", patientCase, day,
-                user).stream().findFirst().orElse(null);
+        Review own = Review.ofCaseOn(patientCase, day).stream().filter(r -> r.isAuthor(user)).findFirst()
+                .orElse(null);
         if (own == null) {
             return Templates.review(new ReviewForm(audit, String.valueOf(caseId), patientCase.caseNumber,
                     patientCase.ward, wardPath(auditId, patientCase.ward), UUID.randomUUID().toString(), day, set,
@@ -170,7 +170,7 @@ public class ReviewPages {
             @RestForm String changeReason, @RestForm String action) {
         var user = currentUser.user();
         Audit audit = AuditAccess.of(auditId, user, currentUser.isAdmin()).audit();
-        PatientCase patientCase = caseOf(audit, caseId);
+        PatientCase patientCase = PatientCase.inAudit(audit, caseId);
         List<String> met = criteriaMet == null ? List.of() : criteriaMet;
         List<String> why = reasons == null ? List.of() : reasons;
         boolean submit = !"draft".equals(action);
@@ -231,14 +231,6 @@ public class ReviewPages {
                 Registration.AGE_BANDS, Registration.SEXES,
                 registered == null || registered.isBlank() ? null : registered,
                 saved == null || saved.isBlank() ? null : saved);
-    }
-
-    private static PatientCase caseOf(Audit audit, Long caseId) {
-        PatientCase patientCase = caseId == null ? null : PatientCase.findById(caseId);
-        if (patientCase == null || !patientCase.audit.id.equals(audit.id)) {
-            throw DomainException.notFound("There is no case " + caseId + " in this audit.");
-        }
-        return patientCase;
     }
 
     /** The address of a ward's page. */

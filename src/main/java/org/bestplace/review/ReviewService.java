@@ -164,17 +164,14 @@ public class ReviewService {
     public Stored put(Long auditId, String reviewId, Submission submission, User by, boolean admin) {
         String id = canonicalUuid(reviewId);
         checkLengths(submission);
-        long caseId = parseId(submission.caseId());
+        long caseId = PatientCase.parseId(submission.caseId());
         // Writes about one case are serialised, so two copies of one request cannot both insert.
         // The lock comes before any other read: MariaDB's snapshot starts at a transaction's first
         // plain read, and one taken before the wait would not show the review the other copy stored.
         PatientCase.lockForWrite(caseId);
         AuditAccess access = AuditAccess.of(auditId, by, admin).require(MemberRole.REVIEWER);
         Audit audit = access.audit();
-        PatientCase patientCase = PatientCase.findById(caseId);
-        if (patientCase == null || !patientCase.audit.id.equals(audit.id)) {
-            throw DomainException.invalid("caseId", "There is no case " + submission.caseId() + " in this audit.");
-        }
+        PatientCase patientCase = PatientCase.inAudit(audit, caseId);
         ReviewContent content = new ReviewContent(caseId, submission.reviewDate(), submission.criteriaMet(),
                 submission.overrideOutcome(), submission.overrideReason(), submission.alternative(),
                 submission.reasons(), submission.note(), submission.flagged(), submission.submitted());
@@ -199,8 +196,8 @@ public class ReviewService {
         }
         check(content, audit, patientCase, criteria.definition(audit.criteriaSet));
         // Read before any change is made, so the first-of-day flag is set in the same single write.
-        List<Review> others = Review.list("patientCase = ?1 and reviewDate = ?2 and id <> ?3", patientCase,
-                content.reviewDate(), id);
+        List<Review> others = Review.ofCaseOn(patientCase, content.reviewDate()).stream()
+                .filter(other -> !other.id.equals(id)).toList();
         if (existing == null || !existing.reviewDate.equals(content.reviewDate())) {
             checkSecondReview(others, patientCase, content.reviewDate(), by, access.sector());
         }
@@ -293,8 +290,8 @@ public class ReviewService {
         if (Debrief.of(review.audit, review.reviewDate).isPresent()) {
             return true;
         }
-        return review.submitted && Review.count("patientCase = ?1 and reviewDate = ?2 and reviewer = ?3"
-                + " and submitted = true", review.patientCase, review.reviewDate, by) > 0;
+        return review.submitted && Review.ofCaseOn(review.patientCase, review.reviewDate).stream()
+                .anyMatch(own -> own.submitted && own.isAuthor(by));
     }
 
     /** The rules a review must keep, checked against the audit's own criteria set. */
@@ -380,14 +377,6 @@ public class ReviewService {
             return canonical;
         } catch (IllegalArgumentException e) {
             throw DomainException.invalid("reviewId", "The review id must be a UUID made by the client.");
-        }
-    }
-
-    private static long parseId(String id) {
-        try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw DomainException.invalid("caseId", "The case id '" + id + "' is not a case id.");
         }
     }
 }

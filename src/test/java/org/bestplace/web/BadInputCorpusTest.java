@@ -513,8 +513,13 @@ class BadInputCorpusTest {
             refusedNaming("dualReviewRate", asAdmin().body(with(Api.auditBody("Rate " + rate), "dualReviewRate", rate))
                     .post("/api/audits"));
         }
-        for (Object id : List.of(-1, 0, 1e308, "99999999999999999999", Long.MAX_VALUE)) {
+        // Not a whole number is malformed; a number no case of this audit has is not found.
+        for (Object id : List.of(1e308, "99999999999999999999")) {
             refusedNaming("caseId", putReview(with(qualifying(), "caseId", id)));
+        }
+        for (Object id : List.of(-1, 0, Long.MAX_VALUE)) {
+            assertEquals("caseId", refusedWith(404, putReview(with(qualifying(), "caseId", id))).jsonPath()
+                    .getString("field"));
         }
         for (String date : List.of("0000-01-01", "9999-12-31", "-999999999-01-01", "+999999999-12-31", "2026-02-30")) {
             refusedNaming("reviewDate", putReview(with(qualifying(), "reviewDate", date)));
