@@ -26,6 +26,10 @@ public interface BestplaceConfig {
     /** HMAC-SHA256 key for local patient identifiers (base64 or any long secret). */
     Optional<String> pseudonymisationKey();
 
+    /** The time zone of an audit created without one: its days are this zone's days. */
+    @WithDefault("Europe/London")
+    String defaultTimeZone();
+
     /** Folder of consensus criteria YAML files loaded at start. */
     @WithDefault("criteria")
     String criteriaDir();

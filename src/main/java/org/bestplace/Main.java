@@ -32,7 +32,8 @@ public class Main {
         }
         Path dataDir = Path.of(config.getOptionalValue("bestplace.data-dir", String.class).orElse("data"))
                 .toAbsolutePath();
-        EmbeddedDatabase database = EmbeddedDatabase.start(dataDir.resolve("mariadb"), 0, false);
+        EmbeddedDatabase database = EmbeddedDatabase.start(dataDir.resolve("mariadb"),
+                dataDir.resolve("database.password"), 0, false);
         Runtime.getRuntime().addShutdownHook(new Thread(database::close, "embedded-mariadb-stop"));
         EmbeddedMode.properties(database, dataDir).forEach((key, value) -> {
             if (config.getOptionalValue(key, String.class).isEmpty() || key.startsWith("quarkus.datasource")) {

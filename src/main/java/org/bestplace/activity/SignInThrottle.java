@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import org.bestplace.operations.ServiceClock;
 
 /**
  * Counts failed sign-ins and says when a username is locked: {@value #LIMIT} failed attempts
@@ -16,6 +17,9 @@ import java.time.Instant;
  */
 @ApplicationScoped
 public class SignInThrottle {
+
+    @Inject
+    ServiceClock clock;
 
     public static final int LIMIT = 5;
     public static final Duration WINDOW = Duration.ofMinutes(15);
@@ -47,7 +51,7 @@ public class SignInThrottle {
     /** Failed attempts for the username in the window, counting only those after its last sign-in. */
     @Transactional
     public long recentFailures(String username) {
-        Instant since = Instant.now().minus(WINDOW);
+        Instant since = clock.now().minus(WINDOW);
         Number count = (Number) em.createNativeQuery("""
                 select count(*) from activity_log f
                 where f.username = :username and f.event = 'SIGN_IN_FAILED' and f.occurred_at > :since

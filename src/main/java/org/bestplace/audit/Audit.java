@@ -19,12 +19,14 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.bestplace.criteria.CriteriaSet;
 import org.bestplace.criteria.CriteriaStatus;
+import org.bestplace.operations.ServiceClock;
 import org.bestplace.web.DomainException;
 
 /** One audit run: the agreed question, where and when, which criteria, and its status. */
@@ -50,6 +52,10 @@ public class Audit extends PanacheEntityBase {
 
     @Column(name = "end_date", nullable = false)
     public LocalDate endDate;
+
+    /** Where the audit's wards are: every "today" and "registered on" of this audit is a day here. */
+    @Column(name = "time_zone", nullable = false, length = 64)
+    public String timeZone;
 
     @ManyToOne(optional = false, fetch = FetchType.EAGER)
     @JoinColumn(name = "criteria_set_id")
@@ -88,12 +94,13 @@ public class Audit extends PanacheEntityBase {
     }
 
     public Audit(String title, String question, String site, Set<String> wards, LocalDate startDate,
-            LocalDate endDate, CriteriaSet criteriaSet, BigDecimal dualReviewRate, String createdBy, Instant now) {
+            LocalDate endDate, ZoneId timeZone, CriteriaSet criteriaSet, BigDecimal dualReviewRate, String createdBy,
+            Instant now) {
         if (criteriaSet.status != CriteriaStatus.RATIFIED) {
             throw DomainException.invalid("criteriaSet", "Criteria set " + criteriaSet.setId + " version "
                     + criteriaSet.version + " is " + criteriaSet.status + "; an audit can only use a ratified set.");
         }
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        LocalDate today = LocalDate.ofInstant(now, timeZone);
         if (startDate.isBefore(today.minusYears(10)) || startDate.isAfter(today.plusYears(10))) {
             throw DomainException.invalid("startDate", "The start date " + startDate + " is more than ten years from"
                     + " today; check it.");
@@ -111,6 +118,7 @@ public class Audit extends PanacheEntityBase {
         this.wards = new TreeSet<>(wards);
         this.startDate = startDate;
         this.endDate = endDate;
+        this.timeZone = timeZone.getId();
         this.criteriaSet = criteriaSet;
         this.criteriaHash = criteriaSet.contentHash;
         this.dualReviewRate = dualReviewRate;
@@ -146,6 +154,35 @@ public class Audit extends PanacheEntityBase {
             throw DomainException.conflict("The audit is " + status + "; cases and reviews are taken only while it is"
                     + " COLLECTING.");
         }
+    }
+
+    /** Reads a time zone as an audit takes it, or refuses naming the field. */
+    public static ZoneId zoneOf(String name) {
+        try {
+            return ZoneId.of(name.strip());
+        } catch (DateTimeException e) {
+            throw DomainException.invalid("timeZone", "'" + name + "' is not a time zone; use a name such as"
+                    + " Europe/London.");
+        }
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
+    }
+
+    /** The audit's day now, by the service's one clock. */
+    public LocalDate today(ServiceClock clock) {
+        return dayOf(clock.now());
+    }
+
+    /** The audit's day at that instant, in its own time zone. */
+    public LocalDate dayOf(Instant instant) {
+        return LocalDate.ofInstant(instant, zone());
+    }
+
+    /** Where the audit's day begins, as an instant; the day ends where the next one begins. */
+    public Instant startOf(LocalDate day) {
+        return day.atStartOfDay(zone()).toInstant();
     }
 
     public boolean covers(LocalDate date) {

@@ -9,8 +9,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
+import org.bestplace.operations.ServiceClock;
 import org.bestplace.review.ReviewPages;
 import org.bestplace.review.ReviewService;
 import org.bestplace.security.CurrentUser;
@@ -19,9 +19,6 @@ import org.bestplace.security.CurrentUser;
 @Path("/audits/{auditId}")
 @Produces(MediaType.TEXT_HTML)
 public class AuditPages {
-
-    /** The audit's own day: wards in England keep UK time. */
-    public static final ZoneId AUDIT_ZONE = ZoneId.of("Europe/London");
 
     @CheckedTemplate
     static class Templates {
@@ -39,17 +36,20 @@ public class AuditPages {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    ServiceClock clock;
+
     @GET
     public TemplateInstance home(@PathParam("auditId") Long auditId) {
         var user = currentUser.user();
         AuditAccess access = AuditAccess.of(auditId, user, currentUser.isAdmin());
         Audit audit = access.audit();
-        LocalDate today = LocalDate.now(AUDIT_ZONE);
+        LocalDate today = audit.today(clock);
         var rows = reviews.cases(auditId, null, today, user, currentUser.isAdmin());
         List<WardProgress> wards = audit.wards.stream().map(ward -> {
             var onWard = rows.stream().filter(r -> r.patientCase().ward.equals(ward)).toList();
             long registered = onWard.stream()
-                    .filter(r -> r.patientCase().createdAt.atZone(AUDIT_ZONE).toLocalDate().equals(today)).count();
+                    .filter(r -> audit.dayOf(r.patientCase().createdAt).equals(today)).count();
             long reviewed = onWard.stream().filter(r -> r.submittedReviews() > 0).count();
             long outstanding = onWard.stream().filter(r -> r.submittedReviews() == 1 && r.dualReview()).count();
             return new WardProgress(ward, ReviewPages.wardPath(auditId, ward), registered, reviewed, outstanding);

@@ -7,13 +7,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.bestplace.BestplaceConfig;
 import org.bestplace.criteria.CriteriaService;
 import org.bestplace.criteria.CriteriaSet;
 import org.bestplace.database.RetryOnConflict;
+import org.bestplace.operations.ServiceClock;
 import org.bestplace.security.User;
 import org.bestplace.web.DomainException;
 
@@ -27,8 +29,15 @@ public class AuditService {
     @Inject
     ActivityLog activity;
 
+    @Inject
+    ServiceClock clock;
+
+    @Inject
+    BestplaceConfig config;
+
     public record Setup(String title, String question, String site, List<String> wards, LocalDate startDate,
-            LocalDate endDate, String criteriaSetId, String criteriaSetVersion, BigDecimal dualReviewRate) {
+            LocalDate endDate, String criteriaSetId, String criteriaSetVersion, BigDecimal dualReviewRate,
+            String timeZone) {
     }
 
     @Transactional
@@ -42,8 +51,9 @@ public class AuditService {
                 throw DomainException.invalid("wards", "Ward '" + ward + "' is listed twice.");
             }
         }
+        ZoneId zone = Audit.zoneOf(setup.timeZone() == null ? config.defaultTimeZone() : setup.timeZone());
         Audit audit = new Audit(setup.title().strip(), setup.question().strip(), setup.site().strip(), wards,
-                setup.startDate(), setup.endDate(), set, setup.dualReviewRate(), by.username, Instant.now());
+                setup.startDate(), setup.endDate(), zone, set, setup.dualReviewRate(), by.username, clock.now());
         audit.persist();
         return audit;
     }
@@ -78,7 +88,7 @@ public class AuditService {
             throw DomainException.conflict("role", user.username + " is already " + role + " on this audit.");
         }
         Member member = new Member(audit, user, role, user.sector, by.username,
-                Instant.now());
+                clock.now());
         member.persist();
         activity.record(ActivityEvent.ROLE_CHANGE, audit.id, user.username + " joined the team as " + role + " ("
                 + member.sector + ")");
@@ -89,7 +99,7 @@ public class AuditService {
     @Transactional
     public Audit changeStatus(Long auditId, AuditStatus next, String reason, User by, boolean admin) {
         Audit audit = AuditAccess.of(auditId, by, admin).require(MemberRole.LEAD).audit();
-        audit.moveTo(next, reason, by.username, Instant.now()).persist();
+        audit.moveTo(next, reason, by.username, clock.now()).persist();
         return audit;
     }
 }

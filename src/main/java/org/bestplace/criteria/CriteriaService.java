@@ -1,5 +1,6 @@
 package org.bestplace.criteria;
 
+import org.bestplace.operations.ServiceClock;
 import org.bestplace.activity.ActivityEvent;
 import org.bestplace.activity.ActivityLog;
 
@@ -27,6 +28,9 @@ import org.jboss.logging.Logger;
 public class CriteriaService {
 
     @Inject
+    ServiceClock clock;
+
+    @Inject
     ActivityLog activity;
 
     private static final Logger LOG = Logger.getLogger(CriteriaService.class);
@@ -49,7 +53,7 @@ public class CriteriaService {
             throw DomainException.conflict("version", "Criteria set " + file.id() + " version " + file.version()
                     + " already exists with other content; give the new content a new version.");
         }
-        CriteriaSet set = new CriteriaSet(file, yaml, "api", Instant.now());
+        CriteriaSet set = new CriteriaSet(file, yaml, "api", clock.now());
         set.persist();
         return new Upload(set, true);
     }
@@ -95,7 +99,7 @@ public class CriteriaService {
         var existing = CriteriaSet.byIdAndVersion(file.id(), file.version());
         CriteriaSet set;
         if (existing.isEmpty()) {
-            set = new CriteriaSet(file, yaml, source, Instant.now());
+            set = new CriteriaSet(file, yaml, source, clock.now());
             set.persist();
         } else if (existing.get().contentHash.equals(file.contentHash())) {
             return;
@@ -114,7 +118,7 @@ public class CriteriaService {
             set.replaceContent(file, yaml, source);
         }
         if (file.shipsRatified()) {
-            Instant signedAt = Instant.now();
+            Instant signedAt = clock.now();
             for (CriteriaFile.Signatory signatory : file.consensus().ratifiedBy()) {
                 if (!set.signedSectors().contains(signatory.sector())) {
                     set.ratify(signatory.sector(), signatory.role() + " (consensus panel, " + source + ")", signedAt);
@@ -141,7 +145,7 @@ public class CriteriaService {
             throw DomainException.forbidden("Only a user of the " + sector + " sector can sign for it; you are "
                     + user.sector + ".");
         }
-        set.ratify(sector, user.displayName + " (" + user.username + ", " + user.organisation + ")", Instant.now());
+        set.ratify(sector, user.displayName + " (" + user.username + ", " + user.organisation + ")", clock.now());
         activity.record(ActivityEvent.CRITERIA_RATIFIED, null, "Signed criteria set " + setId + " " + version
                 + " for the " + sector + " sector; the set is now " + set.status);
         return set;

@@ -26,8 +26,8 @@ public final class EmbeddedMode {
     public static Map<String, String> properties(EmbeddedDatabase database, Path dataDir) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
-        properties.put("quarkus.datasource.username", "root");
-        properties.put("quarkus.datasource.password", "");
+        properties.put("quarkus.datasource.username", database.username());
+        properties.put("quarkus.datasource.password", database.password());
         properties.put(EMBEDDED_PROPERTY, "true");
         properties.put("bestplace.pseudonymisation-key", secret(dataDir.resolve("pseudonymisation.key")));
         properties.put("quarkus.http.auth.session.encryption-key", secret(dataDir.resolve("session.key")));
@@ -41,16 +41,22 @@ public final class EmbeddedMode {
                 Files.createDirectories(file.getParent());
                 byte[] key = new byte[32];
                 new SecureRandom().nextBytes(key);
-                Files.writeString(file, Base64.getEncoder().encodeToString(key));
-                try {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException ignored) {
-                    // not a POSIX file system: rely on the directory's permissions
-                }
+                writeOwnerOnly(file, Base64.getEncoder().encodeToString(key));
             }
             return Files.readString(file).trim();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the key file " + file, e);
         }
+    }
+
+    /** Writes a new file that is readable by its owner alone from the moment it exists. */
+    static void writeOwnerOnly(Path file, String content) throws IOException {
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            // not a POSIX file system: rely on the directory's permissions
+            Files.createFile(file);
+        }
+        Files.writeString(file, content);
     }
 }

@@ -25,9 +25,15 @@ public final class CohenKappa {
      *                         whenever kappa is null
      * @param pabak            prevalence- and bias-adjusted kappa, 2·po − 1; null when there
      *                         are no pairs
+     * @param kappaReason      why kappa is null ("no patient-days", or "not estimable: ..."); null
+     *                         when there is a kappa
+     * @param ci95Reason       why the interval is null; besides the cases where kappa is null, the
+     *                         large-sample standard error is zero (and the interval a false point)
+     *                         for a single pair, when one reviewer always gives the same answer,
+     *                         and when agreement is perfect
      */
     public record Result(long pairs, long agreed, Double percentAgreement, Double kappa,
-            Interval ci95, Double pabak) {
+            Interval ci95, Double pabak, String kappaReason, String ci95Reason) {
     }
 
     public static Result of(long a, long b, long c, long d) {
@@ -38,7 +44,7 @@ public final class CohenKappa {
         long pairs = a + b + c + d;
         long agreed = a + d;
         if (pairs == 0) {
-            return new Result(0, 0, null, null, null, null);
+            return new Result(0, 0, null, null, null, null, Interval.NO_PATIENT_DAYS, Interval.NO_PATIENT_DAYS);
         }
         double n = pairs;
         double bothYes = a / n;
@@ -51,14 +57,27 @@ public final class CohenKappa {
         double secondNo = 1 - secondYes;
 
         double observed = agreed / n;
-        double pabak = 2 * observed - 1;
+        double pabak = Interval.tidy(2 * observed - 1);
         // Chance agreement is 1 exactly when both reviewers gave every case the same single answer;
         // kappa is then 0/0. Tested on the counts so that rounding cannot decide it.
         if (a == pairs || d == pairs) {
-            return new Result(pairs, agreed, observed, null, null, pabak);
+            String why = Interval.NOT_ESTIMABLE + ": every pair gave the same answer";
+            return new Result(pairs, agreed, observed, null, null, pabak, why, why);
         }
         double chance = firstYes * secondYes + firstNo * secondNo;
-        double kappa = (observed - chance) / (1 - chance);
+        double kappa = Interval.tidy((observed - chance) / (1 - chance));
+        String noInterval = null;
+        if (pairs == 1) {
+            noInterval = "a single pair";
+        } else if (a + b == 0 || c + d == 0 || a + c == 0 || b + d == 0) {
+            noInterval = "one reviewer always gave the same answer";
+        } else if (b + c == 0) {
+            noInterval = "perfect agreement";
+        }
+        if (noInterval != null) {
+            return new Result(pairs, agreed, observed, kappa, null, pabak, null,
+                    Interval.NOT_ESTIMABLE + ": " + noInterval + ", so the standard error is zero");
+        }
 
         // Fleiss, Cohen & Everitt (1969) variance, as in Fleiss, Levin & Paik (2003) ch. 18;
         // preferred to Cohen's (1960) po(1 − po) approximation, which ignores the marginals.
@@ -68,12 +87,16 @@ public final class CohenKappa {
         double offDiagonal = square(disagreementWeight)
                 * (firstOnlyYes * square(secondYes + firstNo) + secondOnlyYes * square(firstYes + secondNo));
         double correction = square(kappa - chance * disagreementWeight);
-        // The sum can come out a hair below zero when the true variance is zero (e.g. one reviewer
-        // always says no); clamp rather than take the root of a negative.
+        // The cases where the true variance is zero were answered above; rounding can still leave a
+        // hair below zero, which is clamped rather than rooted.
         double variance = Math.max(0.0, onDiagonal + offDiagonal - correction) / (n * square(1 - chance));
+        if (variance == 0.0) {
+            return new Result(pairs, agreed, observed, kappa, null, pabak, null,
+                    Interval.NOT_ESTIMABLE + ": the standard error is zero");
+        }
         double halfWidth = Wilson.Z95 * Math.sqrt(variance);
         Interval ci95 = new Interval(Math.max(-1.0, kappa - halfWidth), Math.min(1.0, kappa + halfWidth));
-        return new Result(pairs, agreed, observed, kappa, ci95, pabak);
+        return new Result(pairs, agreed, observed, kappa, ci95, pabak, null, null);
     }
 
     private static double square(double x) {

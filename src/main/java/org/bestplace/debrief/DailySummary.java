@@ -20,8 +20,9 @@ public record DailySummary(
         long reviewed,
         long qualifying,
         long notQualifying,
-        double proportionNotQualifying,
+        Double proportionNotQualifying,
         Interval ci95,
+        String ci95Reason,
         List<Row> byWard,
         List<Row> bySpecialty,
         List<Row> bySector,
@@ -31,15 +32,16 @@ public record DailySummary(
         List<Count> reasons,
         long reviews,
         long overrides,
-        double overrideRate,
+        Double overrideRate,
         Agreed asAgreed,
         boolean openedDaysOnly) {
 
     /** A breakdown row: patient-days reviewed, how many did not qualify, and the proportion. */
-    public record Row(String key, long reviewed, long notQualifying, double proportion, Interval ci95) {
+    public record Row(String key, long reviewed, long notQualifying, Double proportion, Interval ci95,
+            String ci95Reason) {
         static Row of(String key, long reviewed, long notQualifying) {
             return new Row(key, reviewed, notQualifying, ratio(notQualifying, reviewed),
-                    Wilson.interval(notQualifying, reviewed));
+                    Wilson.interval(notQualifying, reviewed), reason(reviewed));
         }
     }
 
@@ -47,8 +49,8 @@ public record DailySummary(
     }
 
     /** Figures after the debrief: {@code unresolved} patient-days have disagreeing reviews and no decision yet. */
-    public record Agreed(long reviewed, long notQualifying, double proportion, Interval ci95, long unresolved,
-            long decided) {
+    public record Agreed(long reviewed, long notQualifying, Double proportion, Interval ci95, long unresolved,
+            long decided, String ci95Reason) {
     }
 
     /** NHS long-stay thresholds: 7, 14 and 21 days. */
@@ -181,7 +183,7 @@ public record DailySummary(
         long reviews = number(overrides[0]);
         long overridden = number(overrides[1]);
         return new DailySummary(date, reviewed, reviewed - notQualifying, notQualifying,
-                ratio(notQualifying, reviewed), Wilson.interval(notQualifying, reviewed), rows(ward),
+                ratio(notQualifying, reviewed), Wilson.interval(notQualifying, reviewed), reason(reviewed), rows(ward),
                 rows(specialty), rows(sector), rows(stay), rows(age), alternatives, reasons, reviews, overridden,
                 ratio(overridden, reviews), agreed(em, auditId, date, openedDaysOnly, reviewed, notQualifying),
                 openedDaysOnly);
@@ -212,7 +214,7 @@ public record DailySummary(
         }
         long settled = reviewed - unresolved;
         return new Agreed(settled, agreedNotQualifying, ratio(agreedNotQualifying, settled),
-                Wilson.interval(agreedNotQualifying, settled), unresolved, decided);
+                Wilson.interval(agreedNotQualifying, settled), unresolved, decided, reason(settled));
     }
 
     private static void add(Map<String, long[]> margin, String key, long count, long notQualifying) {
@@ -234,8 +236,14 @@ public record DailySummary(
         return query;
     }
 
-    static double ratio(long part, long whole) {
-        return whole == 0 ? 0.0 : (double) part / whole;
+    /** A proportion, or null for 0 of 0: there is no proportion of nothing. */
+    public static Double ratio(long part, long whole) {
+        return whole == 0 ? null : (double) part / whole;
+    }
+
+    /** Why a proportion over {@code whole} has no interval, or null when it has one. */
+    public static String reason(long whole) {
+        return whole == 0 ? Interval.NO_PATIENT_DAYS : null;
     }
 
     static long number(Object value) {

@@ -46,8 +46,13 @@ public class DebriefPages {
         static native TemplateInstance minutes(DebriefView view);
     }
 
+    /** Times on the page are read in the audit's own zone, the one its days are counted in. */
     private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
-            .ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.UK).withZone(java.time.ZoneOffset.UTC);
+            .ofPattern("d MMM yyyy HH:mm zzz", Locale.UK);
+
+    private static String when(java.time.Instant instant, java.time.ZoneId zone) {
+        return WHEN.withZone(zone).format(instant);
+    }
 
     @Inject
     DebriefService debriefs;
@@ -217,6 +222,7 @@ public class DebriefPages {
 
         String change = previous == null ? "shown once the day before's debrief opens"
                 : previous.reviewed() == 0 ? "no reviews the day before"
+                : summary.reviewed() == 0 ? Interval.NO_PATIENT_DAYS
                 : String.format(Locale.ROOT, "%+.1f points", 100 * (summary.proportionNotQualifying()
                         - previous.proportionNotQualifying()));
         String changeLabel = previous == null || previous.reviewed() == 0 ? "change from the day before"
@@ -232,26 +238,27 @@ public class DebriefPages {
                         String.valueOf(c.count()))).toList(), 0);
         Map<Long, Decision> decisions = day.decisions().stream()
                 .collect(Collectors.toMap(d -> d.patientCase.id, d -> d));
+        java.time.ZoneId zone = day.audit().zone();
         List<QueueCase> queue = day.queue().stream().map(item -> {
             Decision decision = decisions.get(item.patientCase().id);
             return new QueueCase(String.valueOf(item.patientCase().id), item.patientCase().caseNumber,
                     item.patientCase().ward, item.why().stream().map(Enum::name).toList(),
                     item.reviews().stream().map(r -> side(r, titles)).toList(),
-                    decision == null ? null : describe(decision, titles), notBlind(item, titles));
+                    decision == null ? null : describe(decision, titles), notBlind(item, titles, zone));
         }).toList();
         Debrief d = day.debrief();
         String attendeesText = d.attendees.stream().map(a -> a.name + ", " + a.sector)
                 .collect(Collectors.joining("\n"));
         return new DebriefView(String.valueOf(auditId), day.audit().title, day.audit().question, date,
                 summary.reviewed(), percentText(summary.proportionNotQualifying()),
-                percentText(summary.ci95().low()) + " to " + percentText(summary.ci95().high()), change, changeLabel,
+                org.bestplace.web.TemplateExtensions.rangeText(summary.ci95()), change, changeLabel,
                 summary.asAgreed().unresolved(), percentText(summary.asAgreed().proportion()), wardChart,
                 alternativeChart, reasonChart, queue,
                 set.alternatives().stream().map(a -> new Choice(a.code(), a.title())).toList(),
                 (access.admin() || access.has(MemberRole.CHAIR)) && !d.isSignedOff(), d.isSignedOff(),
-                d.signedOffBy, d.signedOffAt == null ? null : WHEN.format(d.signedOffAt), attendeesText,
+                d.signedOffBy, d.signedOffAt == null ? null : when(d.signedOffAt, zone), attendeesText,
                 d.attendees, d.notes, d.actions, error,
-                day.reopenings().stream().map(r -> WHEN.format(r.reopenedAt) + " by " + r.reopenedBy + ": " + r.reason)
+                day.reopenings().stream().map(r -> when(r.reopenedAt, zone) + " by " + r.reopenedBy + ": " + r.reason)
                         .toList(),
                 summary, titles);
     }
@@ -265,11 +272,12 @@ public class DebriefPages {
                 r.reasons.stream().map(c -> titles.getOrDefault(c, c)).toList(), r.note, r.flagged);
     }
 
-    private static List<String> notBlind(DebriefService.QueueItem item, Map<String, String> titles) {
+    private static List<String> notBlind(DebriefService.QueueItem item, Map<String, String> titles,
+            java.time.ZoneId zone) {
         List<String> lines = new ArrayList<>();
         for (DebriefService.Change c : item.changes()) {
             lines.add("Changed after the other review could be read, by " + c.changedBy() + " on "
-                    + WHEN.format(c.changedAt()) + " (\u201c" + c.changeReason() + "\u201d). Before: "
+                    + when(c.changedAt(), zone) + " (\u201c" + c.changeReason() + "\u201d). Before: "
                     + version(c.before(), titles) + ". After: " + version(c.after(), titles) + ".");
         }
         if (item.why().contains(DebriefService.Why.WRITTEN_AFTER_FIRST_VISIBLE)) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.bestplace.operations.ServiceClock;
 import org.bestplace.activity.ActivityEvent;
 import org.bestplace.activity.ActivityLog;
 import org.bestplace.audit.Audit;
@@ -31,6 +32,9 @@ import org.bestplace.web.DomainException;
 /** The day's figures, the discussion queue, the chair's decisions and sign-off. */
 @ApplicationScoped
 public class DebriefService {
+
+    @Inject
+    ServiceClock clock;
 
     @Inject
     EntityManager em;
@@ -119,7 +123,7 @@ public class DebriefService {
                     + "; " + date + " has no debrief.");
         }
         if (debrief == null && (access.admin() || access.has(MemberRole.CHAIR))) {
-            debrief = new Debrief(audit, date, by.username, Instant.now());
+            debrief = new Debrief(audit, date, by.username, clock.now());
             debrief.persist();
         }
         if (debrief == null) {
@@ -268,7 +272,7 @@ public class DebriefService {
             throw DomainException.invalid("alternative", "A patient who qualifies has no alternative place.");
         }
         Decision decision = Decision.of(debrief, patientCase).orElseGet(() -> new Decision(debrief, patientCase));
-        decision.decide(outcome, alternative, reason, by.username, Instant.now());
+        decision.decide(outcome, alternative, reason, by.username, clock.now());
         decision.persist();
         new DecisionVersion(decision).persist();
         return decision;
@@ -293,7 +297,7 @@ public class DebriefService {
         Audit audit = AuditAccess.of(auditId, by, admin).require(MemberRole.CHAIR).audit();
         Debrief debrief = Debrief.of(audit, date).orElseThrow(() -> DomainException.conflict(
                 "The debrief of " + date + " has not been opened yet."));
-        debrief.signOff(by.username, Instant.now());
+        debrief.signOff(by.username, clock.now());
         activity.record(ActivityEvent.DEBRIEF_SIGN_OFF, audit.id, "Signed off the debrief of " + date);
         metrics.debriefSignedOff();
         return debrief;
@@ -310,7 +314,7 @@ public class DebriefService {
         }
         Debrief debrief = Debrief.of(access.audit(), date).orElseThrow(() -> DomainException.notFound(
                 "There is no debrief of " + date + "."));
-        DebriefReopening reopening = debrief.reopen(by.username, reason, Instant.now());
+        DebriefReopening reopening = debrief.reopen(by.username, reason, clock.now());
         reopening.persist();
         activity.record(ActivityEvent.DEBRIEF_REOPENED, access.audit().id, "Reopened the debrief of " + date
                 + ": " + reason);

@@ -13,15 +13,14 @@ public final class Wilson {
     private Wilson() {
     }
 
-    /** 95% interval for {@code successes} out of {@code n}. */
+    /** 95% interval for {@code successes} out of {@code n}; {@code null} for 0 of 0, which is no proportion at all. */
     public static Interval interval(long successes, long n) {
         if (n < 0 || successes < 0 || successes > n) {
             throw new IllegalArgumentException(
                     "need 0 <= successes <= n, got " + successes + " of " + n);
         }
-        // No cases reviewed yet: the proportion could be anything, and [0, 1] serialises where NaN cannot.
         if (n == 0) {
-            return new Interval(0.0, 1.0);
+            return null;
         }
         double zSquared = Z95 * Z95;
         double failures = n - successes;

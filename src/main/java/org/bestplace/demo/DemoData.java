@@ -10,12 +10,14 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import org.bestplace.operations.ServiceClock;
 import org.bestplace.BestplaceConfig;
 import org.bestplace.audit.Audit;
 import org.bestplace.audit.AuditStatus;
@@ -58,6 +60,9 @@ public class DemoData {
     BestplaceConfig config;
 
     @Inject
+    ServiceClock clock;
+
+    @Inject
     UserService users;
 
     @Inject
@@ -65,7 +70,7 @@ public class DemoData {
 
     void onStart(@Observes @Priority(30) StartupEvent event) {
         if (config.demoEnabled()) {
-            createIfAbsent(LocalDate.now());
+            createIfAbsent(LocalDate.ofInstant(clock.now(), ZoneId.of(config.defaultTimeZone())));
         }
     }
 
@@ -102,7 +107,7 @@ public class DemoData {
             LOG.warn("No ratified criteria set: the demo audit was not created");
             return null;
         }
-        Instant now = Instant.now();
+        Instant now = clock.now();
         List<User> team = new ArrayList<>();
         for (DemoUser demo : TEAM) {
             team.add(users.create(demo.username(), demo.name(), demo.organisation(), demo.sector(),
@@ -112,7 +117,8 @@ public class DemoData {
         Audit audit = new Audit(AUDIT_TITLE,
                 "Of the adult inpatients on the two wards on each audit day, how many could have been cared for"
                         + " somewhere other than an acute bed, where, and what kept them in hospital?",
-                "Riverside General Hospital (synthetic data)", Set.copyOf(WARDS), firstDay, today.plusDays(4), set,
+                "Riverside General Hospital (synthetic data)", Set.copyOf(WARDS), firstDay, today.plusDays(4),
+                ZoneId.of(config.defaultTimeZone()), set,
                 new BigDecimal("0.200"), "admin", now);
         audit.persist();
         audit.moveTo(AuditStatus.COLLECTING, null, "admin", now).persist();
@@ -149,7 +155,6 @@ public class DemoData {
                             alternatives, reasons);
                     Review firstReview = new Review(uuid(++reviewNumber), audit, patientCase, first, first.sector,
                             content, now);
-                    firstReview.firstOfDay = true;
                     firstReview.persist();
                     if (random.nextDouble() < 0.25) {
                         List<User> others = reviewers.stream().filter(u -> u.sector != first.sector).toList();
@@ -163,6 +168,7 @@ public class DemoData {
                         secondReview.submittedAt = now.plusMillis(1);
                         secondReview.persist();
                     }
+                    Review.rankPatientDay(patientCase, reviewDate);
                 }
             }
         }

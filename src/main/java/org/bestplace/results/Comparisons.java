@@ -19,7 +19,7 @@ public class Comparisons {
     DebriefService debriefs;
 
     /** One audit's side: settled patient-days, how many did not qualify, and those still unresolved. */
-    public record Side(String auditId, long reviewed, long notQualifying, double proportion, Interval ci95,
+    public record Side(String auditId, long reviewed, long notQualifying, Double proportion, Interval ci95,
             long unresolved) {
     }
 

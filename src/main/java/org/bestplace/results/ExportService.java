@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
+import org.bestplace.operations.ServiceClock;
 import org.bestplace.BestplaceConfig;
 import org.bestplace.activity.ActivityEvent;
 import org.bestplace.activity.ActivityLog;
@@ -30,6 +31,9 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class ExportService {
+
+    @Inject
+    ServiceClock clock;
 
     private static final Logger LOG = Logger.getLogger(ExportService.class);
 
@@ -82,7 +86,7 @@ public class ExportService {
         ResultsService.Results found = results.results(auditId, by, admin);
         Suppression suppression = chosenMode == Mode.INTERNAL ? Suppression.internal()
                 : Suppression.publication(config.publicationThreshold());
-        Instant at = Instant.now();
+        Instant at = clock.now();
         List<ExportTable> tables = ExportTables.of(found, suppression, by.username, at);
         Audit audit = access.audit();
         log(audit, by, chosenFormat.name(), chosenMode.name(), at, from);
@@ -96,7 +100,7 @@ public class ExportService {
             }
         };
         String filename = "bestplace-audit-%d-%s-%s.%s".formatted(id, chosenMode.name().toLowerCase(Locale.ROOT),
-                at.toString().substring(0, 10), chosenFormat.name().toLowerCase(Locale.ROOT));
+                audit.dayOf(at), chosenFormat.name().toLowerCase(Locale.ROOT));
         return new Export(filename, chosenFormat.mediaType, body);
     }
 
@@ -107,7 +111,7 @@ public class ExportService {
         Metrics.ExportTiming timing = metrics.exportStarted("FHIR");
         try {
             ResultsService.Results found = results.results(auditId, by, admin);
-            log(access.audit(), by, "FHIR", Mode.INTERNAL.name(), Instant.now(), from);
+            log(access.audit(), by, "FHIR", Mode.INTERNAL.name(), clock.now(), from);
             return MeasureReports.json(found.audit(), found.summary());
         } finally {
             timing.stop();

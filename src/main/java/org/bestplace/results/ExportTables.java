@@ -29,22 +29,28 @@ public final class ExportTables {
         List<ExportTable> tables = new ArrayList<>();
         tables.add(about(results.audit(), suppression, by, at));
         tables.add(summary(summary, suppression));
+        Object[] totals = suppression.split(summary.reviewed(), summary.notQualifying());
+        List<ResultsService.DayRow> dayRows = results.days();
+        List<List<Object>> dayFigures = figures(dayRows.stream().map(d -> new long[] {d.reviewed(), d.notQualifying()})
+                .toList(), totals, suppression);
         List<List<Object>> days = new ArrayList<>();
-        for (ResultsService.DayRow day : results.days()) {
-            List<Object> row = new ArrayList<>(List.of(day.date()));
-            row.addAll(figures(day.reviewed(), day.notQualifying(), suppression));
-            row.add(day.signedOff() ? "yes" : "no");
+        for (int i = 0; i < dayRows.size(); i++) {
+            List<Object> row = new ArrayList<>(List.of(dayRows.get(i).date()));
+            row.addAll(dayFigures.get(i));
+            row.add(dayRows.get(i).signedOff() ? "yes" : "no");
             days.add(row);
         }
         tables.add(new ExportTable("by_day", List.of("date", "reviewed", "not_qualifying", "proportion", "ci95_low",
                 "ci95_high", "debrief_signed_off"), days));
-        tables.add(breakdown("by_ward", summary.byWard(), suppression));
-        tables.add(breakdown("by_specialty", summary.bySpecialty(), suppression));
-        tables.add(breakdown("by_sector", summary.bySector(), suppression));
-        tables.add(breakdown("by_stay_band", summary.byStayBand(), suppression));
-        tables.add(breakdown("by_age_band", summary.byAgeBand(), suppression));
-        tables.add(counts("alternatives", summary.alternatives(), results.titles(), suppression));
-        tables.add(counts("reasons", summary.reasons(), results.titles(), suppression));
+        tables.add(breakdown("by_ward", summary.byWard(), totals, suppression));
+        tables.add(breakdown("by_specialty", summary.bySpecialty(), totals, suppression));
+        tables.add(breakdown("by_sector", summary.bySector(), totals, suppression));
+        tables.add(breakdown("by_stay_band", summary.byStayBand(), totals, suppression));
+        tables.add(breakdown("by_age_band", summary.byAgeBand(), totals, suppression));
+        // Each not-qualifying patient-day has one alternative, so they make up the not-qualifying total.
+        tables.add(counts("alternatives", summary.alternatives(), results.titles(), totals[1], suppression));
+        // Reasons overlap (a patient-day may have several), so they make up no total.
+        tables.add(counts("reasons", summary.reasons(), results.titles(), null, suppression));
         tables.add(agreement(results.agreement(), suppression));
         return tables;
     }
@@ -72,90 +78,164 @@ public final class ExportTables {
     private static ExportTable summary(DailySummary s, Suppression suppression) {
         DailySummary.Agreed agreed = s.asAgreed();
         List<List<Object>> rows = new ArrayList<>();
-        rows.add(row("reviewed", suppression.count(s.reviewed())));
-        rows.add(row("qualifying", suppression.count(s.qualifying())));
-        rows.add(row("not_qualifying", suppression.count(s.notQualifying())));
-        addProportion(rows, "", s.notQualifying(), s.reviewed(), suppression);
-        rows.add(row("agreed_reviewed", suppression.count(agreed.reviewed())));
-        rows.add(row("agreed_not_qualifying", suppression.count(agreed.notQualifying())));
-        addProportion(rows, "agreed_", agreed.notQualifying(), agreed.reviewed(), suppression);
-        rows.add(row("unresolved", suppression.count(agreed.unresolved())));
+        Object[] reviewed = suppression.split(s.reviewed(), s.notQualifying());
+        rows.add(row("reviewed", reviewed[0]));
+        rows.add(row("qualifying", reviewed[2]));
+        rows.add(row("not_qualifying", reviewed[1]));
+        addProportion(rows, "", reviewed[1], reviewed[0]);
+        Object[] settled = suppression.split(s.reviewed(), agreed.reviewed());
+        Object[] agreedNo = HIDDEN_OR(settled[1], suppression.split(agreed.reviewed(), agreed.notQualifying()));
+        rows.add(row("agreed_reviewed", settled[1]));
+        rows.add(row("agreed_not_qualifying", agreedNo[1]));
+        addProportion(rows, "agreed_", agreedNo[1], settled[1]);
+        rows.add(row("unresolved", settled[2]));
         rows.add(row("decided_at_debrief", suppression.count(agreed.decided())));
         rows.add(row("reviews_submitted", suppression.count(s.reviews())));
         rows.add(row("overrides", suppression.count(s.overrides())));
-        rows.add(row("override_rate", suppression.proportion(s.overrides(), s.reviews())));
+        Object overrideRate = suppression.proportion(s.overrides(), s.reviews());
+        rows.add(row("override_rate", overrideRate == null ? "no reviews" : overrideRate));
         return new ExportTable("summary", List.of("measure", "value"), rows);
     }
 
-    private static void addProportion(List<List<Object>> rows, String prefix, long part, long whole,
-            Suppression suppression) {
-        List<Object> figures = figures(whole, part, suppression);
-        rows.add(row(prefix + "proportion_not_qualifying", figures.get(2)));
-        rows.add(row(prefix + "ci95_low", figures.get(3)));
-        rows.add(row(prefix + "ci95_high", figures.get(4)));
+    /** A part of a hidden total is hidden too. */
+    private static Object[] HIDDEN_OR(Object total, Object[] split) {
+        return Suppression.HIDDEN.equals(total) ? new Object[] {total, Suppression.HIDDEN, Suppression.HIDDEN} : split;
     }
 
-    private static ExportTable breakdown(String name, List<DailySummary.Row> source, Suppression suppression) {
+    private static void addProportion(List<List<Object>> rows, String prefix, Object part, Object whole) {
+        List<Object> figures = proportion(part, whole);
+        rows.add(row(prefix + "proportion_not_qualifying", figures.get(0)));
+        rows.add(row(prefix + "ci95_low", figures.get(1)));
+        rows.add(row(prefix + "ci95_high", figures.get(2)));
+    }
+
+    /** Proportion and Wilson interval from two published cells: numbers, {@code *} or words. */
+    static List<Object> proportion(Object part, Object whole) {
+        if (!(part instanceof Long p) || !(whole instanceof Long w)) {
+            return Arrays.asList(Suppression.HIDDEN, Suppression.HIDDEN, Suppression.HIDDEN);
+        }
+        if (w == 0) {
+            return Arrays.asList(Interval.NO_PATIENT_DAYS, Interval.NO_PATIENT_DAYS, Interval.NO_PATIENT_DAYS);
+        }
+        Interval ci = Wilson.interval(p, w);
+        return Arrays.asList((double) p / w, ci.low(), ci.high());
+    }
+
+    private static ExportTable breakdown(String name, List<DailySummary.Row> source, Object[] totals,
+            Suppression suppression) {
+        List<List<Object>> figures = figures(source.stream().map(r -> new long[] {r.reviewed(), r.notQualifying()})
+                .toList(), totals, suppression);
         List<List<Object>> rows = new ArrayList<>();
-        for (DailySummary.Row row : source) {
+        for (int i = 0; i < source.size(); i++) {
             List<Object> cells = new ArrayList<>();
-            cells.add(row.key());
-            cells.addAll(figures(row.reviewed(), row.notQualifying(), suppression));
+            cells.add(source.get(i).key());
+            cells.addAll(figures.get(i));
             rows.add(cells);
         }
         return new ExportTable(name, BREAKDOWN, rows);
     }
 
-    /** Reviewed, not qualifying, proportion and its Wilson interval, all from the counts as shown. */
-    static List<Object> figures(long reviewed, long notQualifying, Suppression suppression) {
-        Long shownWhole = suppression.shown(reviewed);
-        Long shownPart = suppression.shown(notQualifying);
-        Object proportion = suppression.proportion(notQualifying, reviewed);
-        Object low = proportion;
-        Object high = proportion;
-        if (proportion instanceof Double) {
-            Interval ci = Wilson.interval(shownPart, shownWhole);
-            low = ci.low();
-            high = ci.high();
+    /**
+     * Reviewed, not qualifying, proportion and its Wilson interval for rows that make up the
+     * totals {@code [reviewed, notQualifying, ...]} as published, all from the counts as shown, with
+     * the secondary suppression of {@link Suppression#protectParts}.
+     */
+    static List<List<Object>> figures(List<long[]> counts, Object[] totals, Suppression suppression) {
+        List<Object> reviewed = new ArrayList<>();
+        List<Object> notQualifying = new ArrayList<>();
+        for (long[] row : counts) {
+            Object[] split = suppression.split(row[0], row[1]);
+            reviewed.add(split[0]);
+            notQualifying.add(split[1]);
         }
-        return Arrays.asList(suppression.count(reviewed), suppression.count(notQualifying), proportion, low, high);
+        suppression.protectParts(totals[0], counts.stream().mapToLong(r -> r[0]).toArray(), reviewed);
+        for (int i = 0; i < counts.size(); i++) {
+            if (Suppression.HIDDEN.equals(reviewed.get(i))) {
+                notQualifying.set(i, Suppression.HIDDEN);
+            }
+        }
+        suppression.protectParts(totals[1], counts.stream().mapToLong(r -> r[1]).toArray(), notQualifying);
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < counts.size(); i++) {
+            List<Object> row = new ArrayList<>(List.of(reviewed.get(i), notQualifying.get(i)));
+            row.addAll(proportion(notQualifying.get(i), reviewed.get(i)));
+            rows.add(row);
+        }
+        return rows;
     }
 
     private static ExportTable counts(String name, List<DailySummary.Count> source, Map<String, String> titles,
-            Suppression suppression) {
+            Object total, Suppression suppression) {
+        List<Object> shown = new ArrayList<>();
+        source.forEach(c -> shown.add(suppression.count(c.count())));
+        if (total != null) {
+            suppression.protectParts(total, source.stream().mapToLong(DailySummary.Count::count).toArray(), shown);
+        }
         List<List<Object>> rows = new ArrayList<>();
-        for (DailySummary.Count count : source) {
-            rows.add(Arrays.asList(count.code(), titles.getOrDefault(count.code(), count.code()),
-                    suppression.count(count.count())));
+        for (int i = 0; i < source.size(); i++) {
+            DailySummary.Count count = source.get(i);
+            rows.add(Arrays.asList(count.code(), titles.getOrDefault(count.code(), count.code()), shown.get(i)));
         }
         return new ExportTable(name, List.of("code", "title", "count"), rows);
     }
 
     private static ExportTable agreement(Agreement agreement, Suppression suppression) {
+        List<Agreement.SectorPair> pairs = agreement.bySectorPair();
+        Object[] overall = suppression.split(agreement.pairs(), agreement.agreed());
+        List<Object> pairCounts = new ArrayList<>();
+        List<Object> agreedCounts = new ArrayList<>();
+        for (Agreement.SectorPair pair : pairs) {
+            Object[] split = suppression.split(pair.pairs(), pair.agreed());
+            pairCounts.add(split[0]);
+            agreedCounts.add(split[1]);
+        }
+        // Sector pairs make up all pairs, and their agreements all agreements.
+        suppression.protectParts(overall[0], pairs.stream().mapToLong(Agreement.SectorPair::pairs).toArray(),
+                pairCounts);
+        for (int i = 0; i < pairs.size(); i++) {
+            if (Suppression.HIDDEN.equals(pairCounts.get(i))) {
+                agreedCounts.set(i, Suppression.HIDDEN);
+            }
+        }
+        suppression.protectParts(overall[1], pairs.stream().mapToLong(Agreement.SectorPair::agreed).toArray(),
+                agreedCounts);
         List<List<Object>> rows = new ArrayList<>();
-        rows.add(agreementRow("all", agreement.pairs(), agreement.agreed(), agreement.kappa(), agreement.ci95(), agreement.pabak(), suppression));
-        for (Agreement.SectorPair pair : agreement.bySectorPair()) {
-            rows.add(agreementRow(pair.sectors(), pair.pairs(), pair.agreed(), pair.kappa(),
-                    pair.ci95(), pair.pabak(), suppression));
+        rows.add(agreementRow("all", overall[0], overall[1], agreement.kappa(), agreement.ci95(), agreement.pabak(),
+                agreement.kappaReason(), agreement.ci95Reason(), agreement.fleissKappa(), suppression));
+        for (int i = 0; i < pairs.size(); i++) {
+            Agreement.SectorPair pair = pairs.get(i);
+            rows.add(agreementRow(pair.sectors(), pairCounts.get(i), agreedCounts.get(i), pair.kappa(), pair.ci95(),
+                    pair.pabak(), pair.kappaReason(), pair.ci95Reason(), pair.fleissKappa(), suppression));
         }
         return new ExportTable("agreement", List.of("sectors", "pairs", "agreed", "percent_agreement", "kappa",
-                "ci95_low", "ci95_high", "pabak"), rows);
+                "ci95_low", "ci95_high", "pabak", "fleiss_kappa"), rows);
     }
 
+    static final String WITHHELD = "withheld: needs the exact counts";
+
     /**
-     * Percent agreement comes from the counts as shown; kappa and PABAK are statistics, not
-     * counts, and are shown unless the number of pairs behind them is hidden.
+     * Internal exports give every figure. In publication, percent agreement and PABAK are worked out
+     * from the published pairs and agreements (hidden when either is); kappa, its interval and
+     * Fleiss' kappa need the exact 2×2 table, which would give the hidden counts back, so they are
+     * withheld.
      */
-    private static List<Object> agreementRow(String sectors, long pairs, long agreed, Double kappa, Interval ci,
-            Double pabak, Suppression suppression) {
-        if (suppression.shown(pairs) == null) {
-            List<Object> row = new ArrayList<>(List.of(sectors));
-            row.addAll(java.util.Collections.nCopies(7, Suppression.HIDDEN));
-            return row;
+    private static List<Object> agreementRow(String sectors, Object pairs, Object agreed, Double kappa, Interval ci,
+            Double pabak, String kappaReason, String ciReason, Double fleiss, Suppression suppression) {
+        if (suppression.publication()) {
+            Object percent = Suppression.HIDDEN;
+            Object adjusted = Suppression.HIDDEN;
+            if (pairs instanceof Long p && agreed instanceof Long a) {
+                percent = p == 0 ? Interval.NO_PATIENT_DAYS : (Object) ((double) a / p);
+                adjusted = p == 0 ? Interval.NO_PATIENT_DAYS : (Object) Interval.tidy(2.0 * a / p - 1);
+            }
+            return Arrays.asList(sectors, pairs, agreed, percent, WITHHELD, WITHHELD, WITHHELD, adjusted, WITHHELD);
         }
-        return Arrays.asList(sectors, suppression.count(pairs), suppression.count(agreed),
-                suppression.proportion(agreed, pairs), kappa, ci == null ? null : ci.low(),
-                ci == null ? null : ci.high(), pabak);
+        long p = (Long) pairs;
+        long a = (Long) agreed;
+        return Arrays.asList(sectors, p, a, p == 0 ? Interval.NO_PATIENT_DAYS : (Object) ((double) a / p),
+                kappa == null ? kappaReason : kappa, ci == null ? ciReason : ci.low(), ci == null ? ciReason : ci.high(),
+                pabak == null ? Interval.NO_PATIENT_DAYS : pabak,
+                fleiss == null ? (p == 0 ? Interval.NO_PATIENT_DAYS : Interval.NOT_ESTIMABLE) : fleiss);
     }
 
     private static List<Object> row(String measure, Object value) {

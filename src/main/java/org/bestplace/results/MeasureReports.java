@@ -6,6 +6,7 @@ import java.util.List;
 import org.bestplace.audit.Audit;
 import org.bestplace.audit.AuditStatus;
 import org.bestplace.debrief.DailySummary;
+import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -27,6 +28,7 @@ public final class MeasureReports {
     public static final String MEASURE = "urn:bestplace:measure:best-place-of-care";
     public static final String MEDIA_TYPE = "application/fhir+json";
     private static final String POPULATION = "http://terminology.hl7.org/CodeSystem/measure-population";
+    private static final String DATA_ABSENT = "http://hl7.org/fhir/StructureDefinition/data-absent-reason";
     private static final FhirContext R4 = FhirContext.forR4();
 
     private MeasureReports() {
@@ -57,17 +59,13 @@ public final class MeasureReports {
         population(headline.addPopulation(), "denominator", agreed.reviewed());
         population(headline.addPopulation(), "denominator-exclusion", agreed.unresolved());
         population(headline.addPopulation(), "numerator", agreed.notQualifying());
-        if (agreed.reviewed() > 0) {
-            headline.setMeasureScore(new Quantity().setValue(agreed.proportion()).setUnit("1"));
-        }
+        headline.setMeasureScore(score(agreed.proportion()));
 
         MeasureReport.MeasureReportGroupComponent reviewed = report.addGroup();
         reviewed.setCode(text("reviewed", "Patient-days not meeting the criteria, by their first review"));
         population(reviewed.addPopulation(), "denominator", summary.reviewed());
         population(reviewed.addPopulation(), "numerator", summary.notQualifying());
-        if (summary.reviewed() > 0) {
-            reviewed.setMeasureScore(new Quantity().setValue(summary.proportionNotQualifying()).setUnit("1"));
-        }
+        reviewed.setMeasureScore(score(summary.proportionNotQualifying()));
         stratifier(reviewed, "ward", "Ward", summary.byWard());
         stratifier(reviewed, "stay-band", "Length of stay in days (0-6, 7-13, 14-20, 21+)", summary.byStayBand());
         return report;
@@ -82,9 +80,7 @@ public final class MeasureReports {
             stratum.setValue(new CodeableConcept().setText(row.key()));
             population(stratum.addPopulation(), "denominator", row.reviewed());
             population(stratum.addPopulation(), "numerator", row.notQualifying());
-            if (row.reviewed() > 0) {
-                stratum.setMeasureScore(new Quantity().setValue(row.proportion()).setUnit("1"));
-            }
+            stratum.setMeasureScore(score(row.proportion()));
         }
     }
 
@@ -98,6 +94,19 @@ public final class MeasureReports {
             long count) {
         population.setCode(new CodeableConcept().addCoding(new Coding(POPULATION, code, null)));
         population.setCount(Math.toIntExact(count));
+    }
+
+    /**
+     * The proportion as a score; with no patient-days there is none, and the score says so with
+     * FHIR's data-absent-reason ("not-applicable") rather than by being left out.
+     */
+    private static Quantity score(Double proportion) {
+        if (proportion == null) {
+            Quantity absent = new Quantity();
+            absent.addExtension(DATA_ABSENT, new CodeType("not-applicable"));
+            return absent;
+        }
+        return new Quantity().setValue(proportion).setUnit("1");
     }
 
     private static CodeableConcept text(String code, String text) {

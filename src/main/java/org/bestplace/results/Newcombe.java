@@ -19,6 +19,9 @@ public final class Newcombe {
      * @param ci95       Newcombe hybrid score 95% interval of the difference
      */
     public record Difference(double difference, Interval ci95) {
+        public Difference {
+            difference = Interval.tidy(difference);
+        }
     }
 
     /** p1 − p2 for {@code x1} of {@code n1} against {@code x2} of {@code n2}. */

@@ -81,8 +81,8 @@ public class ResultsPages {
         ResultsService.Results found = results.results(auditId, currentUser.user(), currentUser.isAdmin());
         DailySummary summary = found.summary();
         List<BarChart.Bar> trend = found.days().stream().filter(d -> d.reviewed() > 0)
-                .map(d -> new BarChart.Bar(d.date().toString(), d.proportion(), String.format(Locale.ROOT,
-                        "%.1f%% of %d", 100 * d.proportion(), d.reviewed())))
+                .map(d -> new BarChart.Bar(d.date().toString(), d.proportion(),
+                        org.bestplace.web.TemplateExtensions.percentText(d.proportion()) + " of " + d.reviewed()))
                 .toList();
         List<Breakdown> breakdowns = List.of(new Breakdown("Ward", summary.byWard()),
                 new Breakdown("Specialty", summary.bySpecialty()),

@@ -35,7 +35,7 @@ public class ResultsService {
     CriteriaService criteria;
 
     /** One audit day "as reviewed", and whether its debrief has been opened and signed off. */
-    public record DayRow(LocalDate date, long reviewed, long notQualifying, double proportion, Interval ci95,
+    public record DayRow(LocalDate date, long reviewed, long notQualifying, Double proportion, Interval ci95,
             boolean debriefOpened, boolean signedOff) {
     }
 
@@ -97,7 +97,7 @@ public class ResultsService {
                 signedOff |= earlier.signedOff();
             }
             days.put(date, new DayRow(date, reviewed, notQualifying,
-                    reviewed == 0 ? 0.0 : (double) notQualifying / reviewed, Wilson.interval(notQualifying, reviewed),
+                    DailySummary.ratio(notQualifying, reviewed), Wilson.interval(notQualifying, reviewed),
                     opened, signedOff));
         }
         return new ArrayList<>(days.values());

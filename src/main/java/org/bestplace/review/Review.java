@@ -86,8 +86,11 @@ public class Review extends PanacheEntityBase {
     @Column(name = "submitted_at")
     public Instant submittedAt;
 
-    /** The first submitted review of its case on its day: the one "as reviewed" figures count. */
-    @Column(name = "first_of_day", nullable = false)
+    /**
+     * The first submitted review of its case on its day (earliest first submission, then lower id):
+     * the one "as reviewed" figures count. Only the database sets it, through {@link #rankPatientDay}.
+     */
+    @Column(name = "first_of_day", nullable = false, insertable = false, updatable = false)
     public boolean firstOfDay;
 
     /** Copies of the case's attributes and the stay on the day of care, for the summary's one-pass GROUP BY. */
@@ -189,22 +192,20 @@ public class Review extends PanacheEntityBase {
         if (content.submitted() && !submitted) {
             submittedAt = now;
         }
-        if (!content.submitted()) {
-            firstOfDay = false;
-        }
         this.submitted = content.submitted();
         this.updatedAt = now;
     }
 
     /**
-     * Marks which submitted review of a case-day came first (by submission time, then id). The
-     * caller holds the case's row lock, so two requests cannot both see themselves as first.
+     * Sets which submitted review of a patient-day is its first, by the one rule (migration V17):
+     * the earliest first submission, then the lower id. Pending writes are flushed first so the
+     * database ranks what this transaction wrote; the caller holds the case's row lock.
      */
-    public static void markFirstOfDay(PatientCase patientCase, LocalDate day) {
-        List<Review> submitted = ofCaseOn(patientCase, day).stream().filter(r -> r.submitted).toList();
-        for (int i = 0; i < submitted.size(); i++) {
-            submitted.get(i).firstOfDay = i == 0;
-        }
+    public static void rankPatientDay(PatientCase patientCase, LocalDate day) {
+        var em = getEntityManager();
+        em.flush();
+        em.createNativeQuery("call rank_patient_day(?1, ?2)").setParameter(1, patientCase.id)
+                .setParameter(2, day).executeUpdate();
     }
 
     /**

@@ -26,9 +26,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.bestplace.audit.Audit;
 import org.bestplace.audit.AuditAccess;
-import org.bestplace.audit.AuditPages;
 import org.bestplace.criteria.CriteriaFile;
 import org.bestplace.criteria.CriteriaService;
+import org.bestplace.operations.ServiceClock;
 import org.bestplace.security.CurrentUser;
 import org.bestplace.web.DomainException;
 import org.jboss.resteasy.reactive.RestForm;
@@ -56,6 +56,9 @@ public class ReviewPages {
 
     @Inject
     ActivityLog activity;
+
+    @Inject
+    ServiceClock clock;
 
     public record CaseLine(String id, String caseNumber, String specialty, String ageBand, LocalDate admissionDate,
             long reviewsToday, boolean dualReview, boolean secondReviewNeeded) {
@@ -141,7 +144,7 @@ public class ReviewPages {
         var user = currentUser.user();
         Audit audit = AuditAccess.of(auditId, user, currentUser.isAdmin()).audit();
         PatientCase patientCase = PatientCase.inAudit(audit, caseId);
-        LocalDate day = date == null ? LocalDate.now(AuditPages.AUDIT_ZONE) : date(date, "date",
+        LocalDate day = date == null ? audit.today(clock) : date(date, "date",
                 "Write the date as YYYY-MM-DD.");
         activity.record(ActivityEvent.CASE_VIEW, auditId, "Review form of case " + patientCase.caseNumber + " for "
                 + day);
@@ -214,7 +217,7 @@ public class ReviewPages {
         if (!audit.hasWard(ward)) {
             throw DomainException.notFound("Ward '" + ward + "' is not in this audit.");
         }
-        LocalDate today = LocalDate.now(AuditPages.AUDIT_ZONE);
+        LocalDate today = audit.today(clock);
         Map<Long, ReviewService.CaseRow> todays = reviews.cases(auditId, ward, today, user, currentUser.isAdmin())
                 .stream().collect(Collectors.toMap(r -> r.patientCase().id, r -> r));
         List<CaseLine> cases = reviews.cases(auditId, ward, null, user, currentUser.isAdmin()).stream()

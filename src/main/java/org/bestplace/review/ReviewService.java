@@ -21,6 +21,7 @@ import org.bestplace.database.RetryOnConflict;
 import org.bestplace.debrief.Debrief;
 import org.bestplace.debrief.DualReview;
 import org.bestplace.operations.Metrics;
+import org.bestplace.operations.ServiceClock;
 import org.bestplace.security.Pseudonymiser;
 import org.bestplace.security.User;
 import org.bestplace.web.DomainException;
@@ -40,6 +41,9 @@ public class ReviewService {
 
     @Inject
     Metrics metrics;
+
+    @Inject
+    ServiceClock clock;
 
     /** How a review PUT ended: created, changed, or a repeat of what was stored. */
     public enum Result {
@@ -76,7 +80,7 @@ public class ReviewService {
         }
         PatientCase patientCase = new PatientCase(audit, audit.takeCaseNumber(), checked.ward(),
                 checked.specialty(), checked.ageBand(), checked.sex(), checked.admissionDate(), hash, by.username,
-                Instant.now());
+                clock.now());
         // Another registration of the same patient may have committed since the check above; the
         // insert (made at once, for the generated id) then meets the unique key.
         try {
@@ -133,7 +137,8 @@ public class ReviewService {
             query.append(" and c.ward = :ward");
         }
         if (date != null) {
-            query.append(" and (r.id is not null or cast(c.createdAt as LocalDate) = :date)");
+            // The day's bounds come from the audit's time zone, not from the database's.
+            query.append(" and (r.id is not null or c.createdAt >= :dayStart and c.createdAt < :dayEnd)");
         }
         query.append(" group by c order by c.id");
         var typed = PatientCase.getEntityManager().createQuery(query.toString(), Object[].class)
@@ -143,6 +148,8 @@ public class ReviewService {
         }
         if (date != null) {
             typed.setParameter("date", date);
+            typed.setParameter("dayStart", audit.startOf(date));
+            typed.setParameter("dayEnd", audit.startOf(date.plusDays(1)));
         }
         return typed.getResultList().stream()
                 .map(row -> new CaseRow((PatientCase) row[0], ((Number) row[1]).longValue(),
@@ -195,18 +202,16 @@ public class ReviewService {
                     + " are locked.");
         }
         check(content, audit, patientCase, criteria.definition(audit.criteriaSet));
-        // Read before any change is made, so the first-of-day flag is set in the same single write.
         List<Review> others = Review.ofCaseOn(patientCase, content.reviewDate()).stream()
                 .filter(other -> !other.id.equals(id)).toList();
         if (existing == null || !existing.reviewDate.equals(content.reviewDate())) {
             checkSecondReview(others, patientCase, content.reviewDate(), by, access.sector());
         }
-        Instant now = Instant.now();
-        boolean firstOfDay = others.stream().noneMatch(other -> other.submitted);
+        Instant now = clock.now();
         if (existing == null) {
             Review review = new Review(id, audit, patientCase, by, access.sector(), content, now);
-            review.firstOfDay = review.submitted && firstOfDay;
             review.persist();
+            Review.rankPatientDay(patientCase, review.reviewDate);
             if (review.submitted) {
                 metrics.reviewSubmitted();
             }
@@ -216,13 +221,14 @@ public class ReviewService {
         boolean wasSubmitted = existing.submitted;
         ReviewHistory entry = existing.revise(content, submission.changeReason(), by.username,
                 toJson(existing.content()), toJson(content), now);
-        existing.firstOfDay = existing.submitted && firstOfDay;
         if (entry != null) {
             entry.persist();
         }
+        // Both days the review touched are ranked again by the one rule, the day it left first.
         if (!previousDay.equals(existing.reviewDate)) {
-            Review.markFirstOfDay(patientCase, previousDay);
+            Review.rankPatientDay(patientCase, previousDay);
         }
+        Review.rankPatientDay(patientCase, existing.reviewDate);
         if (existing.submitted && !wasSubmitted) {
             metrics.reviewSubmitted();
         }

@@ -2,6 +2,7 @@ package org.bestplace.debrief;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
@@ -67,16 +68,37 @@ class CohenKappaTest {
     }
 
     @Test
-    void perfectAgreementOnBothAnswers() {
+    void perfectAgreementOnBothAnswersHasNoEstimableInterval() {
         CohenKappa.Result result = CohenKappa.of(10, 0, 0, 30);
         assertEquals(1.0, result.kappa(), 1e-12);
         assertEquals(1.0, result.pabak(), 1e-12);
-        assertEquals(1.0, result.ci95().high());
+        // The large-sample standard error is zero here: a point "interval" would claim certainty.
+        assertNull(result.ci95());
+        assertTrue(result.ci95Reason().startsWith("not estimable"), result.ci95Reason());
+    }
+
+    @Test
+    void oneReviewerAlwaysGivingTheSameAnswerHasNoIntervalAndNoNegativeZero() {
+        // The first reviewer always says "qualifies": kappa is 0, which floating point works out as −3e−16.
+        CohenKappa.Result result = CohenKappa.of(0, 0, 1, 2);
+        assertEquals(0.0, result.kappa());
+        assertNull(result.ci95());
+        assertTrue(result.ci95Reason().startsWith("not estimable"), result.ci95Reason());
+        assertEquals("0.00", String.format(java.util.Locale.ROOT, "%.2f", result.kappa()));
+    }
+
+    @Test
+    void aSinglePairHasNoInterval() {
+        for (CohenKappa.Result result : new CohenKappa.Result[] {CohenKappa.of(0, 1, 0, 0), CohenKappa.of(1, 0, 0, 0)}) {
+            assertNull(result.ci95());
+            assertTrue(result.ci95Reason().startsWith("not estimable"), result.ci95Reason());
+        }
     }
 
     @Test
     void noPairsGiveCountsButNoFigures() {
         CohenKappa.Result result = CohenKappa.of(0, 0, 0, 0);
+        assertEquals("no patient-days", result.ci95Reason());
         assertEquals(0, result.pairs());
         assertEquals(0, result.agreed());
         assertNull(result.percentAgreement());

@@ -8,30 +8,38 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.net.URL;
+import java.time.Instant;
 import java.time.LocalDate;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.bestplace.Api;
 import org.bestplace.Chromium;
-import org.bestplace.Db;
-import org.bestplace.security.AdminBootstrap;
+import org.bestplace.MovableClock;
+import org.bestplace.TestAudit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The chair's debrief of the demo audit, in real headless Chromium at projector size. */
+/**
+ * The chair's debrief in real headless Chromium at projector size. Each test makes its own audit
+ * and team, and the service clock stands at noon on 12 November 2026, a day inside the audit.
+ */
 @QuarkusTest
 class DebriefPageBrowserTest {
 
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 12);
     static Chromium chromium;
 
     @TestHTTPResource("/")
     URL base;
 
-    @jakarta.inject.Inject
-    io.agroal.api.AgroalDataSource dataSource;
+    @Inject
+    MovableClock clock;
 
     @BeforeAll
     static void startBrowser() {
@@ -43,49 +51,62 @@ class DebriefPageBrowserTest {
         chromium.close();
     }
 
+    @BeforeEach
+    void noonOnTheTwelfth() {
+        clock.set(Instant.parse("2026-11-12T12:00:00Z"));
+    }
+
+    @AfterEach
+    void realTimeAgain() {
+        clock.reset();
+    }
+
     @Test
     void theChairSeesTheDaysHeadlineQueueAndChartsAndGetsTheMinutesAsPdf() throws Exception {
-        String audit = Api.demoAudit();
-        LocalDate day = LocalDate.now();
-        var summary = asAdmin().get("/api/audits/" + audit + "/summary?date=" + day).then().statusCode(200)
+        TestAudit audit = TestAudit.create();
+        audit.dayOfReviews(TODAY);
+        var summary = asAdmin().get("/api/audits/" + audit.id() + "/summary?date=" + TODAY).then().statusCode(200)
                 .extract().jsonPath();
         int reviewed = summary.getInt("reviewed");
         String percent = String.format(java.util.Locale.ROOT, "%.1f%%",
                 100 * summary.getDouble("proportionNotQualifying"));
-        assertTrue(reviewed > 0);
+        assertEquals(4, reviewed);
 
         try (BrowserContext context = chromium.context(1280, 800)) {
-            Page page = Chromium.signIn(context, base.toString(), "chair", AdminBootstrap.DEMO_PASSWORD);
-            page.navigate(base + "audits/" + audit + "/debriefs/" + day);
+            Page page = Chromium.signIn(context, base.toString(), audit.chair(), Api.PASSWORD);
+            page.navigate(base + "audits/" + audit.id());
+            page.click("text=Open today's debrief");
+            page.waitForURL("**/audits/" + audit.id() + "/debriefs/" + TODAY);
             assertEquals(String.valueOf(reviewed), page.textContent("#reviewed").strip());
             assertEquals(percent, page.textContent("#not-qualifying").strip());
             assertEquals(3, page.locator("figure svg").count(), "three charts");
-            assertTrue(page.locator("article.case").count() > 0, "the demo day has cases to discuss");
+            assertEquals(1, page.locator("article.case").count(), "the disagreement is on the queue");
             Chromium.screenshot(page, "debrief");
 
-            var pdf = page.request().get(base + "audits/" + audit + "/debriefs/" + day + "/minutes.pdf");
+            var pdf = page.request().get(base + "audits/" + audit.id() + "/debriefs/" + TODAY + "/minutes.pdf");
             assertEquals(200, pdf.status());
             assertEquals("application/pdf", pdf.headers().get("content-type"));
             String text;
             try (PDDocument document = Loader.loadPDF(pdf.body())) {
                 text = new PDFTextStripper().getText(document);
             }
-            assertTrue(text.contains("Daily debrief minutes: " + day), text);
+            assertTrue(text.contains("Daily debrief minutes: " + TODAY), text);
             assertTrue(text.contains("Patients reviewed " + reviewed), text);
             assertTrue(text.contains(percent), text);
 
-            page.navigate(base + "audits/" + audit + "/debriefs/" + day + "/minutes");
+            page.navigate(base + "audits/" + audit.id() + "/debriefs/" + TODAY + "/minutes");
             Chromium.screenshot(page, "debrief-minutes");
         }
     }
 
     @Test
     void aDecisionWithoutAnOutcomeComesBackWithTheReasonKept() {
-        String audit = Api.demoAudit();
-        LocalDate day = LocalDate.now().minusDays(1);
+        TestAudit audit = TestAudit.create();
+        LocalDate day = TODAY.minusDays(1);
+        audit.dayOfReviews(day);
         try (BrowserContext context = chromium.context(1280, 800)) {
-            Page page = Chromium.signIn(context, base.toString(), "chair", AdminBootstrap.DEMO_PASSWORD);
-            page.navigate(base + "audits/" + audit + "/debriefs/" + day);
+            Page page = Chromium.signIn(context, base.toString(), audit.chair(), Api.PASSWORD);
+            page.navigate(base + "audits/" + audit.id() + "/debriefs/" + day);
             var firstCase = page.locator("article.case").first();
             firstCase.locator("textarea[name=reason]").fill("Discussed: awaiting the therapy view");
             firstCase.locator("button[type=submit]").click();
@@ -102,36 +123,38 @@ class DebriefPageBrowserTest {
     }
 
     @Test
-    void pagesKeepTheSecondReviewBlind() throws Exception {
-        String audit = Api.demoAudit();
-        LocalDate today = LocalDate.now();
-        long caseId = Db.number(dataSource, "select case_id from review"
-                + " where audit_id = ? and review_date = ? group by case_id having count(*) = 1"
-                + " and max(reviewer_sector) <> 'COMMISSIONER' order by case_id limit 1", Long.parseLong(audit), today);
+    void pagesKeepTheSecondReviewBlind() {
+        TestAudit audit = TestAudit.create();
+        String caseId = Api.registerCase(audit.id(), audit.hospital());
+        audit.review(audit.hospital(), caseId, TODAY, false);
+        String other = Api.reviewerOn(audit.id(), "COMMISSIONER");
         try (BrowserContext context = chromium.context(768, 1024)) {
-            Page page = Chromium.signIn(context, base.toString(), "reviewer-m1", AdminBootstrap.DEMO_PASSWORD);
-            page.navigate(base + "audits/" + audit + "/cases/" + caseId + "/review?date=" + today);
+            Page page = Chromium.signIn(context, base.toString(), other, Api.PASSWORD);
+            page.navigate(base + "audits/" + audit.id() + "/cases/" + caseId + "/review");
+            assertTrue(page.textContent("main").contains("day of care " + TODAY), "today's form");
             assertEquals(0, page.locator("input:checked").count(), "the first review's answers are not shown");
             assertEquals("", page.inputValue("#note"));
-            var notOpened = page.navigate(base + "audits/" + audit + "/debriefs/" + today.plusDays(1));
+            var notOpened = page.navigate(base + "audits/" + audit.id() + "/debriefs/" + TODAY);
             assertEquals(404, notOpened.status(), "a debrief the chair has not opened stays closed");
         }
     }
 
     @Test
     void signingOffMakesThePageReadOnly() {
-        String audit = Api.demoAudit();
-        LocalDate day = LocalDate.now().minusDays(2);
+        TestAudit audit = TestAudit.create();
+        LocalDate day = TODAY.minusDays(2);
+        audit.dayOfReviews(day);
         try (BrowserContext context = chromium.context(1280, 800)) {
-            Page page = Chromium.signIn(context, base.toString(), "chair", AdminBootstrap.DEMO_PASSWORD);
-            page.navigate(base + "audits/" + audit + "/debriefs/" + day);
+            Page page = Chromium.signIn(context, base.toString(), audit.chair(), Api.PASSWORD);
+            page.navigate(base + "audits/" + audit.id() + "/debriefs/" + day);
             page.fill("#attendees", "Dr Amira Okafor, HOSPITAL\nPriya Shah, COMMUNITY\nJo Whitfield, COMMISSIONER");
-            page.fill("#notes", "Care home waits dominate Ward 12.");
+            page.fill("#notes", "Care home waits dominate Ward A.");
             page.click("#record button[type=submit], form[action$=record] button");
             page.click("form[action$=sign-off] button");
             page.waitForSelector(".locked");
             assertEquals(0, page.locator("main form").count(), "no forms once signed off");
             assertTrue(page.textContent("main").contains("Priya Shah (COMMUNITY)"));
+            assertTrue(page.textContent(".locked").contains("at 12 Nov 2026"), "signed off today, by the clock");
             Chromium.screenshot(page, "debrief-signed-off");
         }
     }

@@ -37,7 +37,7 @@ class ExternalDatabaseStartIT {
     static void startDatabase() throws IOException {
         Files.createDirectories(Path.of("target"));
         work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "external-start-");
-        database = EmbeddedDatabase.start(work.resolve("mariadb"), 0, true);
+        database = EmbeddedDatabase.start(work.resolve("mariadb"), work.resolve("database.password"), 0, true);
     }
 
     @AfterAll
@@ -92,8 +92,8 @@ class ExternalDatabaseStartIT {
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("QUARKUS_") || name.startsWith("BESTPLACE_"));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
-        env.put("QUARKUS_DATASOURCE_USERNAME", "root");
-        env.put("QUARKUS_DATASOURCE_PASSWORD", "");
+        env.put("QUARKUS_DATASOURCE_USERNAME", database.username());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
         env.put("BESTPLACE_ADMIN_PASSWORD", "first-lead-secret-2026");
         env.put("BESTPLACE_PSEUDONYMISATION_KEY", "p".repeat(44));
         env.put("BESTPLACE_DATA_DIR", work.resolve("data").toString());

@@ -153,7 +153,9 @@ class ExportApiTest {
     void publicationCsvHasNoCaseRowsAndRoundsOrHidesEveryCount() {
         String audit = Api.demoAudit();
         JsonPath summary = asAdmin().get("/api/audits/" + audit + "/summary").then().extract().jsonPath();
-        String csv = demo("reviewer-h1").get("/api/audits/" + audit + "/export?format=csv&mode=publication")
+        // The commissioner, not a reviewer: a reviewer's figures cover only days whose debrief has
+        // opened, and this test opens none (it reads the demo audit without changing it).
+        String csv = demo("commissioner").get("/api/audits/" + audit + "/export?format=csv&mode=publication")
                 .then().statusCode(200).extract().asString();
         List<String> comments = new ArrayList<>();
         var tables = tables(csv, comments);
@@ -219,6 +221,37 @@ class ExportApiTest {
         }
         String sheet = zipEntry(xlsx, "xl/worksheets/sheet12.xml");
         assertTrue(sheet.contains("state=\"frozen\""), "header row frozen on the cases sheet");
+    }
+
+    /**
+     * Readers that trust a sheet's declared range (openpyxl in read-only mode) see only what the
+     * {@code <dimension>} element covers, so it must span the last column and row written.
+     */
+    @Test
+    void everySheetDeclaresItsTrueRange() throws IOException {
+        String audit = Api.demoAudit();
+        byte[] xlsx = demo("lead").get("/api/audits/" + audit + "/export?format=xlsx&mode=internal").then()
+                .statusCode(200).extract().asByteArray();
+        java.util.regex.Pattern cell = java.util.regex.Pattern.compile("<c r=\"([A-Z]+)([0-9]+)\"");
+        java.util.regex.Pattern dimension = java.util.regex.Pattern.compile("<dimension ref=\"([A-Z0-9:]+)\"/>");
+        for (int n = 1; n <= 12; n++) {
+            String sheet = zipEntry(xlsx, "xl/worksheets/sheet" + n + ".xml");
+            String lastColumn = "A";
+            int lastRow = 1;
+            var cells = cell.matcher(sheet);
+            while (cells.find()) {
+                String column = cells.group(1);
+                if (column.length() > lastColumn.length()
+                        || column.length() == lastColumn.length() && column.compareTo(lastColumn) > 0) {
+                    lastColumn = column;
+                }
+                lastRow = Math.max(lastRow, Integer.parseInt(cells.group(2)));
+            }
+            var declared = dimension.matcher(sheet);
+            assertTrue(declared.find(), "sheet " + n + " declares a dimension");
+            assertEquals("A1:" + lastColumn + lastRow, declared.group(1), "sheet " + n + "'s declared range");
+            assertTrue(lastColumn.compareTo("A") > 0, "sheet " + n + " has more than one column");
+        }
     }
 
     private static String zipEntry(byte[] zip, String name) throws IOException {

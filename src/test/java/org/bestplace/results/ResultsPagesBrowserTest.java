@@ -9,28 +9,40 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import org.bestplace.Api;
 import org.bestplace.Axe;
 import org.bestplace.Chromium;
+import org.bestplace.MovableClock;
+import org.bestplace.TestAudit;
 import org.bestplace.TestDatabase;
-import org.bestplace.security.AdminBootstrap;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The results and comparison pages in headless Chromium at desktop size. */
+/** The results and comparison pages in headless Chromium at desktop size, on audits each test makes. */
 @QuarkusTest
 class ResultsPagesBrowserTest {
 
     static Chromium chromium;
 
+    /** The service clock stands at noon on this day, inside the test audits' November. */
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 12);
+
     @TestHTTPResource("/")
     URL base;
+
+    @Inject
+    MovableClock clock;
 
     @BeforeAll
     static void startBrowser() {
@@ -42,26 +54,39 @@ class ResultsPagesBrowserTest {
         chromium.close();
     }
 
+    @BeforeEach
+    void noonOnTheTwelfth() {
+        clock.set(Instant.parse("2026-11-12T12:00:00Z"));
+    }
+
+    @AfterEach
+    void realTimeAgain() {
+        clock.reset();
+    }
+
     static String percent(double proportion) {
         return String.format(Locale.ROOT, "%.1f%%", 100 * proportion);
     }
 
     @Test
     void theCommissionerReadsTheResultsAndDownloadsAnExportTheLeadSeesItLogged() throws Exception {
-        String audit = Api.demoAudit();
-        var summary = asAdmin().get("/api/audits/" + audit + "/summary").then().statusCode(200).extract().jsonPath();
+        TestAudit audit = TestAudit.create();
+        for (LocalDate day = TODAY.minusDays(2); !day.isAfter(TODAY); day = day.plusDays(1)) {
+            audit.dayOfReviews(day);
+        }
+        var summary = asAdmin().get("/api/audits/" + audit.id() + "/summary").then().statusCode(200).extract()
+                .jsonPath();
         // The chair opening a day's debrief is what gives that day minutes.
-        ExportApiTest.demo("chair").get("/api/audits/" + audit + "/debriefs/" + java.time.LocalDate.now(
-                org.bestplace.audit.AuditPages.AUDIT_ZONE)).then().statusCode(200);
+        Api.as(audit.chair()).get("/api/audits/" + audit.id() + "/debriefs/" + TODAY).then().statusCode(200);
         try (BrowserContext context = chromium.context(1280, 900)) {
-            Page page = Chromium.signIn(context, base.toString(), "commissioner", AdminBootstrap.DEMO_PASSWORD);
-            page.navigate(base + "audits/" + audit);
+            Page page = Chromium.signIn(context, base.toString(), audit.commissioner(), Api.PASSWORD);
+            page.navigate(base + "audits/" + audit.id());
             page.click("text=Results and exports");
-            page.waitForURL("**/audits/" + audit + "/results");
+            page.waitForURL("**/audits/" + audit.id() + "/results");
             assertEquals(percent(summary.getDouble("asAgreed.proportion")), page.textContent("#agreed-percent").strip());
             assertEquals(percent(summary.getDouble("proportionNotQualifying")),
                     page.textContent("#reviewed-percent").strip());
-            assertTrue(page.locator("#days tbody tr").count() >= 3, "a row for each audit day so far");
+            assertEquals(3, page.locator("#days tbody tr").count(), "a row for each audit day so far");
             assertTrue(page.locator("#days a:text('Minutes')").count() > 0, "links to the debrief minutes");
             assertTrue(page.textContent("section[aria-labelledby=team]").contains("COMMUNITY"), "the team by sector");
             assertEquals(List.of(), Axe.seriousViolations(page));
@@ -69,24 +94,24 @@ class ResultsPagesBrowserTest {
 
             Download download = page.waitForDownload(() -> page.click("text=Internal, with case rows >> a:text('CSV')"));
             String csv = Files.readString(download.path(), StandardCharsets.UTF_8);
-            assertTrue(download.suggestedFilename().endsWith("-internal-" + java.time.LocalDate.now(
-                    java.time.ZoneOffset.UTC) + ".csv"), download.suggestedFilename());
+            assertTrue(download.suggestedFilename().endsWith("-internal-" + TODAY + ".csv"),
+                    download.suggestedFilename());
             assertTrue(csv.startsWith("\uFEFF# Bestplace audit export. Internal export"), csv.substring(0, 80));
             assertTrue(csv.contains("# table: cases"));
         }
         try (BrowserContext context = chromium.context(1280, 900)) {
-            Page page = Chromium.signIn(context, base.toString(), "reviewer-h1", AdminBootstrap.DEMO_PASSWORD);
-            page.navigate(base + "audits/" + audit + "/results");
+            Page page = Chromium.signIn(context, base.toString(), audit.hospital(), Api.PASSWORD);
+            page.navigate(base + "audits/" + audit.id() + "/results");
             assertEquals(0, page.locator("text=Internal, with case rows").count(), "reviewers get publication exports only");
             assertEquals(0, page.locator("#export-log").count());
-            var refused = page.request().get(base + "audits/" + audit + "/results/export?format=csv&mode=internal");
+            var refused = page.request().get(base + "audits/" + audit.id() + "/results/export?format=csv&mode=internal");
             assertEquals(403, refused.status());
         }
         try (BrowserContext context = chromium.context(1280, 900)) {
-            Page page = Chromium.signIn(context, base.toString(), "lead", AdminBootstrap.DEMO_PASSWORD);
-            page.navigate(base + "audits/" + audit + "/results");
+            Page page = Chromium.signIn(context, base.toString(), audit.lead(), Api.PASSWORD);
+            page.navigate(base + "audits/" + audit.id() + "/results");
             String log = page.textContent("#export-log");
-            assertTrue(log.contains("commissioner") && log.contains("CSV") && log.contains("INTERNAL"), log);
+            assertTrue(log.contains(audit.commissioner()) && log.contains("CSV") && log.contains("INTERNAL"), log);
         }
     }
 

@@ -54,8 +54,10 @@ class DuplicateLocalIdLogTest {
             CompletableFuture<Response> registration = CompletableFuture.supplyAsync(() -> as(reviewer).body(body)
                     .post("/api/audits/" + audit + "/cases"), runnable -> new Thread(runnable).start());
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (Db.number(dataSource, "select count(*) from information_schema.innodb_trx"
-                    + " where trx_state = 'LOCK WAIT'") == 0) {
+            // The service's account sees its own connections in the process list (no PROCESS right
+            // needed): the registration's lock statement shows there while it waits for this row.
+            while (Db.number(dataSource, "select count(*) from information_schema.processlist"
+                    + " where info like 'SELECT id FROM audit WHERE id = % FOR UPDATE' and id <> connection_id()") == 0) {
                 assertTrue(!registration.isDone(), () -> "the registration did not wait: " + registration.join()
                         .statusCode() + " " + registration.join().asString());
                 assertTrue(System.nanoTime() < deadline, "the registration never waited for the audit's row");
