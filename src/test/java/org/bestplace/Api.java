@@ -22,9 +22,13 @@ public final class Api {
     private Api() {
     }
 
+    /** The password of a user these helpers made, or of the test service's administrator. */
+    public static String password(String username) {
+        return "admin".equals(username) ? TestDatabase.ADMIN_PASSWORD : PASSWORD;
+    }
+
     public static RequestSpecification as(String username) {
-        String password = "admin".equals(username) ? TestDatabase.ADMIN_PASSWORD : PASSWORD;
-        return given().auth().preemptive().basic(username, password).contentType(ContentType.JSON);
+        return given().auth().preemptive().basic(username, password(username)).contentType(ContentType.JSON);
     }
 
     /** Posts a criteria file as YAML. */

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.bestplace.Api;
 import org.bestplace.Db;
+import org.bestplace.Pages;
 import org.bestplace.criteria.CriteriaApiTest;
 import org.bestplace.review.ReviewPages;
 import org.junit.jupiter.api.Test;
@@ -27,22 +28,16 @@ class ActivityLogTest {
     @Inject
     AgroalDataSource dataSource;
 
-    static String formSignIn(String username, String password, int expected) {
-        return given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("j_username", username).formParam("j_password", password)
-                .post("/j_security_check").then().statusCode(expected).extract().cookie("quarkus-credential");
-    }
-
     @Test
     void signInsFailuresAndCaseViewsAreRecordedWithWhoAndWhere() throws Exception {
         String audit = Api.collectingAudit();
         String reviewer = Api.reviewerOn(audit, "HOSPITAL");
-        String session = formSignIn(reviewer, Api.PASSWORD, 302);
+        String session = Pages.signIn(reviewer, Api.PASSWORD).cookie();
         assertEquals(1, Db.activity(dataSource, "SIGN_IN", reviewer));
         assertEquals("127.0.0.1", Db.value(dataSource,
                 "select remote_address from activity_log where event = 'SIGN_IN' and username = ?", reviewer));
 
-        formSignIn(reviewer, "not-the-password", 302);
+        Pages.signInRefused(reviewer, "not-the-password");
         given().auth().preemptive().basic(reviewer, "also-wrong-password").get("/api/me").then().statusCode(401);
         long failures = 0;
         for (int i = 0; i < 50 && failures < 2; i++) {

@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
@@ -39,6 +38,7 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import org.bestplace.Api;
 import org.bestplace.Db;
+import org.bestplace.Pages;
 import org.bestplace.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -208,8 +208,7 @@ class BadInputCorpusTest {
      * otherwise add a charset or try to read an XML or deeply nested body itself.
      */
     static HttpResponse<String> raw(String method, String path, String username, String contentType, byte[] body) {
-        String password = "admin".equals(username) ? TestDatabase.ADMIN_PASSWORD : Api.PASSWORD;
-        String credentials = Base64.getEncoder().encodeToString((username + ":" + password)
+        String credentials = Base64.getEncoder().encodeToString((username + ":" + Api.password(username))
                 .getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path))
                 .header("Authorization", "Basic " + credentials).header("Content-Type", contentType)
@@ -502,29 +501,26 @@ class BadInputCorpusTest {
             Api.putReview(audit, reviewer, UUID.randomUUID().toString(), with(notQualifying(), "caseId",
                     note.getKey(), "note", note.getValue(), "flagged", true)).statusCode(201);
         }
-        String admin = signIn("admin", TestDatabase.ADMIN_PASSWORD);
-        String debrief = page(admin, "/audits/" + audit + "/debriefs/2026-11-03");
+        Pages.Session admin = Pages.signIn("admin", TestDatabase.ADMIN_PASSWORD);
+        String debrief = admin.page("/audits/" + audit + "/debriefs/2026-11-03");
         assertEscaped(debrief);
         assertTrue(debrief.contains("&lt;img src=x onerror=alert(1)&gt;"), debrief);
 
-        String own = signIn(reviewer, Api.PASSWORD);
-        assertEscaped(page(own, "/audits/" + audit + "/cases/" + first + "/review?date=2026-11-03"));
-        assertEscaped(page(own, "/audits/" + audit + "/wards/Ward A"));
+        Pages.Session own = Pages.signIn(reviewer, Api.PASSWORD);
+        assertEscaped(own.page("/audits/" + audit + "/cases/" + first + "/review?date=2026-11-03"));
+        assertEscaped(own.page("/audits/" + audit + "/wards/Ward A"));
 
         Map<String, Long> before = rows();
         List<String> hostile = new ArrayList<>(INJECTIONS);
         hostile.addAll(List.of(SCRIPT, IMAGE, "9999-99-99"));
         for (String value : hostile) {
-            pageRefused(given().cookie("quarkus-credential", own).accept("text/html").queryParam("date", value)
+            pageRefused(own.request().accept("text/html").queryParam("date", value)
                     .get("/audits/{id}/cases/{case}/review", audit, first));
-            pageRefused(given().cookie("quarkus-credential", own).accept("text/html")
-                    .get("/audits/{id}/wards/{ward}", audit, value));
-            pageRefused(given().cookie("quarkus-credential", admin).accept("text/html")
-                    .get("/audits/{id}/debriefs/{date}", audit, value));
+            pageRefused(own.request().accept("text/html").get("/audits/{id}/wards/{ward}", audit, value));
+            pageRefused(admin.request().accept("text/html").get("/audits/{id}/debriefs/{date}", audit, value));
         }
         for (String outside : List.of("0000-01-01", "9999-12-31")) {
-            pageRefused(given().cookie("quarkus-credential", admin).accept("text/html")
-                    .get("/audits/{id}/debriefs/{date}", audit, outside));
+            pageRefused(admin.request().accept("text/html").get("/audits/{id}/debriefs/{date}", audit, outside));
         }
         assertEquals(before, rows());
         tally.expect(20, 2);
@@ -545,19 +541,6 @@ class BadInputCorpusTest {
         assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), html);
         assertFalse(html.contains(SCRIPT), html);
         assertFalse(html.contains("<img src=x"), html);
-    }
-
-    static String signIn(String username, String password) {
-        String cookie = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("j_username", username).formParam("j_password", password)
-                .post("/j_security_check").then().statusCode(302).extract().cookie("quarkus-credential");
-        assertNotNull(cookie, "no session for " + username);
-        return cookie;
-    }
-
-    static String page(String cookie, String path) {
-        return given().cookie("quarkus-credential", cookie).accept("text/html").get(path).then().statusCode(200)
-                .extract().asString();
     }
 
     @Test
