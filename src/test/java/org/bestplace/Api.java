@@ -3,6 +3,7 @@ package org.bestplace;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.time.LocalDate;
@@ -29,6 +30,17 @@ public final class Api {
 
     public static RequestSpecification as(String username) {
         return given().auth().preemptive().basic(username, password(username)).contentType(ContentType.JSON);
+    }
+
+    /** The criteria set every test audit uses, as the API gives it. */
+    public static JsonPath criteriaSet() {
+        return asAdmin().get("/api/criteria-sets/" + SET_ID + "/" + SET_VERSION).then().statusCode(200).extract()
+                .jsonPath();
+    }
+
+    /** The code of the first criterion of that set: meeting it makes a patient qualify. */
+    public static String firstCriterion() {
+        return criteriaSet().getString("groups[0].criteria[0].code");
     }
 
     /** Posts a criteria file as YAML. */

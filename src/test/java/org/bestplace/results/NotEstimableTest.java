@@ -32,8 +32,7 @@ class NotEstimableTest {
 
     /** An audit whose only patient-days are the given pairs (hospital outcome, community outcome) on 3 Nov. */
     String auditWithPairs(boolean[]... pairs) {
-        criterion = asAdmin().get("/api/criteria-sets/" + Api.SET_ID + "/" + Api.SET_VERSION).then().extract()
-                .path("groups[0].criteria[0].code");
+        criterion = Api.firstCriterion();
         String audit = Api.collectingAudit();
         String hospital = Api.reviewerOn(audit, "HOSPITAL");
         String community = Api.reviewerOn(audit, "COMMUNITY");

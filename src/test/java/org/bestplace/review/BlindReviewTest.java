@@ -41,8 +41,7 @@ class BlindReviewTest {
         community = Api.reviewerOn(audit, "COMMUNITY");
         chair = Api.user("chair", "HOSPITAL", "CHAIR");
         Api.member(audit, chair, "CHAIR", "HOSPITAL");
-        criterion = asAdmin().get("/api/criteria-sets/" + Api.SET_ID + "/" + Api.SET_VERSION).then()
-                .extract().path("groups[0].criteria[0].code");
+        criterion = Api.firstCriterion();
     }
 
     @Test

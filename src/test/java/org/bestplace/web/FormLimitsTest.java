@@ -49,8 +49,7 @@ class FormLimitsTest {
         chair = Api.user("chair", "HOSPITAL", "CHAIR");
         Api.member(audit, chair, "CHAIR", "HOSPITAL");
         caseId = Api.registerCase(audit, reviewer);
-        var set = Api.asAdmin().get("/api/criteria-sets/" + Api.SET_ID + "/" + Api.SET_VERSION).then()
-                .extract().jsonPath();
+        var set = Api.criteriaSet();
         criterion = set.getString("groups[0].criteria[0].code");
         alternative = set.getString("alternatives[1].code");
     }
