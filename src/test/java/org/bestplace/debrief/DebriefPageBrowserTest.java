@@ -17,31 +17,21 @@ import org.bestplace.Api;
 import org.bestplace.Chromium;
 import org.bestplace.Db;
 import org.bestplace.security.AdminBootstrap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The chair's debrief of the demo audit, in real headless Chromium at projector size. */
 @QuarkusTest
 class DebriefPageBrowserTest {
 
-    static Chromium chromium;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @TestHTTPResource("/")
     URL base;
 
     @jakarta.inject.Inject
     io.agroal.api.AgroalDataSource dataSource;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = new Chromium();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        chromium.close();
-    }
 
     @Test
     void theChairSeesTheDaysHeadlineQueueAndChartsAndGetsTheMinutesAsPdf() throws Exception {

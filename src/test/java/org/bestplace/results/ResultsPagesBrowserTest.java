@@ -19,28 +19,18 @@ import org.bestplace.Axe;
 import org.bestplace.Chromium;
 import org.bestplace.TestDatabase;
 import org.bestplace.security.AdminBootstrap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The results and comparison pages in headless Chromium at desktop size. */
 @QuarkusTest
 class ResultsPagesBrowserTest {
 
-    static Chromium chromium;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @TestHTTPResource("/")
     URL base;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = new Chromium();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        chromium.close();
-    }
 
     static String percent(double proportion) {
         return String.format(Locale.ROOT, "%.1f%%", 100 * proportion);
