@@ -109,8 +109,7 @@ class SummaryCellsTest {
     }
 
     static Team team() {
-        var set = Api.asAdmin().get("/api/criteria-sets/" + Api.SET_ID + "/" + Api.SET_VERSION).then().extract()
-                .jsonPath();
+        var set = Api.criteriaSet();
         criterion = set.getString("groups[0].criteria[0].code");
         reasons = set.getList("reasons.code");
         String audit = Api.collectingAudit();

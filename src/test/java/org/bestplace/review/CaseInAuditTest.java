@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.bestplace.Api;
 import org.bestplace.Db;
+import org.bestplace.Pages;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,10 +51,7 @@ class CaseInAuditTest {
                 List.of(criterion), "submitted", true)).put("/api/audits/" + audit + "/reviews/" + UUID.randomUUID());
         Response decision = as(chair).body(Map.of("caseId", elsewhere, "outcome", "QUALIFIES", "reason", "seen"))
                 .post("/api/audits/" + audit + "/debriefs/" + DAY + "/decisions");
-        String session = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("j_username", reviewer).formParam("j_password", Api.PASSWORD)
-                .post("/j_security_check").then().statusCode(302).extract().cookie("quarkus-credential");
-        Response page = given().cookie("quarkus-credential", session).accept("text/html")
+        Response page = Pages.signIn(reviewer, Api.PASSWORD).request().accept("text/html")
                 .get("/audits/" + audit + "/cases/" + elsewhere + "/review");
         String detail = "There is no case " + elsewhere + " in this audit.";
         String expected = "404 caseId " + detail;

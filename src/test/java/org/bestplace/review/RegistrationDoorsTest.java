@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.bestplace.Api;
+import org.bestplace.Pages;
 import org.bestplace.Db;
 import org.bestplace.web.CsrfToken;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,11 +106,9 @@ class RegistrationDoorsTest {
         }
         audit = Api.collectingAudit();
         reviewer = Api.reviewerOn(audit, "HOSPITAL");
-        session = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("j_username", reviewer).formParam("j_password", Api.PASSWORD)
-                .post("/j_security_check").then().statusCode(302).extract().cookie("quarkus-credential");
-        assertNotNull(session);
-        csrf = given().cookie("quarkus-credential", session).get("/").getCookie(CsrfToken.COOKIE);
+        Pages.Session signedIn = Pages.signIn(reviewer, Api.PASSWORD);
+        session = signedIn.cookie();
+        csrf = signedIn.csrfCookie();
         assertNotNull(csrf);
     }
 

@@ -43,8 +43,7 @@ class ReviewApiTest {
         audit = Api.collectingAudit();
         reviewer = Api.reviewerOn(audit, "COMMUNITY");
         caseId = Api.registerCase(audit, reviewer);
-        var set = asAdmin().get("/api/criteria-sets/" + Api.SET_ID + "/" + Api.SET_VERSION).then().statusCode(200)
-                .extract().jsonPath();
+        var set = Api.criteriaSet();
         criterion = set.getString("groups[0].criteria[0].code");
         alternative = set.getString("alternatives[1].code");
         reasons = List.of(set.getString("reasons[0].code"), set.getString("reasons[1].code"));

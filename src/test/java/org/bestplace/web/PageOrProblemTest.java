@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.bestplace.Api;
+import org.bestplace.Pages;
 import org.bestplace.TestDatabase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -57,7 +58,7 @@ class PageOrProblemTest {
             "text/* | problem"})
     void everyRefusalAnswersTheSameAcceptTheSameWay(String accept, String expected) throws Exception {
         if (session == null) {
-            session = BadInputCorpusTest.signIn("admin", TestDatabase.ADMIN_PASSWORD);
+            session = Pages.signIn("admin", TestDatabase.ADMIN_PASSWORD).cookie();
         }
         String audit = Api.collectingAudit();
         List<String> kinds = new ArrayList<>();
