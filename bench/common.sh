@@ -77,7 +77,7 @@ measure_exports() {
   heap_during "$dir/export.csv.heap" download csv
   heap_during "$dir/export.xlsx.heap" download xlsx
   EXPORT_RSS=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVICE_PID/status")
-  query=$(grep -v '^--' src/main/resources/export/case-rows.sql | sed "s/:audit/$audit/")
+  query=$(grep -v '^--' src/main/resources/sql/export/case-rows.sql | sed "s/:audit/$audit/")
   started=$(now)
   mysql_ --batch --quick "$DB_NAME" -e "$query" > "$dir/export.tsv"
   EXPORT_BATCH_SECONDS=$(since "$started")

@@ -3,6 +3,7 @@ package org.bestplace;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.time.LocalDate;
@@ -22,9 +23,24 @@ public final class Api {
     private Api() {
     }
 
+    /** The password of a user these helpers made, or of the test service's administrator. */
+    public static String password(String username) {
+        return "admin".equals(username) ? TestDatabase.ADMIN_PASSWORD : PASSWORD;
+    }
+
     public static RequestSpecification as(String username) {
-        String password = "admin".equals(username) ? TestDatabase.ADMIN_PASSWORD : PASSWORD;
-        return given().auth().preemptive().basic(username, password).contentType(ContentType.JSON);
+        return given().auth().preemptive().basic(username, password(username)).contentType(ContentType.JSON);
+    }
+
+    /** The criteria set every test audit uses, as the API gives it. */
+    public static JsonPath criteriaSet() {
+        return asAdmin().get("/api/criteria-sets/" + SET_ID + "/" + SET_VERSION).then().statusCode(200).extract()
+                .jsonPath();
+    }
+
+    /** The code of the first criterion of that set: meeting it makes a patient qualify. */
+    public static String firstCriterion() {
+        return criteriaSet().getString("groups[0].criteria[0].code");
     }
 
     /** Posts a criteria file as YAML. */

@@ -10,15 +10,24 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Debian's Chromium driven headless by Playwright, one per test class; screenshots go under target/. */
-public final class Chromium implements AutoCloseable {
+/**
+ * Debian's Chromium driven headless by Playwright, started once for a test class and closed
+ * after it: a class declares {@code @RegisterExtension static final Chromium chromium = new Chromium();}.
+ * Screenshots go under target/.
+ */
+public final class Chromium implements BeforeAllCallback, AfterAllCallback {
 
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private final Playwright playwright;
-    private final Browser browser;
+    private Playwright playwright;
+    private Browser browser;
 
-    public Chromium() {
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        // Each Playwright unpacks its own driver (1-2 s), hence one per class rather than per test.
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
@@ -26,6 +35,18 @@ public final class Chromium implements AutoCloseable {
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        browser = null;
+        playwright = null;
     }
 
     /** A fresh browser (own cookies) of the given size. */
@@ -58,11 +79,5 @@ public final class Chromium implements AutoCloseable {
             throw new java.io.UncheckedIOException(e);
         }
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
-    }
-
-    @Override
-    public void close() {
-        browser.close();
-        playwright.close();
     }
 }

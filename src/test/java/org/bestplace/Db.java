@@ -1,6 +1,9 @@
 package org.bestplace;
 
+import static org.awaitility.Awaitility.await;
+
 import java.sql.SQLException;
+import java.time.Duration;
 import javax.sql.DataSource;
 
 /** Reads one value straight from the database, so a test checks the row a user's action left. */
@@ -40,15 +43,10 @@ public final class Db {
      * Activity-log rows of one event for one user. Sign-ins are written by a worker after the
      * answer has gone, so this waits up to five seconds for the first row.
      */
-    public static long activity(DataSource dataSource, String event, String username) throws Exception {
-        long found = 0;
-        for (int i = 0; i < 50 && found == 0; i++) {
-            found = number(dataSource, "select count(*) from activity_log where event = ? and username = ?", event,
-                    username);
-            if (found == 0) {
-                Thread.sleep(100);
-            }
-        }
-        return found;
+    public static long activity(DataSource dataSource, String event, String username) {
+        return await().alias(event + " of " + username + " in the activity log").atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(100)).until(() -> number(dataSource,
+                        "select count(*) from activity_log where event = ? and username = ?", event, username),
+                        found -> found > 0);
     }
 }

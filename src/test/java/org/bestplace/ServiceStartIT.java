@@ -1,5 +1,6 @@
 package org.bestplace;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -87,22 +88,17 @@ class ServiceStartIT {
         return builder.start();
     }
 
-    long awaitReady(Process process, String base) throws Exception {
+    /** Waits for the service to answer ready; returns how long that took, in milliseconds, to print. */
+    long awaitReady(Process process, String base) {
         long started = System.currentTimeMillis();
-        while (System.currentTimeMillis() - started < GIVE_UP.toMillis()) {
-            assertTrue(process.isAlive(), "the service stopped while starting; see target/service-start-it-*.log");
-            try {
-                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready"))
-                        .build(), HttpResponse.BodyHandlers.ofString());
-                if (ready.statusCode() == 200) {
-                    return System.currentTimeMillis() - started;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("not ready after " + GIVE_UP);
+        // A refused connection is the service not listening yet.
+        await().alias("the service ready").atMost(GIVE_UP).pollInterval(Duration.ofMillis(250))
+                .ignoreExceptionsInstanceOf(IOException.class).until(() -> {
+                    assertTrue(process.isAlive(), "the service stopped while starting; see target/service-start-it-*.log");
+                    return http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
+                            HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+                });
+        return System.currentTimeMillis() - started;
     }
 
     String get(String url, String user) throws Exception {

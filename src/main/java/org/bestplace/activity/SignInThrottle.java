@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import org.bestplace.database.Sql;
 import org.bestplace.operations.ServiceClock;
 
 /**
@@ -52,12 +53,7 @@ public class SignInThrottle {
     @Transactional
     public long recentFailures(String username) {
         Instant since = clock.now().minus(WINDOW);
-        Number count = (Number) em.createNativeQuery("""
-                select count(*) from activity_log f
-                where f.username = :username and f.event = 'SIGN_IN_FAILED' and f.occurred_at > :since
-                  and f.occurred_at > coalesce((select max(s.occurred_at) from activity_log s
-                                                where s.username = :username and s.event = 'SIGN_IN'),
-                                               :since)""")
+        Number count = (Number) em.createNativeQuery(Sql.load("activity/recent-sign-in-failures"))
                 .setParameter("username", username).setParameter("since", since).getSingleResult();
         return count.longValue();
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.bestplace.database.Sql;
 import org.bestplace.statistics.CohenKappa;
 import org.bestplace.statistics.FleissKappa;
 import org.bestplace.statistics.Interval;
@@ -37,13 +38,7 @@ public record Agreement(LocalDate date, long pairs, long agreed, Double percentA
     }
 
     static String pairsSql(boolean date, boolean openedOnly) {
-        return """
-                select p.first_outcome, p.second_outcome, p.first_sector, p.second_sector, sum(p.pairs)
-                from pair_cell p
-                where p.audit_id = :audit %s
-                group by p.first_outcome, p.second_outcome, p.first_sector, p.second_sector
-                having sum(p.pairs) > 0
-                """.formatted(DailySummary.days("p", date, openedOnly));
+        return Sql.load("agreement/pairs").replace("{days}", DailySummary.days("p", date, openedOnly));
     }
 
     public static Agreement compute(EntityManager em, long auditId, LocalDate date) {

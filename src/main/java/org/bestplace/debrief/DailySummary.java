@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.bestplace.database.Sql;
 import org.bestplace.statistics.Interval;
 import org.bestplace.statistics.Wilson;
 
@@ -55,8 +56,12 @@ public record DailySummary(
             long decided, String ci95Reason) {
     }
 
-    /** NHS long-stay thresholds: 7, 14 and 21 days. */
-    public static final List<String> STAY_BANDS = List.of("0-6", "7-13", "14-20", "21+");
+    /**
+     * Stay bands in order of length. The database defines the bands (the review's {@code stay_band},
+     * migration V20); each label starts with its shortest stay, so the order needs no list of them.
+     */
+    public static final Comparator<String> BY_LENGTH_OF_STAY = Comparator.comparingInt(
+            band -> Integer.parseInt(band.replaceAll("\\D.*", "")));
 
     /**
      * The breakdowns from the summary cells the database keeps as reviews are written (see
@@ -79,13 +84,7 @@ public record DailySummary(
     }
 
     static String cubeSql(boolean date, boolean openedOnly) {
-        return """
-                select c.ward, c.specialty, c.reviewer_sector, c.age_band, c.stay_band,
-                       sum(c.reviewed), sum(c.not_qualifying)
-                from summary_cell c
-                where c.audit_id = :audit and c.reviewed > 0 %s
-                group by c.ward, c.specialty, c.reviewer_sector, c.age_band, c.stay_band
-                """.formatted(days("c", date, openedOnly));
+        return Sql.load("summary/cube").replace("{days}", days("c", date, openedOnly));
     }
 
     /**
@@ -97,11 +96,7 @@ public record DailySummary(
     }
 
     static String placesAndReasonsSql(boolean date, boolean openedOnly) {
-        return """
-                select p.kind, p.code, sum(p.tally) from place_cell p
-                where p.audit_id = :audit %s
-                group by p.kind, p.code having sum(p.tally) > 0
-                """.formatted(days("p", date, openedOnly));
+        return Sql.load("summary/places-and-reasons").replace("{days}", days("p", date, openedOnly));
     }
 
     /** Submitted reviews and how many were overridden, from the summary cells. */
@@ -110,9 +105,7 @@ public record DailySummary(
     }
 
     static String overrideSql(boolean date, boolean openedOnly) {
-        return """
-                select coalesce(sum(c.reviews), 0), coalesce(sum(c.overrides), 0) from summary_cell c
-                where c.audit_id = :audit %s""".formatted(days("c", date, openedOnly));
+        return Sql.load("summary/overrides").replace("{days}", days("c", date, openedOnly));
     }
 
     /**
@@ -127,21 +120,8 @@ public record DailySummary(
 
     /** Decisions are only ever made on an open day, so only the pairs need the opened-days filter. */
     static String agreedSql(boolean date, boolean openedOnly) {
-        return """
-                select 'disagreeing', p.first_outcome, null, sum(p.pairs), 0
-                from pair_cell p
-                where p.audit_id = :audit and p.first_outcome <> p.second_outcome %1$s
-                group by p.first_outcome
-                union all
-                select 'decided', r.outcome, d.outcome, count(distinct d.id), count(s.id)
-                from decision d
-                join debrief db on db.id = d.debrief_id
-                join review r on r.case_id = d.case_id and r.review_date = db.debrief_date and r.first_of_day = true
-                left join review s on s.case_id = d.case_id and s.review_date = db.debrief_date
-                     and s.submitted = true and s.first_of_day = false and s.outcome <> r.outcome
-                where db.audit_id = :audit %2$s
-                group by r.outcome, d.outcome
-                """.formatted(days("p", date, openedOnly), date ? " and db.debrief_date = :date" : "");
+        return Sql.load("summary/agreed").replace("{pair_days}", days("p", date, openedOnly))
+                .replace("{decision_day}", date ? " and db.debrief_date = :date" : "");
     }
 
     public static DailySummary compute(EntityManager em, long auditId, LocalDate date) {
@@ -154,7 +134,7 @@ public record DailySummary(
         Map<String, long[]> specialty = new TreeMap<>();
         Map<String, long[]> sector = new TreeMap<>();
         Map<String, long[]> age = new TreeMap<>();
-        Map<String, long[]> stay = new TreeMap<>(Comparator.comparingInt(STAY_BANDS::indexOf));
+        Map<String, long[]> stay = new TreeMap<>(BY_LENGTH_OF_STAY);
         long reviewed = 0;
         long notQualifying = 0;
         for (Object raw : bind(em.createNativeQuery(cubeSql(date != null, openedDaysOnly)), auditId, date).getResultList()) {

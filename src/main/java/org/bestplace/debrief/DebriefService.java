@@ -20,6 +20,7 @@ import org.bestplace.audit.AuditAccess;
 import org.bestplace.audit.MemberRole;
 import org.bestplace.criteria.CriteriaService;
 import org.bestplace.database.RetryOnConflict;
+import org.bestplace.database.Sql;
 import org.bestplace.operations.Metrics;
 import org.bestplace.review.Outcome;
 import org.bestplace.review.PatientCase;
@@ -135,13 +136,7 @@ public class DebriefService {
 
     private List<QueueItem> queue(Audit audit, LocalDate date) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select r.case_id, count(distinct r.outcome) > 1, max(r.flagged), max(r.override_outcome is not null)
-                from review r
-                where r.audit_id = :audit and r.review_date = :date and r.submitted = true
-                group by r.case_id
-                having count(distinct r.outcome) > 1 or max(r.flagged) = 1 or max(r.override_outcome is not null) = 1
-                order by r.case_id""")
+        List<Object[]> rows = em.createNativeQuery(Sql.load("debrief/queue"))
                 .setParameter("audit", audit.id).setParameter("date", date).getResultList();
         Map<Long, List<Why>> why = new TreeMap<>();
         for (Object[] row : rows) {
@@ -183,37 +178,13 @@ public class DebriefService {
         return queue;
     }
 
-    /**
-     * Changes to a review of a dual-reviewed patient-day made once the other review was submitted:
-     * from then on the author could read it (blind review lifts when both are in), so the
-     * change may copy it. A review's history only holds changes made after it was submitted.
-     */
-    private static final String CHANGED_SQL = """
-            select r.case_id, r.id
-            from review r
-            join review o on o.case_id = r.case_id and o.review_date = r.review_date and o.id <> r.id
-                 and o.submitted = true
-            join review_history h on h.review_id = r.id and h.changed_at >= o.submitted_at
-            where r.audit_id = :audit and r.review_date = :date and r.submitted = true
-            group by r.case_id, r.id
-            order by r.case_id, r.id""";
-
-    /** Later reviews submitted when their author could already read the first one. */
-    private static final String WRITTEN_SQL = """
-            select r.case_id, r.id
-            from review r
-            join app_user u on u.id = r.reviewer_id
-            left join debrief db on db.audit_id = r.audit_id and db.debrief_date = r.review_date
-            where r.audit_id = :audit and r.review_date = :date and r.submitted = true and r.first_of_day = false
-              and (db.opened_at <= r.submitted_at
-                   or find_in_set('ADMIN', u.roles) > 0
-                   or exists (select 1 from audit_member m where m.audit_id = r.audit_id
-                              and m.user_id = r.reviewer_id and m.role in ('LEAD', 'CHAIR', 'COMMISSIONER')))
-            order by r.case_id, r.id""";
+    /** See the files for why each finds what it finds. */
+    private static final String CHANGED_SQL = "debrief/changed-after-visible";
+    private static final String WRITTEN_SQL = "debrief/written-after-visible";
 
     @SuppressWarnings("unchecked")
     private List<Object[]> notBlind(Audit audit, LocalDate date, String sql) {
-        return em.createNativeQuery(sql).setParameter("audit", audit.id).setParameter("date", date).getResultList();
+        return em.createNativeQuery(Sql.load(sql)).setParameter("audit", audit.id).setParameter("date", date).getResultList();
     }
 
     private List<Change> changesAfterVisible(List<Review> ofCase, List<ReviewHistory> history) {
@@ -255,9 +226,8 @@ public class DebriefService {
         Debrief debrief = Debrief.of(audit, date).orElseThrow(() -> DomainException.conflict(
                 "The debrief of " + date + " has not been opened yet."));
         debrief.requireOpen();
-        PatientCase patientCase = caseOf(audit, caseId);
-        long reviewed = Review.count("patientCase = ?1 and reviewDate = ?2 and submitted = true", patientCase, date);
-        if (reviewed == 0) {
+        PatientCase patientCase = PatientCase.inAudit(audit, caseId);
+        if (Review.ofCaseOn(patientCase, date).stream().noneMatch(r -> r.submitted)) {
             throw DomainException.invalid("caseId", "Case " + patientCase.caseNumber + " has no submitted review on "
                     + date + ".");
         }
@@ -320,18 +290,5 @@ public class DebriefService {
         activity.record(ActivityEvent.DEBRIEF_REOPENED, access.audit().id, "Reopened the debrief of " + date
                 + ": " + reason);
         return reopening;
-    }
-
-    private static PatientCase caseOf(Audit audit, String caseId) {
-        PatientCase patientCase;
-        try {
-            patientCase = PatientCase.findById(Long.parseLong(caseId));
-        } catch (NumberFormatException e) {
-            patientCase = null;
-        }
-        if (patientCase == null || !patientCase.audit.id.equals(audit.id)) {
-            throw DomainException.invalid("caseId", "There is no case " + caseId + " in this audit.");
-        }
-        return patientCase;
     }
 }

@@ -14,7 +14,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import org.bestplace.operations.ServiceClock;
@@ -27,6 +26,7 @@ import org.bestplace.criteria.CriteriaFile;
 import org.bestplace.criteria.CriteriaService;
 import org.bestplace.criteria.CriteriaSet;
 import org.bestplace.criteria.CriteriaStatus;
+import org.bestplace.generate.SyntheticModel;
 import org.bestplace.review.Outcome;
 import org.bestplace.review.PatientCase;
 import org.bestplace.review.Review;
@@ -47,14 +47,11 @@ import org.jboss.logging.Logger;
 public class DemoData {
 
     public static final String AUDIT_TITLE = "Demo: Riverside General best place of care audit";
-    public static final List<String> WARDS = List.of("Ward 7 Acute Medicine", "Ward 12 Older People");
+    public static final List<String> WARDS = SyntheticModel.WARDS.subList(1, 3);
     static final long SEED = 20261122L;
     static final int CASES_PER_WARD_PER_DAY = 10;
     static final int DAYS = 3;
     private static final Logger LOG = Logger.getLogger(DemoData.class);
-    private static final List<String> SPECIALTIES = List.of("General medicine", "Care of older people",
-            "Respiratory", "Cardiology", "Gastroenterology", "General surgery");
-    private static final List<String> AGE_BANDS = List.of("18-39", "40-64", "65-74", "75-84", "85+");
 
     @Inject
     BestplaceConfig config;
@@ -132,38 +129,33 @@ public class DemoData {
         return audit;
     }
 
+    /** Ten patients a ward a day, drawn from the synthetic model that the benchmark generator uses too. */
     private void fill(Audit audit, CriteriaFile set, List<User> reviewers, LocalDate firstDay, Instant now) {
-        Random random = new Random(SEED);
-        List<String> criterionCodes = set.criteria().map(CriteriaFile.Criterion::code).toList();
-        List<String> alternatives = set.alternatives().stream().map(CriteriaFile.Alternative::code)
-                .filter(code -> !code.equals("OTHER")).toList();
-        List<String> reasons = set.reasons().stream().map(CriteriaFile.Reason::code).toList();
+        SyntheticModel model = new SyntheticModel(SEED, SyntheticModel.Mix.DEMO);
+        Codes codes = new Codes(set.criteria().map(CriteriaFile.Criterion::code).toList(),
+                set.alternatives().stream().map(CriteriaFile.Alternative::code).filter(code -> !code.equals("OTHER"))
+                        .toList(),
+                set.reasons().stream().map(CriteriaFile.Reason::code).toList());
         int reviewNumber = 0;
         for (int day = 0; day < DAYS; day++) {
             LocalDate reviewDate = firstDay.plusDays(day);
             for (String ward : WARDS) {
                 for (int n = 0; n < CASES_PER_WARD_PER_DAY; n++) {
-                    int stay = random.nextDouble() < 0.7 ? random.nextInt(7) : 7 + random.nextInt(35);
-                    PatientCase patientCase = new PatientCase(audit, audit.takeCaseNumber(), ward,
-                            SPECIALTIES.get(random.nextInt(SPECIALTIES.size())),
-                            AGE_BANDS.get(Math.min(AGE_BANDS.size() - 1, random.nextInt(AGE_BANDS.size() + 1))),
-                            random.nextBoolean() ? "FEMALE" : "MALE", reviewDate.minusDays(stay), null, "admin", now);
+                    SyntheticModel.Patient patient = model.patient(List.of(ward));
+                    PatientCase patientCase = new PatientCase(audit, audit.takeCaseNumber(), ward, patient.specialty(),
+                            patient.ageBand(), patient.sex(), reviewDate.minusDays(patient.stayBefore()), null, "admin",
+                            now);
                     patientCase.persist();
-                    User first = reviewers.get(random.nextInt(reviewers.size()));
-                    boolean qualifies = random.nextDouble() >= (stay > 13 ? 0.45 : 0.2);
-                    ReviewContent content = content(random, patientCase, reviewDate, qualifies, criterionCodes,
-                            alternatives, reasons);
+                    User first = reviewerOf(model, reviewers, model.firstSector());
+                    boolean notQualifying = model.notQualifying(patient, patient.stayBefore());
                     Review firstReview = new Review(uuid(++reviewNumber), audit, patientCase, first, first.sector,
-                            content, now);
+                            content(model, patientCase, reviewDate, notQualifying, codes), now);
                     firstReview.persist();
-                    if (random.nextDouble() < 0.25) {
-                        List<User> others = reviewers.stream().filter(u -> u.sector != first.sector).toList();
-                        User second = others.get(random.nextInt(others.size()));
-                        boolean agrees = random.nextDouble() < 0.8;
-                        ReviewContent again = content(random, patientCase, reviewDate, agrees == qualifies,
-                                criterionCodes, alternatives, reasons);
+                    if (model.reviewedTwice()) {
+                        User second = reviewerOf(model, reviewers, model.secondSector(first.sector));
+                        boolean says = model.secondAgrees(notQualifying) == notQualifying;
                         Review secondReview = new Review(uuid(++reviewNumber), audit, patientCase, second,
-                                second.sector, again, now);
+                                second.sector, content(model, patientCase, reviewDate, says, codes), now);
                         // Submitted a moment after the first, so the order of the pair is stable.
                         secondReview.submittedAt = now.plusMillis(1);
                         secondReview.persist();
@@ -174,31 +166,30 @@ public class DemoData {
         }
     }
 
-    private static ReviewContent content(Random random, PatientCase patientCase, LocalDate date, boolean qualifies,
-            List<String> criterionCodes, List<String> alternatives, List<String> reasons) {
-        boolean override = random.nextDouble() < 0.03;
-        if (qualifies) {
-            List<String> met = pick(random, criterionCodes, 1 + random.nextInt(3));
-            return new ReviewContent(patientCase.id, date, met, null, null, null, List.of(), null,
-                    random.nextDouble() < 0.05, true);
-        }
-        List<String> met = override ? pick(random, criterionCodes, 1) : List.of();
-        String alternative = alternatives.get(Math.min(alternatives.size() - 1,
-                (int) Math.floor(Math.abs(random.nextGaussian()) * 2)));
-        return new ReviewContent(patientCase.id, date, met, override ? Outcome.DOES_NOT_QUALIFY : null,
-                override ? "Criterion met only because of a routine regimen that could be given at home" : null,
-                alternative, pick(random, reasons, 1 + random.nextInt(2)),
-                random.nextDouble() < 0.3 ? "Discussed with the ward team; plan agreed in principle." : null,
-                random.nextDouble() < 0.15, true);
+    /** The criteria set's codes the demo's reviews use ("other" places need a description, so none). */
+    private record Codes(List<String> criteria, List<String> alternatives, List<String> reasons) {
     }
 
-    private static List<String> pick(Random random, List<String> from, int count) {
-        List<String> pool = new ArrayList<>(from);
-        List<String> picked = new ArrayList<>();
-        for (int i = 0; i < count && !pool.isEmpty(); i++) {
-            picked.add(pool.remove(random.nextInt(pool.size())));
+    private static User reviewerOf(SyntheticModel model, List<User> reviewers, Sector sector) {
+        List<User> ofSector = reviewers.stream().filter(u -> u.sector == sector).toList();
+        return ofSector.get(model.nextInt(ofSector.size()));
+    }
+
+    /** A review's content; now and then an override, a flag or a note, as real reviews have. */
+    private static ReviewContent content(SyntheticModel model, PatientCase patientCase, LocalDate date,
+            boolean notQualifying, Codes codes) {
+        if (!notQualifying) {
+            return new ReviewContent(patientCase.id, date, model.criteriaMet(codes.criteria()), null, null, null,
+                    List.of(), null, model.sometimes(0.05), true);
         }
-        return picked;
+        boolean override = model.sometimes(0.03);
+        List<String> met = override ? List.of(codes.criteria().get(model.nextInt(codes.criteria().size())))
+                : List.of();
+        return new ReviewContent(patientCase.id, date, met, override ? Outcome.DOES_NOT_QUALIFY : null,
+                override ? "Criterion met only because of a routine regimen that could be given at home" : null,
+                model.weighted(codes.alternatives()), model.reasons(codes.reasons()),
+                model.sometimes(0.3) ? "Discussed with the ward team; plan agreed in principle." : null,
+                model.sometimes(0.15), true);
     }
 
     private static String uuid(int n) {

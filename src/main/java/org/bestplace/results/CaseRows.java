@@ -1,9 +1,6 @@
 package org.bestplace.results;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import org.bestplace.database.Sql;
 
 /**
  * The internal export's case rows: one per submitted review, read from the database a batch
@@ -20,7 +18,7 @@ import java.util.List;
 final class CaseRows {
 
     /** The query text, shared with the export benchmark; {@code :audit} stands for the audit id. */
-    static final String SQL = load();
+    static final String SQL = Sql.load("export/case-rows");
 
     private static final int FETCH_SIZE = 2000;
 
@@ -71,18 +69,6 @@ final class CaseRows {
             default -> {
                 return rows.getString(column);
             }
-        }
-    }
-
-    private static String load() {
-        try (InputStream in = CaseRows.class.getResourceAsStream("/export/case-rows.sql")) {
-            if (in == null) {
-                throw new IllegalStateException("export/case-rows.sql is missing from the build");
-            }
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return text.lines().filter(line -> !line.startsWith("--")).reduce("", (a, b) -> a + b + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -17,6 +17,7 @@ import org.bestplace.audit.Member;
 import org.bestplace.audit.MemberRole;
 import org.bestplace.criteria.CriteriaFile;
 import org.bestplace.criteria.CriteriaService;
+import org.bestplace.database.Sql;
 import org.bestplace.debrief.Agreement;
 import org.bestplace.debrief.DailySummary;
 import org.bestplace.security.Sector;
@@ -73,17 +74,7 @@ public class ResultsService {
 
     private List<DayRow> days(long auditId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select d.day, coalesce(f.reviewed, 0), coalesce(f.not_qualifying, 0), d.opened, d.signed_off
-                from (select c.review_date as day, 0 as opened, 0 as signed_off from summary_cell c
-                      where c.audit_id = :audit and c.reviewed > 0 group by c.review_date
-                      union
-                      select db.debrief_date, 1, db.signed_off_at is not null from debrief db
-                      where db.audit_id = :audit) d
-                left join (select c.review_date, sum(c.reviewed) as reviewed, sum(c.not_qualifying) as not_qualifying
-                           from summary_cell c where c.audit_id = :audit
-                           group by c.review_date) f on f.review_date = d.day
-                order by d.day""").setParameter("audit", auditId).getResultList();
+        List<Object[]> rows = em.createNativeQuery(Sql.load("results/days")).setParameter("audit", auditId).getResultList();
         Map<LocalDate, DayRow> days = new TreeMap<>();
         for (Object[] row : rows) {
             LocalDate date = row[0] instanceof Date sql ? sql.toLocalDate() : (LocalDate) row[0];

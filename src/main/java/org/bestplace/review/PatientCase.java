@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.bestplace.audit.Audit;
+import org.bestplace.web.DomainException;
 
 /**
  * A patient in an audit, known only by a pseudonymous case number. No name, NHS number or
@@ -85,6 +86,29 @@ public class PatientCase extends PanacheEntityBase {
     public static void lockForWrite(long caseId) {
         getEntityManager().createNativeQuery("SELECT id FROM patient_case WHERE id = ?1 FOR UPDATE")
                 .setParameter(1, caseId).getResultList();
+    }
+
+    /**
+     * The case with this id in this audit. A case of another audit is as missing as one that never
+     * was, wherever the id came from: the address, a form or a JSON body.
+     */
+    public static PatientCase inAudit(Audit audit, long caseId) {
+        return find("id = ?1 and audit = ?2", caseId, audit).<PatientCase>firstResultOptional()
+                .orElseThrow(() -> DomainException.notFound("caseId", "There is no case " + caseId
+                        + " in this audit."));
+    }
+
+    /** The same, for an id as a request gave it; one that is not a number at all is malformed. */
+    public static PatientCase inAudit(Audit audit, String caseId) {
+        return inAudit(audit, parseId(caseId));
+    }
+
+    public static long parseId(String caseId) {
+        try {
+            return Long.parseLong(caseId);
+        } catch (NumberFormatException e) {
+            throw DomainException.invalid("caseId", "The case id '" + caseId + "' is not a case id.");
+        }
     }
 
     public static Optional<PatientCase> byLocalIdHash(Audit audit, String hash) {

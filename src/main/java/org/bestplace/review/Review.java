@@ -208,6 +208,15 @@ public class Review extends PanacheEntityBase {
                 .setParameter(2, day).executeUpdate();
     }
 
+    /**
+     * The reviews of a case on one day of care, drafts and submitted: a handful at most, as a
+     * case-day takes one review per reviewer and two submitted ones. Drafts come first, then the
+     * submitted ones in the order they were submitted.
+     */
+    public static List<Review> ofCaseOn(PatientCase patientCase, LocalDate day) {
+        return list("patientCase = ?1 and reviewDate = ?2 order by submittedAt, id", patientCase, day);
+    }
+
     public static List<Review> ofCase(PatientCase patientCase) {
         return list("patientCase = ?1 order by createdAt", patientCase);
     }

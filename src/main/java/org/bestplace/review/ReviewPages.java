@@ -38,9 +38,6 @@ import org.jboss.resteasy.reactive.RestForm;
 @Produces(MediaType.TEXT_HTML)
 public class ReviewPages {
 
-    public static final List<String> AGE_BANDS = List.of("18-39", "40-64", "65-74", "75-84", "85+");
-    public static final List<String> SEXES = List.of("FEMALE", "MALE", "OTHER", "UNKNOWN");
-
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance ward(WardView view);
@@ -61,9 +58,6 @@ public class ReviewPages {
     ActivityLog activity;
 
     @Inject
-    ReviewResource reviewResource;
-
-    @Inject
     ServiceClock clock;
 
     public record CaseLine(String id, String caseNumber, String specialty, String ageBand, LocalDate admissionDate,
@@ -71,12 +65,12 @@ public class ReviewPages {
     }
 
     /** The registration form's values and, after a refusal, the message and the field it concerns. */
-    public record Registration(String specialty, String ageBand, String sex, String admissionDate, String localId,
+    public record RegistrationForm(String specialty, String ageBand, String sex, String admissionDate, String localId,
             String field, String message) {
     }
 
     public record WardView(Audit audit, String ward, String wardPath, LocalDate today, List<CaseLine> cases,
-            Registration registration, List<String> ageBands, List<String> sexes, String registered, String saved) {
+            RegistrationForm registration, List<String> ageBands, List<String> sexes, String registered, String saved) {
     }
 
     public record ReviewForm(Audit audit, String caseId, String caseNumber, String ward, String wardPath,
@@ -101,7 +95,7 @@ public class ReviewPages {
     @Path("wards/{ward}")
     public TemplateInstance ward(@PathParam("auditId") Long auditId, @PathParam("ward") String ward,
             @QueryParam("registered") String registered, @QueryParam("saved") String saved) {
-        WardView view = wardView(auditId, ward, new Registration(null, null, null, null, null, null, null),
+        WardView view = wardView(auditId, ward, new RegistrationForm(null, null, null, null, null, null, null),
                 registered, saved);
         activity.record(ActivityEvent.CASE_VIEW, auditId, "Ward page of " + ward);
         return Templates.ward(view);
@@ -117,7 +111,8 @@ public class ReviewPages {
     @Produces(MediaType.APPLICATION_JSON)
     public Response putFromTablet(@PathParam("auditId") Long auditId, @PathParam("reviewId") String reviewId,
             @jakarta.validation.Valid @jakarta.validation.constraints.NotNull ReviewResource.ReviewBody body) {
-        return reviewResource.put(auditId, reviewId, body);
+        return ReviewResource.answer(reviews.put(auditId, reviewId, body.submission(), currentUser.user(),
+                currentUser.isAdmin()));
     }
 
     @POST
@@ -126,29 +121,17 @@ public class ReviewPages {
     public Response register(@PathParam("auditId") Long auditId, @PathParam("ward") String ward,
             @RestForm String specialty, @RestForm String ageBand, @RestForm String sex,
             @RestForm String admissionDate, @RestForm String localId) {
-        Registration values = new Registration(specialty, ageBand, sex, admissionDate, null, null, null);
         try {
-            require(specialty, "specialty", "Give the specialty.");
-            if (!AGE_BANDS.contains(ageBand)) {
-                throw DomainException.invalid("ageBand", "Choose an age band.");
-            }
-            if (!SEXES.contains(sex)) {
-                throw DomainException.invalid("sex", "Choose the patient's sex.");
-            }
-            LocalDate admitted = date(admissionDate, "admissionDate", "Give the admission date.");
-            if (specialty.length() > 100 || (localId != null && localId.length() > 64)) {
-                throw DomainException.invalid(specialty.length() > 100 ? "specialty" : "localId", "That is too long.");
-            }
-            PatientCase registered = reviews.register(auditId, new ReviewService.Registration(ward, specialty,
-                    ageBand, sex, admitted, localId), currentUser.user(), currentUser.isAdmin());
+            PatientCase registered = reviews.register(auditId, new Registration(ward, specialty, ageBand, sex,
+                    admissionDate, localId), currentUser.user(), currentUser.isAdmin());
             return Response.seeOther(URI.create(wardPath(auditId, ward) + "?registered="
                     + registered.caseNumber)).build();
         } catch (DomainException e) {
             if (e.status() != 400 && e.status() != 409) {
                 throw e;
             }
-            Registration refused = new Registration(specialty, ageBand, sex, admissionDate, null,
-                    e.field() == null ? "specialty" : e.field(), e.getMessage());
+            RegistrationForm refused = new RegistrationForm(specialty, ageBand, sex, admissionDate, null,
+                    e.field() == null ? "form" : e.field(), e.getMessage());
             return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE)
                     .entity(Templates.ward(wardView(auditId, ward, refused, null, null)).render()).build();
         }
@@ -160,14 +143,14 @@ public class ReviewPages {
             @QueryParam("date") String date) {
         var user = currentUser.user();
         Audit audit = AuditAccess.of(auditId, user, currentUser.isAdmin()).audit();
-        PatientCase patientCase = caseOf(audit, caseId);
+        PatientCase patientCase = PatientCase.inAudit(audit, caseId);
         LocalDate day = date == null ? audit.today(clock) : date(date, "date",
                 "Write the date as YYYY-MM-DD.");
         activity.record(ActivityEvent.CASE_VIEW, auditId, "Review form of case " + patientCase.caseNumber + " for "
                 + day);
         CriteriaFile set = criteria.definition(audit.criteriaSet);
-        Review own = Review.<Review>list("patientCase = ?1 and reviewDate = ?2 and reviewer = ?3", patientCase, day,
-                user).stream().findFirst().orElse(null);
+        Review own = Review.ofCaseOn(patientCase, day).stream().filter(r -> r.isAuthor(user)).findFirst()
+                .orElse(null);
         if (own == null) {
             return Templates.review(new ReviewForm(audit, String.valueOf(caseId), patientCase.caseNumber,
                     patientCase.ward, wardPath(auditId, patientCase.ward), UUID.randomUUID().toString(), day, set,
@@ -190,7 +173,7 @@ public class ReviewPages {
             @RestForm String changeReason, @RestForm String action) {
         var user = currentUser.user();
         Audit audit = AuditAccess.of(auditId, user, currentUser.isAdmin()).audit();
-        PatientCase patientCase = caseOf(audit, caseId);
+        PatientCase patientCase = PatientCase.inAudit(audit, caseId);
         List<String> met = criteriaMet == null ? List.of() : criteriaMet;
         List<String> why = reasons == null ? List.of() : reasons;
         boolean submit = !"draft".equals(action);
@@ -227,7 +210,7 @@ public class ReviewPages {
         }
     }
 
-    private WardView wardView(Long auditId, String ward, Registration registration, String registered,
+    private WardView wardView(Long auditId, String ward, RegistrationForm registration, String registered,
             String saved) {
         var user = currentUser.user();
         Audit audit = AuditAccess.of(auditId, user, currentUser.isAdmin()).audit();
@@ -247,17 +230,10 @@ public class ReviewPages {
                             ofToday != null && ofToday.secondReviewNeeded());
                 })
                 .toList();
-        return new WardView(audit, ward, wardPath(auditId, ward), today, cases, registration, AGE_BANDS, SEXES,
+        return new WardView(audit, ward, wardPath(auditId, ward), today, cases, registration,
+                Registration.AGE_BANDS, Registration.SEXES,
                 registered == null || registered.isBlank() ? null : registered,
                 saved == null || saved.isBlank() ? null : saved);
-    }
-
-    private static PatientCase caseOf(Audit audit, Long caseId) {
-        PatientCase patientCase = caseId == null ? null : PatientCase.findById(caseId);
-        if (patientCase == null || !patientCase.audit.id.equals(audit.id)) {
-            throw DomainException.notFound("There is no case " + caseId + " in this audit.");
-        }
-        return patientCase;
     }
 
     /** The address of a ward's page. */

@@ -4,7 +4,6 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -32,17 +31,6 @@ public class ReviewResource {
 
     @Inject
     CurrentUser currentUser;
-
-    public record NewCase(
-            @NotBlank @Size(max = 100) String ward,
-            @NotBlank @Size(max = 100) String specialty,
-            @NotBlank @Pattern(regexp = "\\d{1,3}(-\\d{1,3}|\\+)", message = "must look like 65-74 or 85+")
-            String ageBand,
-            @NotBlank @Pattern(regexp = "FEMALE|MALE|OTHER|UNKNOWN", message = "must be FEMALE, MALE, OTHER or UNKNOWN")
-            String sex,
-            @NotNull LocalDate admissionDate,
-            @Size(max = 64) String localId) {
-    }
 
     /** A registered case: {@code localId} is never returned, only whether one was given. */
     public record CaseView(String id, String caseNumber, String ward, String specialty, String ageBand, String sex,
@@ -73,6 +61,12 @@ public class ReviewResource {
             Boolean flagged,
             @NotNull Boolean submitted,
             @Size(max = 2000) String changeReason) {
+
+        ReviewService.Submission submission() {
+            return new ReviewService.Submission(caseId, reviewDate, criteriaMet,
+                    override == null ? null : override.outcome(), override == null ? null : override.reason(),
+                    alternative, reasons, note, Boolean.TRUE.equals(flagged), submitted, changeReason);
+        }
     }
 
     public record ReviewView(String id, String auditId, String caseId, String caseNumber, LocalDate reviewDate,
@@ -95,10 +89,8 @@ public class ReviewResource {
 
     @POST
     @Path("/cases")
-    public Response register(@PathParam("auditId") Long auditId, @Valid @NotNull NewCase body) {
-        PatientCase patientCase = reviews.register(auditId, new ReviewService.Registration(body.ward(),
-                body.specialty(), body.ageBand(), body.sex(), body.admissionDate(), body.localId()),
-                currentUser.user(), currentUser.isAdmin());
+    public Response register(@PathParam("auditId") Long auditId, @NotNull Registration body) {
+        PatientCase patientCase = reviews.register(auditId, body, currentUser.user(), currentUser.isAdmin());
         return Response.created(URI.create("/api/audits/" + auditId + "/cases/" + patientCase.id))
                 .entity(CaseView.of(patientCase)).build();
     }
@@ -121,12 +113,11 @@ public class ReviewResource {
     @Path("/reviews/{reviewId}")
     public Response put(@PathParam("auditId") Long auditId, @PathParam("reviewId") String reviewId,
             @Valid @NotNull ReviewBody body) {
-        ReviewService.Submission submission = new ReviewService.Submission(body.caseId(), body.reviewDate(),
-                body.criteriaMet(), body.override() == null ? null : body.override().outcome(),
-                body.override() == null ? null : body.override().reason(), body.alternative(), body.reasons(),
-                body.note(), Boolean.TRUE.equals(body.flagged()), body.submitted(), body.changeReason());
-        ReviewService.Stored stored = reviews.put(auditId, reviewId, submission, currentUser.user(),
-                currentUser.isAdmin());
+        return answer(reviews.put(auditId, reviewId, body.submission(), currentUser.user(), currentUser.isAdmin()));
+    }
+
+    /** 201 for a new review, 200 for a repeat or a change; the tablet's outbox reads the same answer. */
+    static Response answer(ReviewService.Stored stored) {
         Response.Status status = stored.result() == ReviewService.Result.CREATED
                 ? Response.Status.CREATED : Response.Status.OK;
         return Response.status(status).entity(ReviewView.of(stored.review())).build();

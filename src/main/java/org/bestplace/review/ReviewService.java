@@ -46,10 +46,6 @@ public class ReviewService {
     @Inject
     DebriefedDays debriefs;
 
-    public record Registration(String ward, String specialty, String ageBand, String sex, LocalDate admissionDate,
-            String localId) {
-    }
-
     /** How a review PUT ended: created, changed, or a repeat of what was stored. */
     public enum Result {
         CREATED,
@@ -72,30 +68,20 @@ public class ReviewService {
         // so it is read again under the lock, with the number another registration may just have taken.
         Audit audit = access.audit();
         Audit.getEntityManager().refresh(audit, LockModeType.PESSIMISTIC_WRITE);
+        // The values come before the audit's state, so a wrong value is named even in a closed audit.
+        Registration.Checked checked = registration.check(audit);
         audit.requireCollecting();
-        if (!audit.hasWard(registration.ward())) {
-            throw DomainException.invalid("ward", "Ward '" + registration.ward() + "' is not in this audit; its wards"
-                    + " are " + String.join(", ", audit.wards) + ".");
-        }
-        if (registration.admissionDate().isAfter(audit.endDate)) {
-            throw DomainException.invalid("admissionDate", "The admission date is after the audit's last day ("
-                    + audit.endDate + ").");
-        }
-        if (registration.admissionDate().isBefore(audit.startDate.minusYears(10))) {
-            throw DomainException.invalid("admissionDate", "The admission date is more than ten years before the"
-                    + " audit; check it.");
-        }
         String hash = null;
-        if (registration.localId() != null && !registration.localId().isBlank()) {
-            hash = pseudonymiser.hash(audit.id, registration.localId());
+        if (checked.localId() != null) {
+            hash = pseudonymiser.hash(audit.id, checked.localId());
             PatientCase.byLocalIdHash(audit, hash).ifPresent(existing -> {
                 throw DomainException.conflict("localId", "This patient is already registered in this audit as case "
                         + existing.caseNumber + " (id " + existing.id + ").");
             });
         }
-        PatientCase patientCase = new PatientCase(audit, audit.takeCaseNumber(), registration.ward(),
-                registration.specialty().strip(), registration.ageBand(), registration.sex(),
-                registration.admissionDate(), hash, by.username, clock.now());
+        PatientCase patientCase = new PatientCase(audit, audit.takeCaseNumber(), checked.ward(),
+                checked.specialty(), checked.ageBand(), checked.sex(), checked.admissionDate(), hash, by.username,
+                clock.now());
         // Another registration of the same patient may have committed since the check above; the
         // insert (made at once, for the generated id) then meets the unique key.
         try {
@@ -186,17 +172,14 @@ public class ReviewService {
     public Stored put(Long auditId, String reviewId, Submission submission, User by, boolean admin) {
         String id = canonicalUuid(reviewId);
         checkLengths(submission);
-        long caseId = parseId(submission.caseId());
+        long caseId = PatientCase.parseId(submission.caseId());
         // Writes about one case are serialised, so two copies of one request cannot both insert.
         // The lock comes before any other read: MariaDB's snapshot starts at a transaction's first
         // plain read, and one taken before the wait would not show the review the other copy stored.
         PatientCase.lockForWrite(caseId);
         AuditAccess access = AuditAccess.of(auditId, by, admin).require(MemberRole.REVIEWER);
         Audit audit = access.audit();
-        PatientCase patientCase = PatientCase.findById(caseId);
-        if (patientCase == null || !patientCase.audit.id.equals(audit.id)) {
-            throw DomainException.invalid("caseId", "There is no case " + submission.caseId() + " in this audit.");
-        }
+        PatientCase patientCase = PatientCase.inAudit(audit, caseId);
         ReviewContent content = new ReviewContent(caseId, submission.reviewDate(), submission.criteriaMet(),
                 submission.overrideOutcome(), submission.overrideReason(), submission.alternative(),
                 submission.reasons(), submission.note(), submission.flagged(), submission.submitted());
@@ -220,8 +203,8 @@ public class ReviewService {
                     + " are locked.");
         }
         check(content, audit, patientCase, criteria.definition(audit.criteriaSet));
-        List<Review> others = Review.list("patientCase = ?1 and reviewDate = ?2 and id <> ?3", patientCase,
-                content.reviewDate(), id);
+        List<Review> others = Review.ofCaseOn(patientCase, content.reviewDate()).stream()
+                .filter(other -> !other.id.equals(id)).toList();
         if (existing == null || !existing.reviewDate.equals(content.reviewDate())) {
             checkSecondReview(others, patientCase, content.reviewDate(), by, access.sector());
         }
@@ -314,8 +297,8 @@ public class ReviewService {
         if (debriefs.opened(review.audit, review.reviewDate)) {
             return true;
         }
-        return review.submitted && Review.count("patientCase = ?1 and reviewDate = ?2 and reviewer = ?3"
-                + " and submitted = true", review.patientCase, review.reviewDate, by) > 0;
+        return review.submitted && Review.ofCaseOn(review.patientCase, review.reviewDate).stream()
+                .anyMatch(own -> own.submitted && own.isAuthor(by));
     }
 
     /** The rules a review must keep, checked against the audit's own criteria set. */
@@ -401,14 +384,6 @@ public class ReviewService {
             return canonical;
         } catch (IllegalArgumentException e) {
             throw DomainException.invalid("reviewId", "The review id must be a UUID made by the client.");
-        }
-    }
-
-    private static long parseId(String id) {
-        try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw DomainException.invalid("caseId", "The case id '" + id + "' is not a case id.");
         }
     }
 }

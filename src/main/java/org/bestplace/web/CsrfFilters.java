@@ -44,15 +44,12 @@ public class CsrfFilters {
         if (CsrfToken.matches(csrf.expected(), given) && CsrfToken.matches(csrf.fromCookie(), given)) {
             return null;
         }
-        boolean json = type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE);
         String detail = "This form is out of date or did not come from Bestplace. Go back, reload the page and"
                 + " send it again.";
-        if (json) {
-            return Response.status(403).type(Problem.MEDIA_TYPE)
-                    .entity(new Problem(403, "Forbidden", detail, CsrfToken.FIELD, null)).build();
-        }
-        return Response.status(403).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(ErrorPage.render(new Problem(403, "Form expired", detail, null, null))).build();
+        boolean page = PageOrProblem.wantsPage(context.getUriInfo().getPath(),
+                context.getHeaderString(jakarta.ws.rs.core.HttpHeaders.ACCEPT));
+        return ProblemMapper.respond(page ? new Problem(403, "Form expired", detail, null, null)
+                : new Problem(403, "Forbidden", detail, CsrfToken.FIELD, null), page);
     }
 
     /** Sets the cookie when this response is the first to hand the browser its token. */

@@ -41,6 +41,11 @@ public class DomainException extends RuntimeException {
         return new DomainException(404, "Not found", detail, null, null);
     }
 
+    /** A thing a request names in a field (not its address) that is not there. */
+    public static DomainException notFound(String field, String detail) {
+        return new DomainException(404, "Not found", detail, field, null);
+    }
+
     public static DomainException forbidden(String detail) {
         return new DomainException(403, "Forbidden", detail, null, null);
     }

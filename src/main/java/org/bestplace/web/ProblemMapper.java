@@ -158,9 +158,10 @@ public class ProblemMapper {
     }
 
     static Response respond(Problem problem, UriInfo uri, HttpHeaders headers) {
-        boolean page = !uri.getPath().startsWith("/api")
-                && headers.getAcceptableMediaTypes().stream().anyMatch(t -> t.isCompatible(MediaType.TEXT_HTML_TYPE)
-                        && !t.isWildcardType());
+        return respond(problem, PageOrProblem.wantsPage(uri.getPath(), headers.getHeaderString(HttpHeaders.ACCEPT)));
+    }
+
+    static Response respond(Problem problem, boolean page) {
         if (page) {
             return Response.status(problem.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                     .entity(ErrorPage.render(problem)).build();

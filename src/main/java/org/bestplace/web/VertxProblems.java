@@ -15,9 +15,8 @@ final class VertxProblems {
     }
 
     static boolean wantsPage(RoutingContext context) {
-        return !context.normalizedPath().startsWith("/api")
-                && context.parsedHeaders().accept().stream().anyMatch(t -> "text".equals(t.component())
-                        && "html".equals(t.subComponent()));
+        return PageOrProblem.wantsPage(context.normalizedPath(),
+                String.join(",", context.request().headers().getAll(HttpHeaders.ACCEPT)));
     }
 
     /** Sets the status, type and body; the caller ends the response with the returned body. */

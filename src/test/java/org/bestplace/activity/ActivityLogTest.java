@@ -1,6 +1,7 @@
 package org.bestplace.activity;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.bestplace.Api.as;
 import static org.bestplace.Api.asAdmin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,11 +12,13 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bestplace.Api;
 import org.bestplace.Db;
+import org.bestplace.Pages;
 import org.bestplace.criteria.CriteriaApiTest;
 import org.bestplace.review.ReviewPages;
 import org.junit.jupiter.api.Test;
@@ -27,29 +30,21 @@ class ActivityLogTest {
     @Inject
     AgroalDataSource dataSource;
 
-    static String formSignIn(String username, String password, int expected) {
-        return given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("j_username", username).formParam("j_password", password)
-                .post("/j_security_check").then().statusCode(expected).extract().cookie("quarkus-credential");
-    }
-
     @Test
     void signInsFailuresAndCaseViewsAreRecordedWithWhoAndWhere() throws Exception {
         String audit = Api.collectingAudit();
         String reviewer = Api.reviewerOn(audit, "HOSPITAL");
-        String session = formSignIn(reviewer, Api.PASSWORD, 302);
+        String session = Pages.signIn(reviewer, Api.PASSWORD).cookie();
         assertEquals(1, Db.activity(dataSource, "SIGN_IN", reviewer));
         assertEquals("127.0.0.1", Db.value(dataSource,
                 "select remote_address from activity_log where event = 'SIGN_IN' and username = ?", reviewer));
 
-        formSignIn(reviewer, "not-the-password", 302);
+        Pages.signInRefused(reviewer, "not-the-password");
         given().auth().preemptive().basic(reviewer, "also-wrong-password").get("/api/me").then().statusCode(401);
-        long failures = 0;
-        for (int i = 0; i < 50 && failures < 2; i++) {
-            failures = Db.activity(dataSource, "SIGN_IN_FAILED", reviewer);
-            Thread.sleep(50);
-        }
-        assertEquals(2, failures, "one failed form sign-in, one failed Basic call");
+        await().atMost(Duration.ofSeconds(5)).until(() -> Db.activity(dataSource, "SIGN_IN_FAILED", reviewer),
+                failures -> failures >= 2);
+        assertEquals(2, Db.activity(dataSource, "SIGN_IN_FAILED", reviewer),
+                "one failed form sign-in, one failed Basic call");
 
         given().urlEncodingEnabled(false).cookie("quarkus-credential", session)
                 .get(ReviewPages.wardPath(Long.valueOf(audit), "Ward A")).then().statusCode(200);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bestplace.Api;
+import org.bestplace.Pages;
 import org.bestplace.MovableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -57,9 +58,7 @@ class AuditCalendarTest {
 
     /** The sign-in cookie of a form session, as a browser would hold it. */
     static String signIn(String username) {
-        return given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("j_username", username).formParam("j_password", Api.PASSWORD)
-                .post("/j_security_check").then().extract().cookie("quarkus-credential");
+        return Pages.signIn(username, Api.PASSWORD).cookie();
     }
 
     static String page(String cookie, String path) {

@@ -35,8 +35,7 @@ class ClosedAuditDebriefTest {
         String caseId = Api.registerCase(audit, hospital);
         // the two reviews disagree, so the day has one unresolved patient-day
         review(audit, hospital, caseId, OPEN_DAY, "P1");
-        String criterion = asAdmin().get("/api/criteria-sets/" + Api.SET_ID + "/" + Api.SET_VERSION).then()
-                .extract().path("groups[0].criteria[0].code");
+        String criterion = Api.firstCriterion();
         putReview(audit, community, UUID.randomUUID().toString(), Map.of("caseId", caseId, "reviewDate", OPEN_DAY,
                 "criteriaMet", List.of(criterion), "submitted", true)).statusCode(201);
         review(audit, hospital, Api.registerCase(audit, hospital), SIGNED_DAY, "P1");

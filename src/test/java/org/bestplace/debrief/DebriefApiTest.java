@@ -54,8 +54,7 @@ class DebriefApiTest {
         commissioner = Api.reviewerOn(audit, "COMMISSIONER");
         chair = Api.user("chair", "HOSPITAL", "CHAIR");
         Api.member(audit, chair, "CHAIR", "HOSPITAL");
-        criterion = asAdmin().get("/api/criteria-sets/" + Api.SET_ID + "/" + Api.SET_VERSION).then()
-                .extract().path("groups[0].criteria[0].code");
+        criterion = Api.firstCriterion();
         cases[1] = register("Ward A", "75-84", "2026-11-08");
         cases[2] = register("Ward A", "85+", "2026-11-01");
         cases[3] = register("Ward B", "85+", "2026-10-20");

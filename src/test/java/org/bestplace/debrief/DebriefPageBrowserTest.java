@@ -19,11 +19,10 @@ import org.bestplace.Api;
 import org.bestplace.Chromium;
 import org.bestplace.MovableClock;
 import org.bestplace.TestAudit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The chair's debrief in real headless Chromium at projector size. Each test makes its own audit
@@ -33,23 +32,15 @@ import org.junit.jupiter.api.Test;
 class DebriefPageBrowserTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 12);
-    static Chromium chromium;
+
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @TestHTTPResource("/")
     URL base;
 
     @Inject
     MovableClock clock;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = new Chromium();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        chromium.close();
-    }
 
     @BeforeEach
     void noonOnTheTwelfth() {

@@ -70,8 +70,7 @@ class EditedReviewsFiguresTest {
         community = Api.reviewerOn(audit, "COMMUNITY");
         chair = Api.user("chair", "HOSPITAL", "CHAIR");
         Api.member(audit, chair, "CHAIR", "HOSPITAL");
-        JsonPath set = asAdmin().get("/api/criteria-sets/" + Api.SET_ID + "/" + Api.SET_VERSION).then().extract()
-                .jsonPath();
+        JsonPath set = Api.criteriaSet();
         criterion = set.getString("groups[0].criteria[0].code");
         reasons = set.getList("reasons.code");
         String[] cases = new String[7];

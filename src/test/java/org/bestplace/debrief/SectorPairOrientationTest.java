@@ -40,8 +40,7 @@ class SectorPairOrientationTest {
      * (no, no); the hospital reviews first except on the first {@code communityFirst} cases.
      */
     JsonPath agreement(int communityFirst) {
-        criterion = asAdmin().get("/api/criteria-sets/" + Api.SET_ID + "/" + Api.SET_VERSION).then().extract()
-                .path("groups[0].criteria[0].code");
+        criterion = Api.firstCriterion();
         String audit = Api.collectingAudit();
         String hospital = Api.reviewerOn(audit, "HOSPITAL");
         String community = Api.reviewerOn(audit, "COMMUNITY");

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bestplace.Api;
+import org.bestplace.Db;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,13 +63,53 @@ class SummaryCellsTest {
         return rows;
     }
 
+    // Each cell family read from its cells and counted from the reviews themselves; the stay band
+    // is the review's own column (migration V20), so the thresholds are not restated here.
+    static final String SUMMARY_FROM_CELLS = """
+            select review_date, ward, specialty, reviewer_sector, age_band, stay_band,
+                   sum(reviewed), sum(not_qualifying), sum(reviews), sum(overrides)
+            from summary_cell where audit_id = ?
+            group by 1, 2, 3, 4, 5, 6 having sum(reviews) > 0 order by 1, 2, 3, 4, 5, 6""";
+    static final String SUMMARY_FROM_REVIEWS = """
+            select review_date, ward, specialty, reviewer_sector, age_band, stay_band,
+                   sum(first_of_day), sum(first_of_day and outcome = 'DOES_NOT_QUALIFY'), count(*),
+                   sum(override_outcome is not null)
+            from review where audit_id = ? and submitted = true
+            group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6""";
+    static final String PLACES_FROM_CELLS = """
+            select review_date, kind, code, sum(tally) from place_cell where audit_id = ?
+            group by 1, 2, 3 having sum(tally) <> 0 order by 1, 2, 3""";
+    static final String PLACES_FROM_REVIEWS = """
+            select review_date, kind, code, count(*) from (
+              select r.review_date, 'alternative' as kind, r.alternative as code from review r where %1$s
+              union all
+              select r.review_date, 'reason', rr.code from review r join review_reason rr on rr.review_id = r.id
+              where %1$s) p
+            group by 1, 2, 3 order by 1, 2, 3""".formatted(
+            "r.audit_id = ? and r.submitted and r.first_of_day and r.outcome = 'DOES_NOT_QUALIFY'");
+    static final String PAIRS_FROM_CELLS = """
+            select review_date, first_outcome, second_outcome, first_sector, second_sector, sum(pairs)
+            from pair_cell where audit_id = ?
+            group by 1, 2, 3, 4, 5 having sum(pairs) <> 0 order by 1, 2, 3, 4, 5""";
+    static final String PAIRS_FROM_REVIEWS = """
+            select s.review_date, r.outcome, s.outcome, r.reviewer_sector, s.reviewer_sector, count(*)
+            from review s
+            join review r on r.case_id = s.case_id and r.review_date = s.review_date and r.first_of_day
+            where s.audit_id = ? and s.submitted and not s.first_of_day
+            group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5""";
+
+    void assertCellsMatchReviews(String audit, String after) throws Exception {
+        assertEquals(rows(SUMMARY_FROM_REVIEWS, audit), rows(SUMMARY_FROM_CELLS, audit), "summary cells " + after);
+        assertEquals(rows(PLACES_FROM_REVIEWS, audit), rows(PLACES_FROM_CELLS, audit), "place cells " + after);
+        assertEquals(rows(PAIRS_FROM_REVIEWS, audit), rows(PAIRS_FROM_CELLS, audit), "pair cells " + after);
+    }
+
     /** A collecting audit, a hospital and a community reviewer on it, and four registered patients. */
     record Team(String audit, String hospital, String community, String[] cases) {
     }
 
     static Team team() {
-        var set = Api.asAdmin().get("/api/criteria-sets/" + Api.SET_ID + "/" + Api.SET_VERSION).then().extract()
-                .jsonPath();
+        var set = Api.criteriaSet();
         criterion = set.getString("groups[0].criteria[0].code");
         reasons = set.getList("reasons.code");
         String audit = Api.collectingAudit();
@@ -112,37 +153,12 @@ class SummaryCellsTest {
         overridden.put("override", Map.of("outcome", "QUALIFIES", "reason", "Palliative, moving would harm"));
         Api.putReview(audit, hospital, UUID.randomUUID().toString(), overridden).statusCode(201);
 
-        String fromCells = """
-                select review_date, ward, specialty, reviewer_sector, age_band, stay_band,
-                       sum(reviewed), sum(not_qualifying), sum(reviews), sum(overrides)
-                from summary_cell where audit_id = ?
-                group by 1, 2, 3, 4, 5, 6 having sum(reviews) > 0 order by 1, 2, 3, 4, 5, 6""";
-        String fromReviews = """
-                select review_date, ward, specialty, reviewer_sector, age_band,
-                       case when stay_days <= 6 then '0-6' when stay_days <= 13 then '7-13'
-                            when stay_days <= 20 then '14-20' else '21+' end,
-                       sum(first_of_day), sum(first_of_day and outcome = 'DOES_NOT_QUALIFY'), count(*),
-                       sum(override_outcome is not null)
-                from review where audit_id = ? and submitted = true
-                group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6""";
-        String placesFromCells = """
-                select review_date, kind, code, sum(tally) from place_cell where audit_id = ?
-                group by 1, 2, 3 having sum(tally) <> 0 order by 1, 2, 3""";
-        String firstNotQualifying = "r.audit_id = ? and r.submitted and r.first_of_day"
-                + " and r.outcome = 'DOES_NOT_QUALIFY'";
-        String placesFromReviews = """
-                select review_date, kind, code, count(*) from (
-                  select r.review_date, 'alternative' as kind, r.alternative as code from review r where %1$s
-                  union all
-                  select r.review_date, 'reason', rr.code from review r join review_reason rr on rr.review_id = r.id
-                  where %1$s) p
-                group by 1, 2, 3 order by 1, 2, 3""".formatted(firstNotQualifying);
-        List<String> places = rows(placesFromReviews, audit);
-        assertEquals(places, rows(placesFromCells, audit));
+        List<String> places = rows(PLACES_FROM_REVIEWS, audit);
+        assertEquals(places, rows(PLACES_FROM_CELLS, audit));
         // The 3rd: P1 and the first reason, twice (cases 1 and 3); the 4th: P2 and two other reasons.
         assertEquals(5, places.size(), "alternatives and reasons: " + places);
-        List<String> truth = rows(fromReviews, audit);
-        assertEquals(truth, rows(fromCells, audit));
+        List<String> truth = rows(SUMMARY_FROM_REVIEWS, audit);
+        assertEquals(truth, rows(SUMMARY_FROM_CELLS, audit));
         assertEquals(4, truth.size(), "cells for two sectors on the 3rd, and the 4th and 5th: " + truth);
         var summary = Api.asAdmin().get("/api/audits/" + audit + "/summary").then().extract().jsonPath();
         // The 3rd: cases 1, 2 and 3 (whose community review became first when the hospital one moved);
@@ -193,24 +209,64 @@ class SummaryCellsTest {
         moved.put("changeReason", "Wrong day");
         Api.putReview(audit, hospital, first, moved).statusCode(200);
 
-        String fromCells = """
-                select review_date, first_outcome, second_outcome, first_sector, second_sector, sum(pairs)
-                from pair_cell where audit_id = ?
-                group by 1, 2, 3, 4, 5 having sum(pairs) <> 0 order by 1, 2, 3, 4, 5""";
-        String fromReviews = """
-                select s.review_date, r.outcome, s.outcome, r.reviewer_sector, s.reviewer_sector, count(*)
-                from review s
-                join review r on r.case_id = s.case_id and r.review_date = s.review_date and r.first_of_day
-                where s.audit_id = ? and s.submitted and not s.first_of_day
-                group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5""";
-        List<String> truth = rows(fromReviews, audit);
+        List<String> truth = rows(PAIRS_FROM_REVIEWS, audit);
         assertEquals(List.of(
                 "2026-11-03|DOES_NOT_QUALIFY|QUALIFIES|HOSPITAL|COMMUNITY|1|",
                 "2026-11-03|QUALIFIES|DOES_NOT_QUALIFY|COMMUNITY|HOSPITAL|1|",
                 "2026-11-04|DOES_NOT_QUALIFY|QUALIFIES|HOSPITAL|COMMUNITY|1|"), truth);
-        assertEquals(truth, rows(fromCells, audit));
+        assertEquals(truth, rows(PAIRS_FROM_CELLS, audit));
         var agreement = Api.asAdmin().get("/api/audits/" + audit + "/agreement").then().extract().jsonPath();
         assertEquals(3, agreement.getInt("pairs"));
         assertEquals(0, agreement.getInt("agreed"));
+    }
+
+    /**
+     * Statements no service method runs (a statement that changes nothing, one that moves a review
+     * to another day, a delete) still leave the cells equal to the reviews: the triggers count
+     * whatever writes the row.
+     */
+    @Test
+    void cellsFollowAnyStatementOnTheReviews() throws Exception {
+        Team team = team();
+        String audit = team.audit();
+        String[] cases = team.cases();
+        String first = UUID.randomUUID().toString();
+        Api.putReview(audit, team.hospital(), first, review(cases[0], "2026-11-03", false, true)).statusCode(201);
+        Api.putReview(audit, team.community(), UUID.randomUUID().toString(), review(cases[0], "2026-11-03", true, true))
+                .statusCode(201);
+        String alone = UUID.randomUUID().toString();
+        Api.putReview(audit, team.hospital(), alone, review(cases[1], "2026-11-03", false, true)).statusCode(201);
+        assertCellsMatchReviews(audit, "after the reviews");
+        assertEquals(1, rows(PAIRS_FROM_CELLS, audit).size(), "the pair of case 0");
+        assertEquals(2, rows(PLACES_FROM_CELLS, audit).size(), "P1 and the first reason, for cases 0 and 1");
+
+        Db.execute(dataSource, "update review set outcome = outcome where audit_id = ?", audit);
+        assertCellsMatchReviews(audit, "after an update that changes nothing");
+
+        Db.execute(dataSource, "update review set review_date = '2026-11-09' where id = ?", first);
+        Db.execute(dataSource, "call rank_patient_day(?, '2026-11-03')", cases[0]);
+        Db.execute(dataSource, "call rank_patient_day(?, '2026-11-09')", cases[0]);
+        assertCellsMatchReviews(audit, "after a review moved to another day");
+
+        for (String child : List.of("review_reason", "review_criterion", "review_history")) {
+            Db.execute(dataSource, "delete from " + child + " where review_id = ?", alone);
+        }
+        Db.execute(dataSource, "delete from review where id = ?", alone);
+        assertCellsMatchReviews(audit, "after a review was deleted");
+        assertEquals(1, rows(SUMMARY_FROM_CELLS, audit).stream().filter(r -> r.startsWith("2026-11-03")).count(),
+                "only the community review is left on the 3rd: " + rows(SUMMARY_FROM_CELLS, audit));
+    }
+
+    /** One trigger per kind of write, each handing the row with its sign to the one counting procedure. */
+    @Test
+    void eachCellFamilyIsCountedByOneProcedureWithASign() throws Exception {
+        List<String> triggers = rows("""
+                select action_timing, event_manipulation, action_statement from information_schema.triggers
+                where event_object_schema = database() and event_object_table = ? order by 2, 1""", "review");
+        assertEquals(List.of(
+                "BEFORE|DELETE|CALL count_review_cells(OLD.id, -1)|",
+                "AFTER|INSERT|CALL count_review_cells(NEW.id, 1)|",
+                "AFTER|UPDATE|CALL count_review_cells(NEW.id, 1)|",
+                "BEFORE|UPDATE|CALL count_review_cells(OLD.id, -1)|"), triggers);
     }
 }

@@ -53,6 +53,8 @@ class DemoDataTest {
         long all = one("select count(*) from review r join audit a on a.id = r.audit_id where a.title = ?");
         double share = (double) notQualifying / all;
         assertTrue(share > 0.1 && share < 0.45, "share not qualifying: " + share);
+        System.out.printf("demo: %d reviews, %d cases reviewed twice, %d of them disagreeing, %.2f not qualifying%n",
+                all, dual, disagreeing, share);
     }
 
     String status() throws Exception {

@@ -1,6 +1,6 @@
 package org.bestplace.operations;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -103,25 +104,15 @@ class ExternalDatabaseStartIT {
         return builder.start();
     }
 
-    static void awaitReady(Process process, int port) throws Exception {
+    static void awaitReady(Process process, int port) {
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.currentTimeMillis() + TimeUnit.MINUTES.toMillis(3);
-        while (System.currentTimeMillis() < deadline) {
-            assertTrue(process.isAlive(), "the service stopped while starting");
-            try {
-                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (ready.statusCode() == 200) {
-                    assertEquals(200, ready.statusCode());
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("not ready in time");
+        // A refused connection is the service not listening yet.
+        await().alias("the service ready").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
+                .ignoreExceptionsInstanceOf(IOException.class).until(() -> {
+                    assertTrue(process.isAlive(), "the service stopped while starting");
+                    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                            .build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+                });
     }
 
     static int freePort() throws IOException {

@@ -5,6 +5,8 @@ import static org.bestplace.Api.as;
 import static org.bestplace.Api.putReview;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.either;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,8 +40,7 @@ class MetricsTest {
         Api.member(audit, chair, "CHAIR", "HOSPITAL");
         String lead = Api.user("lead", "HOSPITAL", "REVIEWER");
         Api.member(audit, lead, "LEAD", "HOSPITAL");
-        String criterion = Api.asAdmin().get("/api/criteria-sets/" + Api.SET_ID + "/" + Api.SET_VERSION).then()
-                .extract().path("groups[0].criteria[0].code");
+        String criterion = Api.firstCriterion();
         String first = Api.registerCase(audit, reviewer);
         String second = Api.registerCase(audit, reviewer);
 
@@ -113,10 +114,34 @@ class MetricsTest {
     }
 
     @Test
-    void theServicePortDoesNotServeTheMetrics() {
-        given().redirects().follow(false).get("/q/metrics").then()
+    void theManagementPortServesEveryMeterAndTheServicePortNone() {
+        String audit = Api.collectingAudit();
+        String reviewer = Api.reviewerOn(audit, "HOSPITAL");
+        String criterion = Api.firstCriterion();
+        double submittedBefore = value(scrape(), "bestplace_reviews_submitted_total", "");
+        putReview(audit, reviewer, UUID.randomUUID().toString(), review(Api.registerCase(audit, reviewer), criterion,
+                true)).statusCode(201);
+        Api.asAdmin().get("/api/audits/" + audit + "/export?format=csv").then().statusCode(200);
+
+        String exposition = given().get(metrics).then().statusCode(200)
+                .contentType(either(startsWith("text/plain")).or(startsWith("application/openmetrics-text")))
+                .extract().asString();
+        // OpenMetrics names a counter without its _total suffix; its samples carry it.
+        assertTrue(exposition.contains("# TYPE bestplace_reviews_submitted counter"), exposition);
+        assertTrue(exposition.contains("# TYPE bestplace_debrief_signoffs counter"), exposition);
+        assertTrue(exposition.contains("# TYPE bestplace_export_duration_seconds histogram"), exposition);
+        assertTrue(exposition.contains("# TYPE http_server_requests_seconds histogram"), exposition);
+        assertEquals(submittedBefore + 1, value(exposition, "bestplace_reviews_submitted_total", ""));
+        assertTrue(value(exposition, "bestplace_export_duration_seconds_bucket", "format=\"csv\"") > 0, exposition);
+        assertTrue(value(exposition, "http_server_requests_seconds_count", "uri=\"/api/audits/{auditId}/export\"") > 0,
+                exposition);
+
+        // The service port treats the path as a page: the anonymous go to sign in, and no figure is shown.
+        given().redirects().follow(false).get("/q/metrics").then().statusCode(302)
+                .header("Location", containsString("/login"))
                 .body(not(containsString("bestplace_reviews_submitted_total")));
-        Api.asAdmin().get("/q/metrics").then().body(not(containsString("# TYPE")));
+        Api.asAdmin().redirects().follow(false).get("/q/metrics").then().statusCode(302)
+                .body(not(containsString("# TYPE")));
     }
 
     static Map<String, Object> review(String caseId, String criterion, boolean submitted) {

@@ -21,8 +21,7 @@ class ComparisonApiTest {
     static String audit(int cases, int notQualifying, String reviewer) {
         String audit = Api.collectingAudit();
         Api.member(audit, reviewer, "REVIEWER", "HOSPITAL");
-        String criterion = asAdmin().get("/api/criteria-sets/" + Api.SET_ID + "/" + Api.SET_VERSION).then()
-                .extract().path("groups[0].criteria[0].code");
+        String criterion = Api.firstCriterion();
         for (int i = 0; i < cases; i++) {
             String caseId = Api.registerCase(audit, reviewer);
             Map<String, Object> body = new HashMap<>();

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bestplace.Api;
+import org.bestplace.Pages;
 import org.bestplace.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -31,8 +32,7 @@ class NotEstimableTest {
 
     /** An audit whose only patient-days are the given pairs (hospital outcome, community outcome) on 3 Nov. */
     String auditWithPairs(boolean[]... pairs) {
-        criterion = asAdmin().get("/api/criteria-sets/" + Api.SET_ID + "/" + Api.SET_VERSION).then().extract()
-                .path("groups[0].criteria[0].code");
+        criterion = Api.firstCriterion();
         String audit = Api.collectingAudit();
         String hospital = Api.reviewerOn(audit, "HOSPITAL");
         String community = Api.reviewerOn(audit, "COMMUNITY");
@@ -61,10 +61,7 @@ class NotEstimableTest {
     }
 
     static String page(String path) {
-        String session = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("j_username", "admin").formParam("j_password", TestDatabase.ADMIN_PASSWORD)
-                .post("/j_security_check").then().statusCode(302).extract().cookie("quarkus-credential");
-        return given().cookie("quarkus-credential", session).get(path).then().statusCode(200).extract().asString();
+        return Pages.signIn("admin", TestDatabase.ADMIN_PASSWORD).page(path);
     }
 
     static void noNegativeZero(String where, String text) {

@@ -23,17 +23,17 @@ import org.bestplace.Chromium;
 import org.bestplace.MovableClock;
 import org.bestplace.TestAudit;
 import org.bestplace.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The results and comparison pages in headless Chromium at desktop size, on audits each test makes. */
 @QuarkusTest
 class ResultsPagesBrowserTest {
 
-    static Chromium chromium;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     /** The service clock stands at noon on this day, inside the test audits' November. */
     static final LocalDate TODAY = LocalDate.of(2026, 11, 12);
@@ -43,16 +43,6 @@ class ResultsPagesBrowserTest {
 
     @Inject
     MovableClock clock;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = new Chromium();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        chromium.close();
-    }
 
     @BeforeEach
     void noonOnTheTwelfth() {

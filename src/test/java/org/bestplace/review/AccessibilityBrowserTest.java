@@ -13,28 +13,18 @@ import org.bestplace.Api;
 import org.bestplace.Axe;
 import org.bestplace.Chromium;
 import org.bestplace.security.AdminBootstrap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** axe-core finds no serious or critical WCAG 2.1 AA violation on the reviewer's pages. */
 @QuarkusTest
 class AccessibilityBrowserTest {
 
-    static Chromium chromium;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @TestHTTPResource("/")
     URL base;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = new Chromium();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        chromium.close();
-    }
 
     @Test
     void signInAuditHomeWardAndReviewPagesPassAxe() {

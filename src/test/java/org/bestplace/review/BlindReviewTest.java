@@ -1,6 +1,5 @@
 package org.bestplace.review;
 
-import static io.restassured.RestAssured.given;
 import static org.bestplace.Api.as;
 import static org.bestplace.Api.asAdmin;
 import static org.bestplace.Api.putReview;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bestplace.Api;
+import org.bestplace.Pages;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,8 +41,7 @@ class BlindReviewTest {
         community = Api.reviewerOn(audit, "COMMUNITY");
         chair = Api.user("chair", "HOSPITAL", "CHAIR");
         Api.member(audit, chair, "CHAIR", "HOSPITAL");
-        criterion = asAdmin().get("/api/criteria-sets/" + Api.SET_ID + "/" + Api.SET_VERSION).then()
-                .extract().path("groups[0].criteria[0].code");
+        criterion = Api.firstCriterion();
     }
 
     @Test
@@ -168,9 +167,6 @@ class BlindReviewTest {
 
     /** A page as a signed-in browser sees it. */
     private static String page(String username, String path) {
-        String session = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("j_username", username).formParam("j_password", Api.PASSWORD)
-                .post("/j_security_check").then().statusCode(302).extract().cookie("quarkus-credential");
-        return given().cookie("quarkus-credential", session).get(path).then().statusCode(200).extract().asString();
+        return Pages.signIn(username, Api.PASSWORD).page(path);
     }
 }

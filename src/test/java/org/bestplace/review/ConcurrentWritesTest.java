@@ -62,8 +62,7 @@ class ConcurrentWritesTest {
     void theSameReviewSentByTwoSendersAtOnceIsStoredOnceAndAcknowledgedToBoth() throws Exception {
         String audit = Api.collectingAudit();
         String reviewer = Api.reviewerOn(audit, "HOSPITAL");
-        String criterion = Api.asAdmin().get("/api/criteria-sets/" + Api.SET_ID + "/" + Api.SET_VERSION).then()
-                .statusCode(200).extract().path("groups[0].criteria[0].code");
+        String criterion = Api.firstCriterion();
         List<String> cases = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             cases.add(Api.registerCase(audit, reviewer));
@@ -100,8 +99,7 @@ class ConcurrentWritesTest {
         String audit = Api.collectingAudit();
         String hospital = Api.reviewerOn(audit, "HOSPITAL");
         String community = Api.reviewerOn(audit, "COMMUNITY");
-        var set = Api.asAdmin().get("/api/criteria-sets/" + Api.SET_ID + "/" + Api.SET_VERSION).then()
-                .statusCode(200).extract().jsonPath();
+        var set = Api.criteriaSet();
         String criterion = set.getString("groups[0].criteria[0].code");
         String alternative = set.getString("alternatives[0].code");
         List<String> reasons = set.getList("reasons.code");

@@ -43,8 +43,7 @@ class ReviewApiTest {
         audit = Api.collectingAudit();
         reviewer = Api.reviewerOn(audit, "COMMUNITY");
         caseId = Api.registerCase(audit, reviewer);
-        var set = asAdmin().get("/api/criteria-sets/" + Api.SET_ID + "/" + Api.SET_VERSION).then().statusCode(200)
-                .extract().jsonPath();
+        var set = Api.criteriaSet();
         criterion = set.getString("groups[0].criteria[0].code");
         alternative = set.getString("alternatives[1].code");
         reasons = List.of(set.getString("reasons[0].code"), set.getString("reasons[1].code"));
@@ -101,7 +100,7 @@ class ReviewApiTest {
 
     @Test
     void aWardOutsideTheAuditIsRefused() {
-        as(reviewer).body(Map.of("ward", "Ward Z", "specialty", "Surgery", "ageBand", "50-64", "sex", "MALE",
+        as(reviewer).body(Map.of("ward", "Ward Z", "specialty", "Surgery", "ageBand", "40-64", "sex", "MALE",
                         "admissionDate", "2026-11-01"))
                 .post("/api/audits/" + audit + "/cases")
                 .then().statusCode(400).body("field", equalTo("ward"));
@@ -233,7 +232,7 @@ class ReviewApiTest {
         changed.put("changeReason", "late correction");
         putReview(audit, reviewer, id, changed).statusCode(409).contentType("application/problem+json");
         putReview(audit, reviewer, UUID.randomUUID().toString(), qualifying()).statusCode(409);
-        as(reviewer).body(Map.of("ward", "Ward A", "specialty", "Surgery", "ageBand", "50-64", "sex", "MALE",
+        as(reviewer).body(Map.of("ward", "Ward A", "specialty", "Surgery", "ageBand", "40-64", "sex", "MALE",
                 "admissionDate", "2026-11-01")).post("/api/audits/" + audit + "/cases").then().statusCode(409);
         String late = Api.user("late", "HOSPITAL", "REVIEWER");
         asAdmin().body(Map.of("username", late, "role", "REVIEWER", "sector", "HOSPITAL"))

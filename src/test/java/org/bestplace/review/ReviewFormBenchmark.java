@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.Arrays;
 import java.util.Locale;
 import org.bestplace.Api;
+import org.bestplace.Pages;
 import org.bestplace.security.AdminBootstrap;
 import org.junit.jupiter.api.Test;
 
@@ -21,9 +22,7 @@ class ReviewFormBenchmark {
     void reviewFormRenderTime() {
         String audit = Api.demoAudit();
         String caseId = Api.asAdmin().get("/api/audits/" + audit + "/cases").then().extract().path("[0].id");
-        String cookie = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("j_username", "reviewer-c1").formParam("j_password", AdminBootstrap.DEMO_PASSWORD)
-                .post("/j_security_check").then().extract().cookie("quarkus-credential");
+        String cookie = Pages.signIn("reviewer-c1", AdminBootstrap.DEMO_PASSWORD).cookie();
         String path = "/audits/" + audit + "/cases/" + caseId + "/review";
         for (int i = 0; i < 100; i++) {
             given().cookie("quarkus-credential", cookie).get(path).then().statusCode(200);

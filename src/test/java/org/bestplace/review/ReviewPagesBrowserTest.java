@@ -18,31 +18,21 @@ import java.util.Map;
 import org.bestplace.Api;
 import org.bestplace.Chromium;
 import org.bestplace.Db;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A ward reviewer on a tablet (768×1024) in real headless Chromium. */
 @QuarkusTest
 class ReviewPagesBrowserTest {
 
-    static Chromium chromium;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @TestHTTPResource("/")
     URL base;
 
     @Inject
     AgroalDataSource dataSource;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = new Chromium();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        chromium.close();
-    }
 
     /** An audit running today, so the pages' "today" falls inside it. */
     String auditRunningToday() {

@@ -11,9 +11,8 @@ import io.quarkus.test.junit.TestProfile;
 import java.net.URL;
 import org.bestplace.Chromium;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Sign-in through the identity provider in headless Chromium. The service is reached as
@@ -24,23 +23,14 @@ import org.junit.jupiter.api.Test;
 @TestProfile(OidcSwitchedOn.class)
 class OidcBrowserTest {
 
-    static Chromium chromium;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @TestHTTPResource("/")
     URL base;
 
     @ConfigProperty(name = "quarkus.oidc.auth-server-url")
     String issuer;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = new Chromium();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        chromium.close();
-    }
 
     @Test
     void aPersonSignsInAtTheProviderAndArrivesOnTheirStartPage() {

@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bestplace.Api;
 import org.bestplace.Db;
+import org.bestplace.Pages;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jwk.RsaJwkGenerator;
@@ -132,11 +133,7 @@ class OidcSignInTest {
                 + " and username = ? and detail like '%OIDC%' and remote_address is not null", user[0]));
 
         // The sign-in form works as before beside it.
-        String formSession = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("j_username", user[0]).formParam("j_password", Api.PASSWORD)
-                .post("/j_security_check").then().statusCode(302).extract().cookie("quarkus-credential");
-        given().cookie("quarkus-credential", formSession).get("/").then().statusCode(200)
-                .body(containsString("Signed in as Dr browser"));
+        assertTrue(Pages.signIn(user[0], Api.PASSWORD).page("/").contains("Signed in as Dr browser"));
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.bestplace.security;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -15,11 +14,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.bestplace.Api;
+import org.bestplace.Pages;
 import org.bestplace.TestDatabase;
 import org.bestplace.criteria.CriteriaApiTest;
+import org.bestplace.web.CsrfToken;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -154,7 +153,7 @@ class RouteAccessTest {
 
     private final Map<Caller, String> usernames = new LinkedHashMap<>();
     private final Map<Caller, String> sectors = new LinkedHashMap<>();
-    private final Map<Caller, String[]> sessions = new LinkedHashMap<>();
+    private final Map<Caller, Pages.Session> sessions = new LinkedHashMap<>();
     private final Map<String, String> values = new LinkedHashMap<>();
 
     @Test
@@ -256,7 +255,7 @@ class RouteAccessTest {
         }
         // the first walk ended by signing everyone out, which ends their sessions at the server
         for (Caller caller : Caller.values()) {
-            sessions.put(caller, signIn(usernames.get(caller)));
+            sessions.put(caller, Pages.signIn(usernames.get(caller), Api.password(usernames.get(caller))));
         }
         values.put("{auditId}", audit);
         values.put("{audit}", audit);
@@ -357,7 +356,7 @@ class RouteAccessTest {
         values.put("{reviewer}", reviewer);
         values.put("{username}", Api.user("departing", "HOSPITAL", "REVIEWER"));
         for (Caller caller : Caller.values()) {
-            sessions.put(caller, signIn(usernames.get(caller)));
+            sessions.put(caller, Pages.signIn(usernames.get(caller), Api.password(usernames.get(caller))));
         }
     }
 
@@ -368,38 +367,21 @@ class RouteAccessTest {
         sectors.put(caller, sector);
     }
 
-    private static String password(String username) {
-        return "admin".equals(username) ? TestDatabase.ADMIN_PASSWORD : Api.PASSWORD;
-    }
-
-    private static final Pattern TOKEN = Pattern.compile("name=\"csrf-token\" content=\"([A-Za-z0-9_-]+)\"");
-
-    /** A browser session: the session cookie and the anti-forgery token its pages carry. */
-    private static String[] signIn(String username) {
-        String session = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("j_username", username).formParam("j_password", password(username))
-                .post("/j_security_check").then().statusCode(302).extract().cookie("quarkus-credential");
-        Response start = given().cookie("quarkus-credential", session).get("/");
-        Matcher token = TOKEN.matcher(start.asString());
-        assertTrue(token.find(), "the start page carries the anti-forgery token");
-        return new String[] {session, start.getCookie("bestplace-csrf"), token.group(1)};
-    }
-
     private Response send(Caller caller, String method, String template, Rule rule) {
         String path = fill(template) + fill(rule.query());
         boolean api = template.startsWith("/api/");
         RequestSpecification request = given().urlEncodingEnabled(false).redirects().follow(false);
-        String[] session = sessions.get(caller);
+        Pages.Session session = sessions.get(caller);
         if (api) {
-            request.auth().preemptive().basic(usernames.get(caller), password(usernames.get(caller)));
+            request.auth().preemptive().basic(usernames.get(caller), Api.password(usernames.get(caller)));
         } else {
-            request.cookie("quarkus-credential", session[0]).cookie("bestplace-csrf", session[1])
-                    .header("X-CSRF-Token", session[2]);
+            request.cookie(Pages.SESSION_COOKIE, session.cookie()).cookie(CsrfToken.COOKIE, session.csrfCookie())
+                    .header(CsrfToken.HEADER, session.csrfToken());
         }
         if (rule.contentType() != null) {
             String body = fill(rule.body()).replace("{sector}", sectors.get(caller));
             if (rule.contentType().equals("application/x-www-form-urlencoded")) {
-                body = (body.isEmpty() ? "" : body + "&") + "csrf-token=" + session[2];
+                body = (body.isEmpty() ? "" : body + "&") + CsrfToken.FIELD + "=" + session.csrfToken();
             }
             if (rule.contentType().equals("application/x-www-form-urlencoded")) {
                 request.contentType(rule.contentType()).body(body);

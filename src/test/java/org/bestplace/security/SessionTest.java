@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import org.bestplace.Api;
 import org.bestplace.Db;
+import org.bestplace.Pages;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,13 +24,6 @@ class SessionTest {
 
     @Inject
     AgroalDataSource dataSource;
-
-    static String signIn(String username, String password) {
-        return given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("j_username", username).formParam("j_password", password)
-                .post("/j_security_check").then().statusCode(302).header("Location", org.hamcrest.Matchers
-                        .not(containsString("error"))).extract().cookie("quarkus-credential");
-    }
 
     static void opens(String session) {
         given().cookie("quarkus-credential", session).redirects().follow(false).get("/").then().statusCode(200);
@@ -47,8 +41,8 @@ class SessionTest {
     @Test
     void signingOutEndsTheSessionAtTheServer() throws Exception {
         String user = Api.user("leaver", "HOSPITAL", "REVIEWER");
-        String session = signIn(user, Api.PASSWORD);
-        String other = signIn(user, Api.PASSWORD);
+        String session = Pages.signIn(user, Api.PASSWORD).cookie();
+        String other = Pages.signIn(user, Api.PASSWORD).cookie();
         opens(session);
         given().cookie("quarkus-credential", session).redirects().follow(false).get("/logout").then().statusCode(303);
         refused(session);
@@ -60,7 +54,7 @@ class SessionTest {
     @Test
     void aSessionEndedInTheDatabaseIsRefusedAtTheNextRequest() throws Exception {
         String user = Api.user("revoked", "HOSPITAL", "REVIEWER");
-        String session = signIn(user, Api.PASSWORD);
+        String session = Pages.signIn(user, Api.PASSWORD).cookie();
         opens(session);
         // What another copy of the service would do on sign-out: only the shared table changes.
         assertEquals(1, Db.execute(dataSource, "update user_session set ended_at = current_timestamp(6)"
@@ -71,7 +65,7 @@ class SessionTest {
     @Test
     void aSessionPastItsAbsoluteLifetimeIsRefusedThoughInUse() throws Exception {
         String user = Api.user("marathon", "HOSPITAL", "REVIEWER");
-        String session = signIn(user, Api.PASSWORD);
+        String session = Pages.signIn(user, Api.PASSWORD).cookie();
         opens(session);
         // Used a moment ago, but begun longer ago than the 12-hour lifetime.
         Db.execute(dataSource, "update user_session set created_at = created_at - interval 13 hour,"
@@ -82,7 +76,7 @@ class SessionTest {
     @Test
     void aSessionIdleLongerThanTheTimeoutIsRefused() throws Exception {
         String user = Api.user("idle", "HOSPITAL", "REVIEWER");
-        String session = signIn(user, Api.PASSWORD);
+        String session = Pages.signIn(user, Api.PASSWORD).cookie();
         Db.execute(dataSource, "update user_session set created_at = created_at - interval 9 hour,"
                 + " last_seen = last_seen - interval 9 hour where user_id = ?", userId(user));
         refused(session);
@@ -91,10 +85,10 @@ class SessionTest {
     @Test
     void aPasswordChangeEndsEveryOneOfTheUsersSessions() throws Exception {
         String user = Api.user("changer", "HOSPITAL", "REVIEWER");
-        String first = signIn(user, Api.PASSWORD);
-        String second = signIn(user, Api.PASSWORD);
+        String first = Pages.signIn(user, Api.PASSWORD).cookie();
+        String second = Pages.signIn(user, Api.PASSWORD).cookie();
         String bystander = Api.user("bystander", "HOSPITAL", "REVIEWER");
-        String theirs = signIn(bystander, Api.PASSWORD);
+        String theirs = Pages.signIn(bystander, Api.PASSWORD).cookie();
 
         Api.as(user).body(Map.of("oldPassword", "not-the-old-password", "newPassword", "a-brand-new-password"))
                 .post("/api/me/password").then().statusCode(400).contentType("application/problem+json")
@@ -111,13 +105,13 @@ class SessionTest {
         opens(theirs);
         Api.as(user).get("/api/me").then().statusCode(401);
         given().auth().preemptive().basic(user, "a-brand-new-password").get("/api/me").then().statusCode(200);
-        opens(signIn(user, "a-brand-new-password"));
+        opens(Pages.signIn(user, "a-brand-new-password").cookie());
     }
 
     @Test
     void aDeactivatedUserIsRefusedEverywhereUntilReactivated() throws Exception {
         String user = Api.user("departed", "HOSPITAL", "REVIEWER");
-        String session = signIn(user, Api.PASSWORD);
+        String session = Pages.signIn(user, Api.PASSWORD).cookie();
         String reviewer = Api.user("peer", "HOSPITAL", "REVIEWER");
         Api.as(reviewer).post("/api/users/" + user + "/deactivation").then().statusCode(403);
         opens(session);
@@ -126,9 +120,7 @@ class SessionTest {
                 .body("active", equalTo(false));
         refused(session);
         Api.as(user).get("/api/me").then().statusCode(401);
-        given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("j_username", user).formParam("j_password", Api.PASSWORD)
-                .post("/j_security_check").then().statusCode(302).header("Location", containsString("error"));
+        Pages.signInRefused(user, Api.PASSWORD);
         Api.asAdmin().post("/api/users/nobody-by-this-name/deactivation").then().statusCode(404)
                 .contentType("application/problem+json");
 
@@ -136,14 +128,14 @@ class SessionTest {
                 .body("active", equalTo(true));
         refused(session);
         Api.as(user).get("/api/me").then().statusCode(200);
-        opens(signIn(user, Api.PASSWORD));
+        opens(Pages.signIn(user, Api.PASSWORD).cookie());
     }
 
     @Test
     void eachSignInIsItsOwnSessionAndOnlyItsHashIsStored() throws Exception {
         String user = Api.user("hashed", "HOSPITAL", "REVIEWER");
-        String first = signIn(user, Api.PASSWORD);
-        String second = signIn(user, Api.PASSWORD);
+        String first = Pages.signIn(user, Api.PASSWORD).cookie();
+        String second = Pages.signIn(user, Api.PASSWORD).cookie();
         assertNotEquals(first, second);
         assertEquals(2, Db.number(dataSource, "select count(*) from user_session where user_id = ?"
                 + " and length(token_hash) = 64", userId(user)));

@@ -5,11 +5,11 @@ import static org.bestplace.Api.as;
 import static org.bestplace.Api.asAdmin;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
@@ -38,6 +38,7 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import org.bestplace.Api;
 import org.bestplace.Db;
+import org.bestplace.Pages;
 import org.bestplace.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -49,7 +50,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Sends the JSON API a corpus of hostile and malformed input: each must be refused with a 4xx
  * problem that names no class and carries no stack trace, must leave every table as it was, and
  * must leave the service healthy. Free text that is legal is stored exactly and shown escaped.
- * The last test checks the service's health once the rest of the corpus has been sent.
+ * Each hostile value is the only thing wrong in its request, so a refusal is for that value
+ * alone. Every test checks how many inputs it had refused and accepted; the last one checks the
+ * service's health and the totals once the rest of the corpus has been sent.
  */
 @QuarkusTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -67,6 +70,9 @@ class BadInputCorpusTest {
 
     static int refused;
     static int accepted;
+    /** What the whole corpus sends: the sum of what each test expects of itself. */
+    static final int CORPUS_REFUSED = 219;
+    static final int CORPUS_ACCEPTED = 56;
 
     @Inject
     AgroalDataSource dataSource;
@@ -83,8 +89,7 @@ class BadInputCorpusTest {
         audit = Api.collectingAudit();
         reviewer = Api.reviewerOn(audit, "COMMUNITY");
         caseId = Api.registerCase(audit, reviewer);
-        var set = asAdmin().get("/api/criteria-sets/" + Api.SET_ID + "/" + Api.SET_VERSION).then().statusCode(200)
-                .extract().jsonPath();
+        var set = Api.criteriaSet();
         criterion = set.getString("groups[0].criteria[0].code");
         alternative = set.getString("alternatives[1].code");
         reason = set.getString("reasons[0].code");
@@ -94,6 +99,8 @@ class BadInputCorpusTest {
     @Order(Integer.MAX_VALUE)
     void theServiceIsStillUpAfterTheCorpus() {
         given().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
+        assertEquals(CORPUS_REFUSED, refused, "refused over the whole corpus (run it with the rest of its class)");
+        assertEquals(CORPUS_ACCEPTED, accepted, "accepted over the whole corpus");
         System.out.printf("bad-input corpus: %d inputs tried, %d refused with 4xx and nothing stored, %d accepted as"
                 + " legal values (free text stored and returned byte-for-byte, a ward filter matching nothing)%n",
                 refused + accepted, refused, accepted);
@@ -137,6 +144,32 @@ class BadInputCorpusTest {
         return copy;
     }
 
+    /** The corpus's counts when a test starts, to check what that test alone added to them. */
+    record Tally(int refusedBefore, int acceptedBefore) {
+        void expect(int refusedHere, int acceptedHere) {
+            assertEquals(refusedHere, refused - refusedBefore, "hostile inputs refused in this test");
+            assertEquals(acceptedHere, accepted - acceptedBefore, "inputs accepted as legal values in this test");
+        }
+    }
+
+    static Tally tally() {
+        return new Tally(refused, accepted);
+    }
+
+    void assertRowsAdded(Map<String, Long> before, String table, long added) throws SQLException {
+        Map<String, Long> expected = new LinkedHashMap<>(before);
+        expected.merge(table, added, Long::sum);
+        assertEquals(expected, rows());
+    }
+
+    /** Every table is still there: no text sent was run as SQL. */
+    void assertTablesIntact() throws SQLException {
+        for (String table : TABLES) {
+            assertEquals(1, Db.number(dataSource, "select count(*) from information_schema.tables where table_name = ?"
+                    + " and table_schema = database()", table), table);
+        }
+    }
+
     Map<String, Long> rows() throws SQLException {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String table : TABLES) {
@@ -174,8 +207,7 @@ class BadInputCorpusTest {
      * otherwise add a charset or try to read an XML or deeply nested body itself.
      */
     static HttpResponse<String> raw(String method, String path, String username, String contentType, byte[] body) {
-        String password = "admin".equals(username) ? TestDatabase.ADMIN_PASSWORD : Api.PASSWORD;
-        String credentials = Base64.getEncoder().encodeToString((username + ":" + password)
+        String credentials = Base64.getEncoder().encodeToString((username + ":" + Api.password(username))
                 .getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path))
                 .header("Authorization", "Basic " + credentials).header("Content-Type", contentType)
@@ -210,22 +242,34 @@ class BadInputCorpusTest {
     }
 
     @Test
-    void injectionInCaseRegistrationIsRefusedAndNothingStored() throws SQLException {
+    void injectionInCaseRegistrationIsRefusedByTheFieldsRuleOrKeptAsText() throws SQLException {
+        Tally tally = tally();
         Map<String, Long> before = rows();
         for (String injection : INJECTIONS) {
-            refusedNaming("ward", registerCase(with(newCase(), "ward", injection)));
-            refusedNaming("ageBand", registerCase(with(newCase(), "ageBand", injection)));
-            refusedNaming("sex", registerCase(with(newCase(), "sex", injection)));
-            refusedNaming("admissionDate", registerCase(with(newCase(), "admissionDate", injection)));
-            // Specialty and local identifier are free text: refused here for the bad sex beside them.
-            refusedNaming("sex", registerCase(with(newCase(), "specialty", injection, "sex", "X")));
-            refusedNaming("sex", registerCase(with(newCase(), "localId", injection, "sex", "X")));
+            // A ward the audit lacks, and an age band, sex and date that are not one.
+            for (String field : List.of("ward", "ageBand", "sex", "admissionDate")) {
+                refusedNaming(field, registerCase(with(newCase(), field, injection)));
+            }
         }
         assertEquals(before, rows());
+        for (String injection : INJECTIONS) {
+            accepted++;
+            String id = registerCase(with(newCase(), "specialty", injection)).then().statusCode(201)
+                    .body("specialty", equalTo(injection)).extract().path("id");
+            assertEquals(injection, Db.value(dataSource, "select specialty from patient_case where id = ?", id));
+            // A local identifier is only hashed: never returned, and the same text is the same patient again.
+            accepted++;
+            registerCase(with(newCase(), "localId", injection)).then().statusCode(201)
+                    .body("hasLocalId", equalTo(true)).body(not(containsString(injection)));
+            registerCase(with(newCase(), "localId", injection)).then().statusCode(409).body("field", equalTo("localId"));
+        }
+        assertRowsAdded(before, "patient_case", 6);
+        tally.expect(12, 6);
     }
 
     @Test
-    void injectionInReviewFieldsIsRefusedAndNothingStored() throws SQLException {
+    void injectionInReviewFieldsIsRefusedByTheFieldsRuleOrKeptAsText() throws SQLException {
+        Tally tally = tally();
         Map<String, Long> before = rows();
         for (String injection : INJECTIONS) {
             refusedNaming("caseId", putReview(with(qualifying(), "caseId", injection)));
@@ -235,54 +279,115 @@ class BadInputCorpusTest {
             refusedNaming("reasons", putReview(with(notQualifying(), "reasons", List.of(injection))));
             refusedNaming("submitted", putReview(with(qualifying(), "submitted", injection)));
             refusedNaming("override.outcome", putReview(with(qualifying(), "override",
-                    Map.of("outcome", injection, "reason", "reason"))));
-            // Free text: refused for the review date outside the audit that comes with it.
-            refusedNaming("reviewDate", putReview(with(qualifying(), "note", injection, "reviewDate", "2026-12-31")));
-            refusedNaming("reviewDate", putReview(with(notQualifying(), "override",
-                    Map.of("outcome", "DOES_NOT_QUALIFY", "reason", injection), "reviewDate", "2026-12-31")));
-            refusedNaming("reviewDate", putReview(with(qualifying(), "changeReason", injection,
-                    "reviewDate", "2026-12-31")));
+                    Map.of("outcome", injection, "reason", "Seen on the ward"))));
             refusedWith(400, as(reviewer).body(injection).put("/api/audits/" + audit + "/reviews/"
                     + UUID.randomUUID()));
         }
         assertEquals(before, rows());
+        for (String injection : INJECTIONS) {
+            accepted++;
+            String noted = newReview(with(qualifying(), "note", injection));
+            as(reviewer).get("/api/audits/" + audit + "/reviews/" + noted).then().body("note", equalTo(injection));
+            assertEquals(injection, Db.value(dataSource, "select note from review where id = ?", noted));
+
+            accepted++;
+            String overridden = newReview(with(notQualifying(), "criteriaMet", List.of(criterion), "override",
+                    Map.of("outcome", "DOES_NOT_QUALIFY", "reason", injection)));
+            as(reviewer).get("/api/audits/" + audit + "/reviews/" + overridden).then()
+                    .body("override.reason", equalTo(injection));
+            assertEquals(injection, Db.value(dataSource, "select override_reason from review where id = ?",
+                    overridden));
+
+            accepted++;
+            String changed = newReview(qualifying());
+            String changedCase = as(reviewer).get("/api/audits/" + audit + "/reviews/" + changed).then()
+                    .extract().path("caseId");
+            Api.putReview(audit, reviewer, changed, with(qualifying(), "caseId", changedCase, "note", "Seen again",
+                    "changeReason", injection)).statusCode(200);
+            as(reviewer).get("/api/audits/" + audit + "/reviews/" + changed + "/history").then().statusCode(200)
+                    .body("[0].changeReason", equalTo(injection));
+            assertEquals(injection, Db.value(dataSource, "select change_reason from review_history where review_id = ?",
+                    changed));
+        }
+        assertEquals(9, Db.number(dataSource, "select count(*) from review where audit_id = ?", audit));
+        assertTablesIntact();
+        tally.expect(24, 9);
+    }
+
+    /** A submitted review of a new case of its own; returns the review's id. */
+    String newReview(Map<String, Object> body) {
+        String id = UUID.randomUUID().toString();
+        Api.putReview(audit, reviewer, id, with(body, "caseId", Api.registerCase(audit, reviewer))).statusCode(201);
+        return id;
+    }
+
+    Map<String, Object> newUser(String username) {
+        return Map.of("username", username, "displayName", "Corpus", "organisation", "Test Trust", "sector",
+                "HOSPITAL", "roles", List.of("REVIEWER"), "password", Api.PASSWORD);
     }
 
     @Test
-    void injectionInAuditUserAndTeamFieldsIsRefusedAndNothingStored() throws SQLException {
+    void injectionInAuditUserAndTeamFieldsIsRefusedByTheFieldsRuleOrKeptAsText() throws SQLException {
+        Tally tally = tally();
         Map<String, Long> before = rows();
-        Map<String, Object> audit = Api.auditBody("Corpus audit");
-        Map<String, Object> user = Map.of("username", "corpus-user", "displayName", "Corpus", "organisation",
-                "Test Trust", "sector", "HOSPITAL", "roles", List.of("REVIEWER"), "password", Api.PASSWORD);
+        Map<String, Object> newAudit = Api.auditBody("Corpus audit");
+        Map<String, Object> user = newUser("corpus-user");
         for (String injection : INJECTIONS) {
-            for (String field : List.of("title", "question", "site")) {
-                refusedNaming("dualReviewRate", asAdmin().body(with(audit, field, injection, "dualReviewRate", 2))
-                        .post("/api/audits"));
-            }
-            refusedNaming("dualReviewRate", asAdmin().body(with(audit, "wards", List.of("Ward A", injection),
-                    "dualReviewRate", 2)).post("/api/audits"));
-            refusedNaming("criteriaSet", asAdmin().body(with(audit, "criteriaSet",
+            refusedNaming("criteriaSet", asAdmin().body(with(newAudit, "criteriaSet",
                     Map.of("id", injection, "version", Api.SET_VERSION))).post("/api/audits"));
-            refusedNaming("criteriaSet", asAdmin().body(with(audit, "criteriaSet",
+            refusedNaming("criteriaSet", asAdmin().body(with(newAudit, "criteriaSet",
                     Map.of("id", Api.SET_ID, "version", injection))).post("/api/audits"));
-            refusedNaming("startDate", asAdmin().body(with(audit, "startDate", injection)).post("/api/audits"));
+            refusedNaming("startDate", asAdmin().body(with(newAudit, "startDate", injection)).post("/api/audits"));
             refusedNaming("username", asAdmin().body(with(user, "username", injection)).post("/api/users"));
-            refusedNaming("sector", asAdmin().body(with(user, "displayName", injection, "sector", injection))
-                    .post("/api/users"));
-            refusedWith(400, asAdmin().body(with(user, "organisation", injection, "roles", List.of(injection)))
-                    .post("/api/users")).then().body("field", startsWith("roles"));
+            refusedNaming("sector", asAdmin().body(with(user, "sector", injection)).post("/api/users"));
+            refusedWith(400, asAdmin().body(with(user, "roles", List.of(injection))).post("/api/users")).then()
+                    .body("field", startsWith("roles"));
             refusedNaming("username", asAdmin().body(Map.of("username", injection, "role", "REVIEWER"))
-                    .post("/api/audits/" + this.audit + "/members"));
+                    .post("/api/audits/" + audit + "/members"));
             refusedNaming("role", asAdmin().body(Map.of("username", reviewer, "role", injection))
-                    .post("/api/audits/" + this.audit + "/members"));
-            refusedNaming("status", asAdmin().body(Map.of("status", injection, "reason", injection))
-                    .post("/api/audits/" + this.audit + "/status"));
+                    .post("/api/audits/" + audit + "/members"));
+            refusedNaming("status", asAdmin().body(Map.of("status", injection)).post("/api/audits/" + audit
+                    + "/status"));
         }
         assertEquals(before, rows());
+        for (String injection : INJECTIONS) {
+            for (String field : List.of("title", "question", "site")) {
+                accepted++;
+                String id = asAdmin().body(with(newAudit, field, injection)).post("/api/audits").then()
+                        .statusCode(201).body(field, equalTo(injection)).extract().path("id");
+                asAdmin().get("/api/audits/" + id).then().statusCode(200).body(field, equalTo(injection));
+                assertEquals(injection, Db.value(dataSource, "select " + field + " from audit where id = ?", id));
+            }
+            accepted++;
+            String warded = asAdmin().body(with(newAudit, "wards", List.of("Ward A", injection))).post("/api/audits")
+                    .then().statusCode(201).body("wards", hasItem(injection)).extract().path("id");
+            assertEquals(injection, Db.value(dataSource, "select ward from audit_ward where audit_id = ?"
+                    + " and ward <> 'Ward A'", warded));
+            for (var field : Map.of("displayName", "display_name", "organisation", "organisation").entrySet()) {
+                accepted++;
+                String username = "corpus-" + UUID.randomUUID().toString().substring(0, 8);
+                asAdmin().body(with(newUser(username), field.getKey(), injection)).post("/api/users").then()
+                        .statusCode(201).body(field.getKey(), equalTo(injection));
+                assertEquals(injection, Db.value(dataSource, "select " + field.getValue() + " from app_user"
+                        + " where username = ?", username));
+            }
+            // The reason a closed audit is reopened for.
+            accepted++;
+            String reopened = Api.collectingAudit();
+            asAdmin().body(Map.of("status", "CLOSED")).post("/api/audits/" + reopened + "/status").then()
+                    .statusCode(200);
+            asAdmin().body(Map.of("status", "COLLECTING", "reason", injection)).post("/api/audits/" + reopened
+                    + "/status").then().statusCode(200).body("status", equalTo("COLLECTING"));
+            assertEquals(injection, Db.value(dataSource, "select reason from audit_status_change where audit_id = ?"
+                    + " and from_status = 'CLOSED'", reopened));
+        }
+        assertTablesIntact();
+        tally.expect(27, 21);
     }
 
     @Test
     void injectionInPathAndQueryParametersIsRefused() throws SQLException {
+        Tally tally = tally();
         Map<String, Long> before = rows();
         String review = UUID.randomUUID().toString();
         List<String> ids = new ArrayList<>(INJECTIONS);
@@ -312,12 +417,13 @@ class BadInputCorpusTest {
                     .body("size()", equalTo(0));
         }
         assertEquals(before, rows());
+        tally.expect(73, 3);
     }
 
     @Test
     void hostileAddressesQueryValuesAndNamesAreRefused() throws SQLException {
+        Tally tally = tally();
         Map<String, Long> before = rows();
-        int tried = refused;
         byte[] none = new byte[0];
         // A path parameter, each in an otherwise good request.
         refusedWith(400, raw("GET", "/api/audits;x", "admin", "application/json", none));
@@ -341,7 +447,7 @@ class BadInputCorpusTest {
             refusedWith(400, asAdmin().contentType("application/yaml").body(utf8(yaml)).post("/api/criteria-sets"))
                     .then().body("problems.size()", equalTo(1));
         }
-        assertEquals(12, refused - tried, "hostile inputs refused in this test");
+        tally.expect(12, 0);
         assertEquals(before, rows());
     }
 
@@ -354,6 +460,7 @@ class BadInputCorpusTest {
 
     @Test
     void legalFreeTextIsStoredExactlyAndTheTablesStayIntact() throws SQLException {
+        Tally tally = tally();
         List<String> texts = new ArrayList<>(INJECTIONS);
         texts.addAll(List.of(SCRIPT, IMAGE));
         for (String text : texts) {
@@ -378,15 +485,14 @@ class BadInputCorpusTest {
                     .body("[0].changeReason", equalTo(text));
             assertEquals(text, Db.value(dataSource, "select note from review where id = ?", id));
         }
-        for (String table : TABLES) {
-            assertTrue(Db.number(dataSource, "select count(*) from information_schema.tables where table_name = ?"
-                    + " and table_schema = database()", table) == 1, table);
-        }
+        assertTablesIntact();
         assertTrue(Db.number(dataSource, "select count(*) from review") > 0);
+        tally.expect(0, 15);
     }
 
     @Test
     void scriptInANoteOrSpecialtyIsShownEscapedOnThePages() throws SQLException {
+        Tally tally = tally();
         String first = registerCase(with(newCase(), "specialty", SCRIPT)).then().statusCode(201).extract().path("id");
         String second = registerCase(newCase()).then().statusCode(201).extract().path("id");
         for (var note : Map.of(first, SCRIPT, second, IMAGE).entrySet()) {
@@ -394,31 +500,29 @@ class BadInputCorpusTest {
             Api.putReview(audit, reviewer, UUID.randomUUID().toString(), with(notQualifying(), "caseId",
                     note.getKey(), "note", note.getValue(), "flagged", true)).statusCode(201);
         }
-        String admin = signIn("admin", TestDatabase.ADMIN_PASSWORD);
-        String debrief = page(admin, "/audits/" + audit + "/debriefs/2026-11-03");
+        Pages.Session admin = Pages.signIn("admin", TestDatabase.ADMIN_PASSWORD);
+        String debrief = admin.page("/audits/" + audit + "/debriefs/2026-11-03");
         assertEscaped(debrief);
         assertTrue(debrief.contains("&lt;img src=x onerror=alert(1)&gt;"), debrief);
 
-        String own = signIn(reviewer, Api.PASSWORD);
-        assertEscaped(page(own, "/audits/" + audit + "/cases/" + first + "/review?date=2026-11-03"));
-        assertEscaped(page(own, "/audits/" + audit + "/wards/Ward A"));
+        Pages.Session own = Pages.signIn(reviewer, Api.PASSWORD);
+        assertEscaped(own.page("/audits/" + audit + "/cases/" + first + "/review?date=2026-11-03"));
+        assertEscaped(own.page("/audits/" + audit + "/wards/Ward A"));
 
         Map<String, Long> before = rows();
         List<String> hostile = new ArrayList<>(INJECTIONS);
         hostile.addAll(List.of(SCRIPT, IMAGE, "9999-99-99"));
         for (String value : hostile) {
-            pageRefused(given().cookie("quarkus-credential", own).accept("text/html").queryParam("date", value)
+            pageRefused(own.request().accept("text/html").queryParam("date", value)
                     .get("/audits/{id}/cases/{case}/review", audit, first));
-            pageRefused(given().cookie("quarkus-credential", own).accept("text/html")
-                    .get("/audits/{id}/wards/{ward}", audit, value));
-            pageRefused(given().cookie("quarkus-credential", admin).accept("text/html")
-                    .get("/audits/{id}/debriefs/{date}", audit, value));
+            pageRefused(own.request().accept("text/html").get("/audits/{id}/wards/{ward}", audit, value));
+            pageRefused(admin.request().accept("text/html").get("/audits/{id}/debriefs/{date}", audit, value));
         }
         for (String outside : List.of("0000-01-01", "9999-12-31")) {
-            pageRefused(given().cookie("quarkus-credential", admin).accept("text/html")
-                    .get("/audits/{id}/debriefs/{date}", audit, outside));
+            pageRefused(admin.request().accept("text/html").get("/audits/{id}/debriefs/{date}", audit, outside));
         }
         assertEquals(before, rows());
+        tally.expect(20, 2);
     }
 
     /** A page refused with a 4xx error page that repeats nothing hostile unescaped and leaks nothing. */
@@ -438,28 +542,15 @@ class BadInputCorpusTest {
         assertFalse(html.contains("<img src=x"), html);
     }
 
-    static String signIn(String username, String password) {
-        String cookie = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("j_username", username).formParam("j_password", password)
-                .post("/j_security_check").then().statusCode(302).extract().cookie("quarkus-credential");
-        assertNotNull(cookie, "no session for " + username);
-        return cookie;
-    }
-
-    static String page(String cookie, String path) {
-        return given().cookie("quarkus-credential", cookie).accept("text/html").get(path).then().statusCode(200)
-                .extract().asString();
-    }
-
     @Test
     void oversizedWronglyTypedAndMalformedBodiesAreRefused() throws SQLException {
+        Tally tally = tally();
         Map<String, Long> before = rows();
         String url = "/api/audits/" + audit + "/reviews/" + UUID.randomUUID();
-        String huge = "{\"caseId\":\"" + caseId + "\",\"reviewDate\":\"2026-11-03\",\"submitted\":true,\"note\":\""
-                + "x".repeat(1_100_000) + "\"}";
-        refusedWith(413, as(reviewer).body(utf8(huge)).put(url));
-        refusedWith(413, as(reviewer).body(utf8(huge.replace("note", "specialty")))
-                .post("/api/audits/" + audit + "/cases"));
+        // Good requests but for one field of a megabyte.
+        String huge = "x".repeat(1_100_000);
+        refusedWith(413, as(reviewer).body(with(qualifying(), "note", huge)).put(url));
+        refusedWith(413, registerCase(with(newCase(), "specialty", huge)));
 
         String json = "{\"caseId\":\"" + caseId + "\",\"reviewDate\":\"2026-11-03\",\"criteriaMet\":[\"" + criterion
                 + "\"],\"submitted\":true}";
@@ -486,6 +577,7 @@ class BadInputCorpusTest {
         refusedWith(400, raw("PUT", url, reviewer, "application/json",
                 utf8("{\"criteriaMet\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}")));
         assertEquals(before, rows());
+        tally.expect(19, 0);
     }
 
     static byte[] concat(String head, byte[] middle, String tail) {
@@ -500,6 +592,7 @@ class BadInputCorpusTest {
 
     @Test
     void hugeListsNumbersAndDatesAreRefused() throws SQLException {
+        Tally tally = tally();
         Map<String, Long> before = rows();
         List<String> codes = Collections.nCopies(10_000, criterion);
         refusedNaming("criteriaMet", putReview(with(qualifying(), "criteriaMet", codes)))
@@ -513,8 +606,13 @@ class BadInputCorpusTest {
             refusedNaming("dualReviewRate", asAdmin().body(with(Api.auditBody("Rate " + rate), "dualReviewRate", rate))
                     .post("/api/audits"));
         }
-        for (Object id : List.of(-1, 0, 1e308, "99999999999999999999", Long.MAX_VALUE)) {
+        // Not a whole number is malformed; a number no case of this audit has is not found.
+        for (Object id : List.of(1e308, "99999999999999999999")) {
             refusedNaming("caseId", putReview(with(qualifying(), "caseId", id)));
+        }
+        for (Object id : List.of(-1, 0, Long.MAX_VALUE)) {
+            assertEquals("caseId", refusedWith(404, putReview(with(qualifying(), "caseId", id))).jsonPath()
+                    .getString("field"));
         }
         for (String date : List.of("0000-01-01", "9999-12-31", "-999999999-01-01", "+999999999-12-31", "2026-02-30")) {
             refusedNaming("reviewDate", putReview(with(qualifying(), "reviewDate", date)));
@@ -523,8 +621,6 @@ class BadInputCorpusTest {
         Map<String, Object> audit = Api.auditBody("Dates");
         refusedNaming("startDate", asAdmin().body(with(audit, "startDate", "0000-01-01")).post("/api/audits"));
         refusedNaming("endDate", asAdmin().body(with(audit, "endDate", "9999-12-31")).post("/api/audits"));
-        refusedWith(400, asAdmin().body(with(audit, "startDate", "0000-01-01", "endDate", "9999-12-31"))
-                .post("/api/audits"));
         refusedNaming("startDate", asAdmin().body(with(audit, "startDate", "9999-12-31", "endDate", "9999-12-31"))
                 .post("/api/audits"));
         for (String date : List.of("0000-01-01", "9999-12-31")) {
@@ -533,5 +629,6 @@ class BadInputCorpusTest {
         assertEquals(before, rows());
         as(reviewer).get("/api/audits/" + this.audit + "/cases").then().statusCode(200)
                 .body(not(containsString("0000-01-01")));
+        tally.expect(32, 0);
     }
 }

@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bestplace.Api;
 import org.bestplace.Db;
+import org.bestplace.Pages;
 import org.bestplace.review.ReviewPages;
 import org.junit.jupiter.api.Test;
 
@@ -29,17 +30,11 @@ class CsrfTest {
     @Inject
     AgroalDataSource dataSource;
 
-    static String signIn(String username, String password) {
-        return given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("j_username", username).formParam("j_password", password)
-                .post("/j_security_check").then().statusCode(302).extract().cookie("quarkus-credential");
-    }
-
     @Test
     void aFormPostWithoutTheTokenIsRefusedAndChangesNothing() throws Exception {
         String audit = Api.collectingAudit();
         String reviewer = Api.reviewerOn(audit, "HOSPITAL");
-        String session = signIn(reviewer, Api.PASSWORD);
+        String session = Pages.signIn(reviewer, Api.PASSWORD).cookie();
         String ward = ReviewPages.wardPath(Long.valueOf(audit), "Ward A");
         Response page = given().urlEncodingEnabled(false).cookie("quarkus-credential", session).get(ward);
         page.then().statusCode(200);
@@ -56,8 +51,8 @@ class CsrfTest {
                 "admissionDate", "2026-11-02");
         long before = Db.number(dataSource, "select count(*) from patient_case where audit_id = ?", audit);
         given().urlEncodingEnabled(false).redirects().follow(false).cookie("quarkus-credential", session).cookie(CsrfToken.COOKIE, cookie)
-                .contentType("application/x-www-form-urlencoded").formParams(form).post(ward + "/cases").then()
-                .statusCode(403).contentType(containsString("text/html")).body(containsString("reload the page"));
+                .accept("text/html").contentType("application/x-www-form-urlencoded").formParams(form)
+                .post(ward + "/cases").then().statusCode(403).contentType(containsString("text/html")).body(containsString("reload the page"));
         given().urlEncodingEnabled(false).redirects().follow(false).cookie("quarkus-credential", session).cookie(CsrfToken.COOKIE, cookie)
                 .contentType("application/x-www-form-urlencoded").formParams(form)
                 .formParam(CsrfToken.FIELD, (cookie.startsWith("x") ? "y" : "x") + cookie.substring(1)).post(ward + "/cases").then().statusCode(403);
@@ -79,7 +74,7 @@ class CsrfTest {
         String audit = Api.collectingAudit();
         String reviewer = Api.reviewerOn(audit, "HOSPITAL");
         String caseId = Api.registerCase(audit, reviewer);
-        String session = signIn(reviewer, Api.PASSWORD);
+        String session = Pages.signIn(reviewer, Api.PASSWORD).cookie();
         String cookie = given().cookie("quarkus-credential", session).get("/").getCookie(CsrfToken.COOKIE);
         Map<String, Object> body = Map.of("caseId", caseId, "reviewDate", "2026-11-03", "submitted", true,
                 "criteriaMet", List.of(), "alternative", "P1");
@@ -96,23 +91,21 @@ class CsrfTest {
 
     @Test
     void overTlsTheSignInCookieIsSecureToo() {
-        String setCookie = given().redirects().follow(false).header("X-Forwarded-Proto", "https")
-                .contentType("application/x-www-form-urlencoded").formParam("j_username", "admin")
-                .formParam("j_password", org.bestplace.TestDatabase.ADMIN_PASSWORD).post("/j_security_check").then()
-                .statusCode(302).extract().headers().getValues("Set-Cookie").stream()
-                .filter(h -> h.startsWith("quarkus-credential=")).findFirst().orElseThrow();
+        String setCookie = Pages.submitSignIn(given().header("X-Forwarded-Proto", "https"), "admin",
+                org.bestplace.TestDatabase.ADMIN_PASSWORD).then().statusCode(302).extract().headers()
+                .getValues("Set-Cookie").stream().filter(h -> h.startsWith("quarkus-credential=")).findFirst()
+                .orElseThrow();
         assertTrue(setCookie.contains("; Secure") && setCookie.toLowerCase().contains("httponly")
                 && setCookie.contains("SameSite=Strict"), setCookie);
-        String plain = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("j_username", "admin").formParam("j_password", org.bestplace.TestDatabase.ADMIN_PASSWORD)
-                .post("/j_security_check").then().statusCode(302).extract().headers().getValues("Set-Cookie")
-                .stream().filter(h -> h.startsWith("quarkus-credential=")).findFirst().orElseThrow();
+        String plain = Pages.submitSignIn("admin", org.bestplace.TestDatabase.ADMIN_PASSWORD).then().statusCode(302)
+                .extract().headers().getValues("Set-Cookie").stream().filter(h -> h.startsWith("quarkus-credential="))
+                .findFirst().orElseThrow();
         assertTrue(!plain.contains("Secure"), "not over plain HTTP: " + plain);
     }
 
     @Test
     void overTlsTheCookieIsSecure() {
-        String session = signIn("admin", org.bestplace.TestDatabase.ADMIN_PASSWORD);
+        String session = Pages.signIn("admin", org.bestplace.TestDatabase.ADMIN_PASSWORD).cookie();
         String setCookie = given().cookie("quarkus-credential", session).header("X-Forwarded-Proto", "https")
                 .get("/").getHeaders().getValues("Set-Cookie").stream()
                 .filter(h -> h.startsWith(CsrfToken.COOKIE + "=")).findFirst().orElseThrow();
@@ -138,12 +131,12 @@ class CsrfTest {
     void theTokenBelongsToOneSessionAndANewOneComesWithEachSignIn() throws Exception {
         String audit = Api.collectingAudit();
         String reviewer = Api.reviewerOn(audit, "HOSPITAL");
-        String first = signIn(reviewer, Api.PASSWORD);
+        String first = Pages.signIn(reviewer, Api.PASSWORD).cookie();
         String firstToken = tokenOf(first, null);
         assertEquals(firstToken, tokenOf(first, firstToken), "the token stays for the session's life");
 
         // The same browser signs in again, still holding the old session's token cookie.
-        String second = signIn(reviewer, Api.PASSWORD);
+        String second = Pages.signIn(reviewer, Api.PASSWORD).cookie();
         String secondToken = tokenOf(second, firstToken);
         assertTrue(!secondToken.equals(firstToken), "a new token at sign-in");
 

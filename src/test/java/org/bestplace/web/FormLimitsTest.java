@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bestplace.Api;
 import org.bestplace.Db;
+import org.bestplace.Pages;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,8 +49,7 @@ class FormLimitsTest {
         chair = Api.user("chair", "HOSPITAL", "CHAIR");
         Api.member(audit, chair, "CHAIR", "HOSPITAL");
         caseId = Api.registerCase(audit, reviewer);
-        var set = Api.asAdmin().get("/api/criteria-sets/" + Api.SET_ID + "/" + Api.SET_VERSION).then()
-                .extract().jsonPath();
+        var set = Api.criteriaSet();
         criterion = set.getString("groups[0].criteria[0].code");
         alternative = set.getString("alternatives[1].code");
     }
@@ -57,7 +57,7 @@ class FormLimitsTest {
     /** A signed-in browser: its session cookie and its anti-forgery token. */
     record Browser(String session, String csrf) {
         static Browser of(String username) {
-            String session = BadInputCorpusTest.signIn(username, Api.PASSWORD);
+            String session = Pages.signIn(username, Api.PASSWORD).cookie();
             String csrf = given().cookie("quarkus-credential", session).get("/").getCookie(CsrfToken.COOKIE);
             return new Browser(session, csrf);
         }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import org.bestplace.Api;
 import org.bestplace.LogCapture;
+import org.bestplace.Pages;
 import org.bestplace.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +52,7 @@ class PathParameterTest {
 
     @Test
     void aSemicolonInThePathIsAnsweredAtOnceAndLogsNoStackTrace() throws Exception {
-        String session = BadInputCorpusTest.signIn("admin", TestDatabase.ADMIN_PASSWORD);
+        String session = Pages.signIn("admin", TestDatabase.ADMIN_PASSWORD).cookie();
         try (LogCapture log = LogCapture.start()) {
             for (String path : PATHS) {
                 assertPrompt(path, get(path, null));

@@ -214,8 +214,7 @@ class SimultaneousWritesTest {
     /** A case with one submitted review on {@link #DAY}. */
     private static String reviewedCase(String audit) {
         String reviewer = Api.reviewerOn(audit, "HOSPITAL");
-        String criterion = asAdmin().get("/api/criteria-sets/" + Api.SET_ID + "/" + Api.SET_VERSION).then()
-                .statusCode(200).extract().path("groups[0].criteria[0].code");
+        String criterion = Api.firstCriterion();
         String caseId = Api.registerCase(audit, reviewer);
         Api.putReview(audit, reviewer, UUID.randomUUID().toString(), Map.of("caseId", caseId, "reviewDate", DAY,
                 "criteriaMet", List.of(criterion), "submitted", true)).statusCode(201);

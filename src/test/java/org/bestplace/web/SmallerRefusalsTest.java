@@ -27,6 +27,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.bestplace.Api;
+import org.bestplace.Pages;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,7 +49,7 @@ class SmallerRefusalsTest {
         as(chair).body(Map.of("notes", "Before the bell\u0007after the bell\u0000.", "actions",
                 List.of("Ring\u000Bthe ward"), "attendees", List.of(Map.of("name", "Dr\u001B Chair", "sector",
                         "HOSPITAL")))).put(debrief).then().statusCode(200);
-        String session = BadInputCorpusTest.signIn(chair, Api.PASSWORD);
+        String session = Pages.signIn(chair, Api.PASSWORD).cookie();
         byte[] pdf = given().cookie("quarkus-credential", session)
                 .get("/audits/" + audit + "/debriefs/" + DAY + "/minutes.pdf").then().statusCode(200)
                 .contentType("application/pdf").extract().asByteArray();

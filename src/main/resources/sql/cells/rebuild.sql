@@ -1,10 +1,9 @@
 -- Rebuilds one audit's summary, place and pair cells from its reviews, after a bulk load that set
 -- @bestplace_bulk_load. The generator runs these statements; bench/export pipes them to mariadb.
+-- The same counts as the procedures of migration V20 make row by row.
 DELETE FROM summary_cell WHERE audit_id = :audit;
 INSERT INTO summary_cell
-SELECT audit_id, review_date, ward, specialty, reviewer_sector, age_band,
-       CASE WHEN stay_days <= 6 THEN '0-6' WHEN stay_days <= 13 THEN '7-13' WHEN stay_days <= 20 THEN '14-20'
-            ELSE '21+' END,
+SELECT audit_id, review_date, ward, specialty, reviewer_sector, age_band, stay_band,
        SUM(first_of_day), SUM(first_of_day AND outcome = 'DOES_NOT_QUALIFY'), COUNT(*),
        SUM(override_outcome IS NOT NULL)
 FROM review WHERE audit_id = :audit AND submitted = TRUE

@@ -1,0 +1,6 @@
+-- Failed sign-ins of one username since :since and since its last successful sign-in.
+select count(*) from activity_log f
+where f.username = :username and f.event = 'SIGN_IN_FAILED' and f.occurred_at > :since
+  and f.occurred_at > coalesce((select max(s.occurred_at) from activity_log s
+                                where s.username = :username and s.event = 'SIGN_IN'),
+                               :since)

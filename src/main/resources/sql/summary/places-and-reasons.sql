@@ -1,0 +1,5 @@
+-- Alternatives and reasons of the first reviews that found the patient did not qualify, from the
+-- place cells (migration V8). {days} is the days filter.
+select p.kind, p.code, sum(p.tally) from place_cell p
+where p.audit_id = :audit {days}
+group by p.kind, p.code having sum(p.tally) > 0
