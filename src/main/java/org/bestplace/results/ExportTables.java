@@ -32,7 +32,7 @@ public final class ExportTables {
         Object[] totals = suppression.split(summary.reviewed(), summary.notQualifying());
         List<ResultsService.DayRow> dayRows = results.days();
         List<List<Object>> dayFigures = figures(dayRows.stream().map(d -> new long[] {d.reviewed(), d.notQualifying()})
-                .toList(), totals, suppression);
+                .toList(), summary, suppression);
         List<List<Object>> days = new ArrayList<>();
         for (int i = 0; i < dayRows.size(); i++) {
             List<Object> row = new ArrayList<>(List.of(dayRows.get(i).date()));
@@ -42,15 +42,16 @@ public final class ExportTables {
         }
         tables.add(new ExportTable("by_day", List.of("date", "reviewed", "not_qualifying", "proportion", "ci95_low",
                 "ci95_high", "debrief_signed_off"), days));
-        tables.add(breakdown("by_ward", summary.byWard(), totals, suppression));
-        tables.add(breakdown("by_specialty", summary.bySpecialty(), totals, suppression));
-        tables.add(breakdown("by_sector", summary.bySector(), totals, suppression));
-        tables.add(breakdown("by_stay_band", summary.byStayBand(), totals, suppression));
-        tables.add(breakdown("by_age_band", summary.byAgeBand(), totals, suppression));
+        tables.add(breakdown("by_ward", summary.byWard(), summary, suppression));
+        tables.add(breakdown("by_specialty", summary.bySpecialty(), summary, suppression));
+        tables.add(breakdown("by_sector", summary.bySector(), summary, suppression));
+        tables.add(breakdown("by_stay_band", summary.byStayBand(), summary, suppression));
+        tables.add(breakdown("by_age_band", summary.byAgeBand(), summary, suppression));
         // Each not-qualifying patient-day has one alternative, so they make up the not-qualifying total.
-        tables.add(counts("alternatives", summary.alternatives(), results.titles(), totals[1], suppression));
+        tables.add(counts("alternatives", summary.alternatives(), results.titles(), totals[1],
+                summary.notQualifying(), suppression));
         // Reasons overlap (a patient-day may have several), so they make up no total.
-        tables.add(counts("reasons", summary.reasons(), results.titles(), null, suppression));
+        tables.add(counts("reasons", summary.reasons(), results.titles(), null, 0, suppression));
         tables.add(agreement(results.agreement(), suppression));
         return tables;
     }
@@ -121,10 +122,10 @@ public final class ExportTables {
         return Arrays.asList((double) p / w, ci.low(), ci.high());
     }
 
-    private static ExportTable breakdown(String name, List<DailySummary.Row> source, Object[] totals,
+    private static ExportTable breakdown(String name, List<DailySummary.Row> source, DailySummary summary,
             Suppression suppression) {
         List<List<Object>> figures = figures(source.stream().map(r -> new long[] {r.reviewed(), r.notQualifying()})
-                .toList(), totals, suppression);
+                .toList(), summary, suppression);
         List<List<Object>> rows = new ArrayList<>();
         for (int i = 0; i < source.size(); i++) {
             List<Object> cells = new ArrayList<>();
@@ -137,39 +138,90 @@ public final class ExportTables {
 
     /**
      * Reviewed, not qualifying, proportion and its Wilson interval for rows that make up the
-     * totals {@code [reviewed, notQualifying, ...]} as published, all from the counts as shown, with
-     * the secondary suppression of {@link Suppression#protectParts}.
+     * summary's totals, all from the counts as published by {@link #columns}.
      */
-    static List<List<Object>> figures(List<long[]> counts, Object[] totals, Suppression suppression) {
-        List<Object> reviewed = new ArrayList<>();
-        List<Object> notQualifying = new ArrayList<>();
-        for (long[] row : counts) {
-            Object[] split = suppression.split(row[0], row[1]);
-            reviewed.add(split[0]);
-            notQualifying.add(split[1]);
-        }
-        suppression.protectParts(totals[0], counts.stream().mapToLong(r -> r[0]).toArray(), reviewed);
-        for (int i = 0; i < counts.size(); i++) {
-            if (Suppression.HIDDEN.equals(reviewed.get(i))) {
-                notQualifying.set(i, Suppression.HIDDEN);
-            }
-        }
-        suppression.protectParts(totals[1], counts.stream().mapToLong(r -> r[1]).toArray(), notQualifying);
+    static List<List<Object>> figures(List<long[]> counts, DailySummary summary, Suppression suppression) {
+        List<Object>[] columns = columns(counts, summary.reviewed(), summary.notQualifying(), suppression);
         List<List<Object>> rows = new ArrayList<>();
         for (int i = 0; i < counts.size(); i++) {
-            List<Object> row = new ArrayList<>(List.of(reviewed.get(i), notQualifying.get(i)));
-            row.addAll(proportion(notQualifying.get(i), reviewed.get(i)));
+            List<Object> row = new ArrayList<>(List.of(columns[0].get(i), columns[1].get(i)));
+            row.addAll(proportion(columns[1].get(i), columns[0].get(i)));
             rows.add(row);
         }
         return rows;
     }
 
+    /**
+     * Rows of {@code [whole, part]} (reviewed and not qualifying; pairs and agreed) that make up
+     * {@code whole} and {@code part}, as published: {@code [wholes, parts]}. Each row is split and
+     * protected as {@link Suppression#protectParts} says. Where a column and its total are shown in
+     * full, the column is rounded with {@link Suppression#roundToTotal} so that it adds up to the
+     * published total: with every part shown, the parts and their complements (whole less part) are
+     * each rounded to their published totals and a row's whole is the sum of the two, which keeps
+     * both columns adding up and no part above its whole; with only the wholes shown in full, the
+     * wholes are, and a part equal to its whole is published as that whole. Shown counts elsewhere
+     * are rounded on their own.
+     */
+    @SuppressWarnings("unchecked")
+    static List<Object>[] columns(List<long[]> counts, long whole, long part, Suppression suppression) {
+        Object[] totals = suppression.split(whole, part);
+        List<Object> wholes = new ArrayList<>();
+        List<Object> parts = new ArrayList<>();
+        for (long[] row : counts) {
+            Object[] split = suppression.split(row[0], row[1]);
+            wholes.add(split[0]);
+            parts.add(split[1]);
+        }
+        long[] exactWholes = counts.stream().mapToLong(r -> r[0]).toArray();
+        long[] exactParts = counts.stream().mapToLong(r -> r[1]).toArray();
+        long[] exactRests = counts.stream().mapToLong(r -> r[0] - r[1]).toArray();
+        suppression.protectParts(totals[0], exactWholes, wholes);
+        for (int i = 0; i < counts.size(); i++) {
+            if (Suppression.HIDDEN.equals(wholes.get(i))) {
+                parts.set(i, Suppression.HIDDEN);
+            }
+        }
+        suppression.protectParts(totals[1], exactParts, parts);
+        // Only rows that make up the totals exactly are rounded to them.
+        boolean makeUp = suppression.publication() && Arrays.stream(exactWholes).sum() == whole
+                && Arrays.stream(exactParts).sum() == part;
+        long[] roundedParts = makeUp && shownInFull(totals[1], parts)
+                ? Suppression.roundToTotal(exactParts, (Long) totals[1]) : null;
+        long[] roundedRests = roundedParts != null ? Suppression.roundToTotal(exactRests, (Long) totals[2]) : null;
+        if (roundedRests != null) {
+            for (int i = 0; i < counts.size(); i++) {
+                parts.set(i, roundedParts[i]);
+                wholes.set(i, roundedParts[i] + roundedRests[i]);
+            }
+        } else if (makeUp && shownInFull(totals[0], wholes)) {
+            long[] roundedWholes = Suppression.roundToTotal(exactWholes, (Long) totals[0]);
+            for (int i = 0; roundedWholes != null && i < counts.size(); i++) {
+                wholes.set(i, roundedWholes[i]);
+                if (exactParts[i] == exactWholes[i] && !Suppression.HIDDEN.equals(parts.get(i))) {
+                    parts.set(i, roundedWholes[i]);
+                }
+            }
+        }
+        return new List[] {wholes, parts};
+    }
+
+    private static boolean shownInFull(Object total, List<Object> shown) {
+        return total instanceof Long && shown.stream().noneMatch(Suppression.HIDDEN::equals);
+    }
+
+    /** {@code total} is the published total the counts make up ({@code exactTotal} exactly), or null. */
     private static ExportTable counts(String name, List<DailySummary.Count> source, Map<String, String> titles,
-            Object total, Suppression suppression) {
+            Object total, long exactTotal, Suppression suppression) {
         List<Object> shown = new ArrayList<>();
         source.forEach(c -> shown.add(suppression.count(c.count())));
+        long[] exact = source.stream().mapToLong(DailySummary.Count::count).toArray();
         if (total != null) {
-            suppression.protectParts(total, source.stream().mapToLong(DailySummary.Count::count).toArray(), shown);
+            suppression.protectParts(total, exact, shown);
+            long[] rounded = suppression.publication() && Arrays.stream(exact).sum() == exactTotal
+                    && shownInFull(total, shown) ? Suppression.roundToTotal(exact, (Long) total) : null;
+            for (int i = 0; rounded != null && i < rounded.length; i++) {
+                shown.set(i, rounded[i]);
+            }
         }
         List<List<Object>> rows = new ArrayList<>();
         for (int i = 0; i < source.size(); i++) {
@@ -182,23 +234,11 @@ public final class ExportTables {
     private static ExportTable agreement(Agreement agreement, Suppression suppression) {
         List<Agreement.SectorPair> pairs = agreement.bySectorPair();
         Object[] overall = suppression.split(agreement.pairs(), agreement.agreed());
-        List<Object> pairCounts = new ArrayList<>();
-        List<Object> agreedCounts = new ArrayList<>();
-        for (Agreement.SectorPair pair : pairs) {
-            Object[] split = suppression.split(pair.pairs(), pair.agreed());
-            pairCounts.add(split[0]);
-            agreedCounts.add(split[1]);
-        }
         // Sector pairs make up all pairs, and their agreements all agreements.
-        suppression.protectParts(overall[0], pairs.stream().mapToLong(Agreement.SectorPair::pairs).toArray(),
-                pairCounts);
-        for (int i = 0; i < pairs.size(); i++) {
-            if (Suppression.HIDDEN.equals(pairCounts.get(i))) {
-                agreedCounts.set(i, Suppression.HIDDEN);
-            }
-        }
-        suppression.protectParts(overall[1], pairs.stream().mapToLong(Agreement.SectorPair::agreed).toArray(),
-                agreedCounts);
+        List<Object>[] columns = columns(pairs.stream().map(p -> new long[] {p.pairs(), p.agreed()}).toList(),
+                agreement.pairs(), agreement.agreed(), suppression);
+        List<Object> pairCounts = columns[0];
+        List<Object> agreedCounts = columns[1];
         List<List<Object>> rows = new ArrayList<>();
         rows.add(agreementRow("all", overall[0], overall[1], agreement.kappa(), agreement.ci95(), agreement.pabak(),
                 agreement.kappaReason(), agreement.ci95Reason(), agreement.fleissKappa(), suppression));

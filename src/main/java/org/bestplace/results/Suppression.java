@@ -8,7 +8,8 @@ package org.bestplace.results;
  * Counts that make up a total are protected together (secondary suppression): beside a hidden
  * total every part is hidden, zeros included; a part is never the only hidden one of a total
  * and its parts (the next smallest is hidden too); and a complement is the published total less
- * the published part, so the published figures add up.
+ * the published part, so the published figures add up. Where a total and every part of it are
+ * shown, the parts are rounded together ({@link #roundToTotal}) so that they add up to it.
  */
 public record Suppression(boolean publication, int threshold) {
 
@@ -96,6 +97,48 @@ public record Suppression(boolean publication, int threshold) {
         }
     }
 
+    /**
+     * Controlled rounding: the counts as multiples of 5 that add up to {@code total}, each its
+     * multiple of 5 below or that plus 5. Every count is floored, and the {@code m = (total - floors) / 5}
+     * with the largest remainders (then the larger count, then the earlier) get 5 more. {@code null}
+     * when no such rounding exists: {@code m} not a whole number from 0 to the number of counts with
+     * a remainder (a zero, or any multiple of 5, has none and is never raised).
+     *
+     * <p>When the counts make up a total and {@code total} is that total rounded to the nearest 5,
+     * it always exists: with {@code r} the sum of the remainders, {@code total - floors} is the
+     * rounding error (-2..2) plus {@code r}. It is at least 0, as {@code r} is at least the total's own
+     * remainder; and at most {@code 4k + 2} for {@code k} counts with a remainder, so {@code m <= k}.
+     * Against a published complement (a rounded total less a rounded part, error -4..4) the same
+     * bounds give {@code 0 <= m <= k}.
+     */
+    public static long[] roundToTotal(long[] counts, long total) {
+        long floors = 0;
+        int withRemainder = 0;
+        for (long count : counts) {
+            floors += count - count % 5;
+            withRemainder += count % 5 == 0 ? 0 : 1;
+        }
+        long gap = total - floors;
+        if (gap < 0 || gap % 5 != 0 || gap / 5 > withRemainder) {
+            return null;
+        }
+        Integer[] order = new Integer[counts.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.<Integer>comparingLong(i -> counts[i] % 5).reversed()
+                .thenComparing(java.util.Comparator.<Integer>comparingLong(i -> counts[i]).reversed())
+                .thenComparingInt(i -> i));
+        long[] rounded = new long[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            rounded[i] = counts[i] - counts[i] % 5;
+        }
+        for (int up = 0; up < gap / 5; up++) {
+            rounded[order[up]] += 5;
+        }
+        return rounded;
+    }
+
     /** The rule in words, printed at the top of every export. */
     public String rule() {
         if (!publication) {
@@ -107,7 +150,10 @@ public record Suppression(boolean publication, int threshold) {
                 + " needs the exact table and is withheld. Secondary suppression: beside a hidden total every"
                 + " part is hidden (zeros too), no count is the only hidden one among a total and its parts"
                 + " (the next smallest is hidden as well), and a part's complement is the published total"
-                + " less the published part, so published figures add up and no hidden count can be worked"
-                + " out from them.";
+                + " less the published part. Where a total and all of its parts are shown, the parts are rounded"
+                + " together, each to the multiple of 5 just below or above it, so that they add up to the"
+                + " published total (a row's reviewed is its published not qualifying plus its published"
+                + " qualifying); other shown counts are rounded on their own. So published figures add up and"
+                + " no hidden count can be worked out from them.";
     }
 }

@@ -181,7 +181,14 @@ class ExportApiTest {
         Map<String, Map<String, String>> wards = byKey(tables.get("by_ward"));
         for (Map<String, Object> ward : summary.<Map<String, Object>>getList("byWard")) {
             long count = ((Number) ward.get("reviewed")).longValue();
-            assertEquals(String.valueOf(rule.count(count)), wards.get((String) ward.get("key")).get("reviewed"));
+            String published = wards.get((String) ward.get("key")).get("reviewed");
+            // Rounded with the other wards to add up to the total: its not qualifying and qualifying
+            // counts each move less than 5, so the ward moves less than 10.
+            if ("*".equals(rule.count(count))) {
+                assertEquals("*", published, "a small ward is hidden");
+            } else if (!"*".equals(published)) {
+                assertTrue(Math.abs(Long.parseLong(published) - count) < 10, "ward " + count + " shown " + published);
+            }
         }
     }
 

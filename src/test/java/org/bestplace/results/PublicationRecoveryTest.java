@@ -99,6 +99,7 @@ class PublicationRecoveryTest {
                 }
             }
         }
+        partsAddUpAndProportionsFollow(tables, s);
         List<String> alternatives = new ArrayList<>(List.of(s.get("not_qualifying")));
         tables.get("alternatives").forEach(row -> alternatives.add(row.get("count")));
         noLoneHidden("alternatives against not qualifying", alternatives.toArray(String[]::new));
@@ -114,6 +115,81 @@ class PublicationRecoveryTest {
                 assertEquals(agreed / pairs, Double.parseDouble(row.get("percent_agreement")), 1e-9, row.toString());
             } else {
                 assertFalse(number(row.get("percent_agreement")), row.toString());
+            }
+        }
+    }
+
+    /**
+     * Specialties of 8, 8 and 9 patient-days, each rounded on its own, would show 10 + 10 + 10 = 30
+     * beside a total of 25; rounded together they add up. The first is all not qualifying, the
+     * second all qualifying, the third all not qualifying, so the not-qualifying column (8 + 0 + 9
+     * = 17, shown 15) would not add up on its own either; nor would it across the two wards (16
+     * with 8 not qualifying, and 9 with 9).
+     */
+    @Test
+    void partsShownInFullAddUpToTheirPublishedTotal() {
+        String criterion = asAdmin().get("/api/criteria-sets/" + Api.SET_ID + "/" + Api.SET_VERSION).then().extract()
+                .path("groups[0].criteria[0].code");
+        String audit = Api.collectingAudit();
+        String hospital = Api.reviewerOn(audit, "HOSPITAL");
+        for (int i = 0; i < 25; i++) {
+            String specialty = i < 8 ? "Cardiology" : i < 16 ? "Geriatrics" : "Respiratory";
+            String caseId = Api.as(hospital).body(Map.of("ward", i < 16 ? "Ward A" : "Ward B", "specialty", specialty,
+                    "ageBand", "75-84", "sex", "FEMALE", "admissionDate", "2026-11-02"))
+                    .post("/api/audits/" + audit + "/cases").then().statusCode(201).extract().path("id");
+            Api.putReview(audit, hospital, UUID.randomUUID().toString(),
+                    body(caseId, "Geriatrics".equals(specialty), criterion)).statusCode(201);
+        }
+        String csv = asAdmin().get("/api/audits/" + audit + "/export?format=csv&mode=publication").then()
+                .statusCode(200).extract().asString();
+        List<String> comments = new ArrayList<>();
+        Map<String, List<Map<String, String>>> tables = ExportApiTest.tables(csv, comments);
+        Map<String, String> s = new HashMap<>();
+        tables.get("summary").forEach(row -> s.put(row.get("measure"), row.get("value")));
+        assertEquals(List.of("25", "15", "10"), List.of(s.get("reviewed"), s.get("not_qualifying"), s.get("qualifying")));
+        partsAddUpAndProportionsFollow(tables, s);
+        Map<String, Map<String, String>> specialties = ExportApiTest.byKey(tables.get("by_specialty"));
+        List<String> keys = List.of("Cardiology", "Geriatrics", "Respiratory");
+        assertEquals(List.of("5", "10", "10"), keys.stream().map(k -> specialties.get(k).get("reviewed")).toList(),
+                "specialties " + specialties);
+        assertEquals(List.of("5", "0", "10"), keys.stream().map(k -> specialties.get(k).get("not_qualifying"))
+                .toList(), "specialties " + specialties);
+        assertTrue(comments.get(0).contains("add up to"), "the rule says parts add up to their total: " + comments);
+    }
+
+    static long sum(List<String> cells) {
+        return cells.stream().mapToLong(Long::parseLong).sum();
+    }
+
+    /**
+     * Wherever a total and every part of it are shown, the published parts sum to the published
+     * total; and a row's proportion is its published not-qualifying over its published reviewed.
+     */
+    static void partsAddUpAndProportionsFollow(Map<String, List<Map<String, String>>> tables, Map<String, String> s) {
+        for (String table : List.of("by_ward", "by_specialty", "by_sector", "by_stay_band", "by_age_band",
+                "by_day")) {
+            for (String column : List.of("reviewed", "not_qualifying")) {
+                List<String> parts = tables.get(table).stream().map(row -> row.get(column)).toList();
+                if (!hidden(s.get(column)) && parts.stream().noneMatch(PublicationRecoveryTest::hidden)) {
+                    assertEquals(Long.parseLong(s.get(column)), sum(parts), table + " " + column + " add up: " + parts);
+                }
+            }
+            for (Map<String, String> row : tables.get(table)) {
+                if (!hidden(row.get("not_qualifying")) && Long.parseLong(row.get("reviewed")) > 0) {
+                    assertEquals(Double.parseDouble(row.get("not_qualifying")) / Double.parseDouble(row.get("reviewed")),
+                            Double.parseDouble(row.get("proportion")), 1e-6, table + " proportion " + row);
+                }
+            }
+        }
+        List<String> alternatives = tables.get("alternatives").stream().map(row -> row.get("count")).toList();
+        if (!hidden(s.get("not_qualifying")) && alternatives.stream().noneMatch(PublicationRecoveryTest::hidden)) {
+            assertEquals(Long.parseLong(s.get("not_qualifying")), sum(alternatives), "alternatives add up");
+        }
+        List<Map<String, String>> agreement = tables.get("agreement");
+        for (String column : List.of("pairs", "agreed")) {
+            List<String> parts = agreement.subList(1, agreement.size()).stream().map(row -> row.get(column)).toList();
+            if (!hidden(agreement.get(0).get(column)) && parts.stream().noneMatch(PublicationRecoveryTest::hidden)) {
+                assertEquals(Long.parseLong(agreement.get(0).get(column)), sum(parts), "sector pairs " + column);
             }
         }
     }
