@@ -217,6 +217,12 @@ public class Review extends PanacheEntityBase {
         return list("patientCase = ?1 and reviewDate = ?2 order by submittedAt, id", patientCase, day);
     }
 
+    /** The reviews of one ward's cases on one day of care, in the same order. */
+    public static List<Review> onWardOn(org.bestplace.audit.Audit audit, String ward, LocalDate day) {
+        return list("audit = ?1 and patientCase.ward = ?2 and reviewDate = ?3 order by submittedAt, id", audit, ward,
+                day);
+    }
+
     public static List<Review> ofCase(PatientCase patientCase) {
         return list("patientCase = ?1 order by createdAt", patientCase);
     }

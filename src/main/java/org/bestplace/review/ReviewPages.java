@@ -61,7 +61,16 @@ public class ReviewPages {
     ServiceClock clock;
 
     public record CaseLine(String id, String caseNumber, String specialty, String ageBand, LocalDate admissionDate,
-            long reviewsToday, boolean dualReview, boolean secondReviewNeeded) {
+            long reviewsToday, boolean dualReview, boolean secondReviewNeeded, String today, boolean mayReview) {
+    }
+
+    /** Who the patient is in the audit's terms, shown above the review form. */
+    public record PatientFacts(String ageBand, String sex, String specialty, Long dayOfStay) {
+
+        static PatientFacts of(PatientCase c, LocalDate day) {
+            return new PatientFacts(c.ageBand, c.sex.toLowerCase(), c.specialty,
+                    day == null ? null : c.lengthOfStayOn(day));
+        }
     }
 
     /** The registration form's values and, after a refusal, the message and the field it concerns. */
@@ -70,13 +79,15 @@ public class ReviewPages {
     }
 
     public record WardView(Audit audit, String ward, String wardPath, LocalDate today, List<CaseLine> cases,
-            RegistrationForm registration, List<String> ageBands, List<String> sexes, String registered, String saved) {
+            RegistrationForm registration, List<String> ageBands, List<String> sexes, String registered, String saved,
+            String dayLock) {
     }
 
     public record ReviewForm(Audit audit, String caseId, String caseNumber, String ward, String wardPath,
             String reviewId, LocalDate reviewDate, CriteriaFile set, List<String> criteriaMet, String overrideOutcome,
             String overrideReason, String alternative, List<String> reasons, String note, boolean flagged,
-            boolean submitted, String changeReason, String field, String message, String outcome) {
+            boolean submitted, String changeReason, String field, String message, String outcome,
+            PatientFacts patient) {
 
         public boolean met(String code) {
             return criteriaMet.contains(code);
@@ -154,13 +165,14 @@ public class ReviewPages {
         if (own == null) {
             return Templates.review(new ReviewForm(audit, String.valueOf(caseId), patientCase.caseNumber,
                     patientCase.ward, wardPath(auditId, patientCase.ward), UUID.randomUUID().toString(), day, set,
-                    List.of(), null, null, null, List.of(), null, false, false, null, null, null, null));
+                    List.of(), null, null, null, List.of(), null, false, false, null, null, null, null,
+                    PatientFacts.of(patientCase, day)));
         }
         return Templates.review(new ReviewForm(audit, String.valueOf(caseId), patientCase.caseNumber,
                 patientCase.ward, wardPath(auditId, patientCase.ward), own.id, day, set, List.copyOf(own.criteriaMet),
                 own.overrideOutcome == null ? null : own.overrideOutcome.name(), own.overrideReason, own.alternative,
                 List.copyOf(own.reasons), own.note, own.flagged, own.submitted, null, null, null,
-                own.outcome.name()));
+                own.outcome.name(), PatientFacts.of(patientCase, day)));
     }
 
     @POST
@@ -204,7 +216,7 @@ public class ReviewPages {
             ReviewForm form = new ReviewForm(audit, String.valueOf(caseId), patientCase.caseNumber, patientCase.ward,
                     wardPath(auditId, patientCase.ward), formId, day, criteria.definition(audit.criteriaSet), met,
                     overrideOutcome, overrideReason, alternative, why, note, flagged != null, false, changeReason,
-                    e.field() == null ? "form" : e.field(), message, outcome);
+                    e.field() == null ? "form" : e.field(), message, outcome, PatientFacts.of(patientCase, day));
             return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE)
                     .entity(Templates.review(form).render()).build();
         }
@@ -218,6 +230,8 @@ public class ReviewPages {
             throw DomainException.notFound("Ward '" + ward + "' is not in this audit.");
         }
         LocalDate today = audit.today(clock);
+        Map<Long, ReviewerStanding> standings = reviews.standingsOnWard(auditId, ward, today, user,
+                currentUser.isAdmin());
         Map<Long, ReviewService.CaseRow> todays = reviews.cases(auditId, ward, today, user, currentUser.isAdmin())
                 .stream().collect(Collectors.toMap(r -> r.patientCase().id, r -> r));
         List<CaseLine> cases = reviews.cases(auditId, ward, null, user, currentUser.isAdmin()).stream()
@@ -227,13 +241,15 @@ public class ReviewPages {
                     ReviewService.CaseRow ofToday = todays.get(c.id);
                     return new CaseLine(String.valueOf(c.id), c.caseNumber, c.specialty, c.ageBand, c.admissionDate,
                             ofToday == null ? 0 : ofToday.reviews(), r.dualReview(),
-                            ofToday != null && ofToday.secondReviewNeeded());
+                            ofToday != null && ofToday.secondReviewNeeded(), standings.get(c.id).label(),
+                            standings.get(c.id).mayOpen());
                 })
                 .toList();
         return new WardView(audit, ward, wardPath(auditId, ward), today, cases, registration,
                 Registration.AGE_BANDS, Registration.SEXES,
                 registered == null || registered.isBlank() ? null : registered,
-                saved == null || saved.isBlank() ? null : saved);
+                saved == null || saved.isBlank() ? null : saved,
+                reviews.lockOn(audit, today));
     }
 
     /** The address of a ward's page. */

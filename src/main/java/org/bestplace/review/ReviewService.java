@@ -252,26 +252,41 @@ public class ReviewService {
         }
     }
 
-    /**
-     * A case-day takes at most two reviews: one reviewer reviews a case once a day, and the second
-     * review comes from another sector, so dual review compares organisations.
-     */
+    /** A new review of a case-day is taken only where the ward page would offer it. */
     private static void checkSecondReview(List<Review> others, PatientCase patientCase, LocalDate date, User by,
             org.bestplace.security.Sector sector) {
-        for (Review other : others) {
-            if (other.isAuthor(by)) {
-                throw DomainException.conflict("caseId", "You have already reviewed case " + patientCase.caseNumber
-                        + " on " + date + " (review " + other.id + "); change that review instead.");
-            }
+        boolean sampled = DualReview.isSelected(patientCase.id, patientCase.audit.dualReviewRate);
+        String refusal = ReviewerStanding.of(patientCase, date, others, sampled, by, sector, true, null).refusal();
+        if (refusal != null) {
+            throw DomainException.conflict("caseId", refusal);
         }
-        if (others.size() >= 2) {
-            throw DomainException.conflict("caseId", "Case " + patientCase.caseNumber + " already has two reviews on "
-                    + date + ".");
+    }
+
+    /** Why no review of that day may be written now, in the ward page's words; null when they may. */
+    public String lockOn(Audit audit, LocalDate day) {
+        return audit.status != org.bestplace.audit.AuditStatus.COLLECTING ? "audit not taking reviews"
+                : debriefs.signedOff(audit, day) ? "day locked" : null;
+    }
+
+    /**
+     * What the person can do today for each case of a ward: the same rule as the PUT's checks,
+     * with the day's lock. Reads the day's reviews of the ward at once, not case by case.
+     */
+    public java.util.Map<Long, ReviewerStanding> standingsOnWard(Long auditId, String ward, LocalDate day, User by,
+            boolean admin) {
+        AuditAccess access = AuditAccess.of(auditId, by, admin);
+        Audit audit = access.audit();
+        String lock = lockOn(audit, day);
+        boolean reviewer = access.admin() || access.has(MemberRole.REVIEWER);
+        java.util.Map<Long, List<Review>> byCase = Review.onWardOn(audit, ward, day).stream()
+                .collect(java.util.stream.Collectors.groupingBy(r -> r.patientCase.id));
+        java.util.Map<Long, ReviewerStanding> standings = new java.util.HashMap<>();
+        for (PatientCase patientCase : PatientCase.<PatientCase>list("audit = ?1 and ward = ?2", audit, ward)) {
+            standings.put(patientCase.id, ReviewerStanding.of(patientCase, day,
+                    byCase.getOrDefault(patientCase.id, List.of()),
+                    DualReview.isSelected(patientCase.id, audit.dualReviewRate), by, access.sector(), reviewer, lock));
         }
-        if (others.size() == 1 && others.get(0).reviewerSector == sector) {
-            throw DomainException.conflict("caseId", "The second review of case " + patientCase.caseNumber
-                    + " must come from a sector other than " + sector + ".");
-        }
+        return standings;
     }
 
     public Review find(Long auditId, String reviewId, User by, boolean admin) {
