@@ -158,20 +158,19 @@ public class Review extends PanacheEntityBase {
     public ReviewHistory revise(ReviewContent next, String changeReason, String by, String beforeJson,
             String afterJson, Instant now) {
         if (next.caseId() != patientCase.id) {
-            throw DomainException.conflict("caseId", "Review " + id + " is about another case; a review cannot"
-                    + " move to a different case.");
+            throw DomainException.conflict("caseId", "This review is about another case; a review cannot move"
+                    + " to a different case.");
         }
         if (!submitted) {
             apply(next, now);
             return null;
         }
         if (!next.submitted()) {
-            throw DomainException.conflict("submitted", "Review " + id + " has been submitted; it cannot go back"
-                    + " to draft.");
+            throw DomainException.conflict("submitted", "This review has been submitted; it cannot go back to"
+                    + " draft.");
         }
         if (changeReason == null || changeReason.isBlank()) {
-            throw DomainException.conflict("changeReason", "Review " + id + " has been submitted; changing it needs"
-                    + " a changeReason.");
+            throw DomainException.conflict("changeReason", "This review has been submitted; say why you changed it.");
         }
         ReviewHistory entry = new ReviewHistory(id, version, by, now, changeReason.strip(), beforeJson, afterJson);
         apply(next, now);

@@ -73,9 +73,22 @@ public class ReviewPages {
         }
     }
 
+    /** The review form's fields as its labels name them, so a refusal never shows a field path. */
+    static final Map<String, String> REVIEW_LABELS = Map.of("criteriaMet", "Criteria", "override.outcome",
+            "Override to", "override.reason", "Reason for the override", "alternative",
+            "Best alternative place of care", "reasons", "Why is the patient still in hospital?", "note", "Note",
+            "changeReason", "Why you changed this review");
+
+    static final Map<String, String> REGISTRATION_LABELS = Map.of("specialty", "Specialty", "ageBand", "Age band",
+            "sex", "Sex", "admissionDate", "Admission date", "localId", "Local identifier");
+
     /** The registration form's values and, after a refusal, the message and the field it concerns. */
     public record RegistrationForm(String specialty, String ageBand, String sex, String admissionDate, String localId,
             String field, String message) {
+
+        public String errorLabel() {
+            return field == null ? null : REGISTRATION_LABELS.get(field);
+        }
     }
 
     public record WardView(Audit audit, String ward, String wardPath, LocalDate today, List<CaseLine> cases,
@@ -88,6 +101,29 @@ public class ReviewPages {
             String overrideReason, String alternative, List<String> reasons, String note, boolean flagged,
             boolean submitted, String changeReason, String field, String message, String outcome,
             PatientFacts patient) {
+
+        /** The form's label of the field in error, for the summary by the buttons; null for the whole form. */
+        public String errorLabel() {
+            return field == null ? null : REVIEW_LABELS.get(field);
+        }
+
+        /** The id of the element the summary's link leads to: the field, or its first box. */
+        public String errorTarget() {
+            return switch (field) {
+                case "criteriaMet" -> "c-" + set.groups().get(0).criteria().get(0).code();
+                case "override.outcome" -> "overrideOutcome";
+                case "override.reason" -> "overrideReason";
+                case "alternative" -> "a-" + set.alternatives().get(0).code();
+                case "reasons" -> "r-" + set.reasons().get(0).code();
+                default -> field;
+            };
+        }
+
+        /** Whether the message is shown beside its field rather than only at the top. */
+        public boolean besideField() {
+            return field != null && List.of("override.reason", "alternative", "reasons", "note", "changeReason")
+                    .contains(field);
+        }
 
         public boolean met(String code) {
             return criteriaMet.contains(code);
@@ -212,10 +248,18 @@ public class ReviewPages {
                 // A form cut short lost its hidden id: a fresh one lets the person send it again.
                 formId = UUID.randomUUID().toString();
                 message = "The form arrived without its review id. Check the review and send it again.";
+            } else if ("reviewId".equals(e.field())) {
+                // The id belongs to someone else's review or another audit: a person needs no id to act on it.
+                formId = UUID.randomUUID().toString();
+                message = "This form belongs to a review that is not yours. Check the review and send it again.";
             }
+            // A refused change of a submitted review keeps the field for the reason of the change.
+            Review stored = formId == null ? null : Review.findById(formId);
+            boolean wasSubmitted = stored != null && stored.submitted && stored.isAuthor(user);
             ReviewForm form = new ReviewForm(audit, String.valueOf(caseId), patientCase.caseNumber, patientCase.ward,
                     wardPath(auditId, patientCase.ward), formId, day, criteria.definition(audit.criteriaSet), met,
-                    overrideOutcome, overrideReason, alternative, why, note, flagged != null, false, changeReason,
+                    overrideOutcome, overrideReason, alternative, why, note, flagged != null, wasSubmitted,
+                    changeReason,
                     e.field() == null ? "form" : e.field(), message, outcome, PatientFacts.of(patientCase, day));
             return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE)
                     .entity(Templates.review(form).render()).build();

@@ -47,7 +47,8 @@ public class ReviewResource {
             boolean secondReviewNeeded) {
     }
 
-    public record Override(@NotNull Outcome outcome, @NotBlank @Size(max = 2000) String reason) {
+    public record Override(@NotNull(message = "Choose what the override gives.") Outcome outcome,
+            @NotBlank(message = "An override needs a written reason.") @Size(max = 2000) String reason) {
     }
 
     public record ReviewBody(

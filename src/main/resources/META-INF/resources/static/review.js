@@ -28,6 +28,10 @@
 
   function showProblem(problem) {
     var message = problem.detail || 'The server refused this review.';
+    // A checked body's message starts with its field's path; the summary names the field by its label.
+    if (problem.field && message.indexOf(problem.field + ': ') === 0) {
+      message = message.substring(problem.field.length + 2);
+    }
     var top = document.getElementById('form-error');
     if (!top) {
       top = document.createElement('p');
@@ -37,7 +41,10 @@
       form.parentNode.insertBefore(top, form);
     }
     top.textContent = message;
-    var input = problem.field ? form.querySelector('[name="' + problem.field + '"]') : null;
+    // The API names the override's parts by their path; the form's fields by their own names.
+    var name = { 'override.reason': 'overrideReason', 'override.outcome': 'overrideOutcome' }[problem.field]
+      || problem.field;
+    var input = name ? form.querySelector('[name="' + name + '"]') : null;
     if (input) {
       var holder = input.closest('fieldset') || input.parentNode;
       var near = document.getElementById(problem.field + '-error');
@@ -49,6 +56,38 @@
       }
       near.textContent = message;
     }
+    summarise(input, message);
+  }
+
+  // The same summary the server renders after a plain post: by the buttons, naming the field by
+  // its label, with the field itself focused and scrolled to.
+  function summarise(input, message) {
+    var summary = document.getElementById('error-summary');
+    if (!summary) {
+      summary = document.createElement('div');
+      summary.id = 'error-summary';
+      summary.className = 'error-summary';
+      summary.setAttribute('role', 'alert');
+      summary.tabIndex = -1;
+      var actions = form.querySelector('.actions');
+      actions.parentNode.insertBefore(summary, actions);
+    }
+    var label = input && (form.querySelector('label[for="' + input.id + '"]')
+      || (input.closest('fieldset') && input.closest('fieldset').querySelector('legend')));
+    summary.textContent = '';
+    var line = document.createElement('p');
+    line.appendChild(document.createTextNode('Not saved: '));
+    if (label) {
+      var link = document.createElement('a');
+      link.href = '#' + input.id;
+      link.textContent = label.textContent.trim();
+      line.appendChild(link);
+      line.appendChild(document.createTextNode(': '));
+    }
+    line.appendChild(document.createTextNode(message));
+    summary.appendChild(line);
+    (input || summary).focus();
+    (input || summary).scrollIntoView({ block: 'center' });
   }
 
   // With the outbox available, a review is kept on the tablet first and then sent, so a dropped
