@@ -230,7 +230,7 @@ class ReviewPagesBrowserTest {
             page.click("button[value=submit]");
             page.waitForSelector("#outbox-items li[data-state=refused]");
             String item = page.textContent("#outbox-items li[data-state=refused]");
-            assertTrue(item.contains("changeReason"), item);
+            assertTrue(item.contains("say why you changed it") && !item.contains("changeReason"), item);
             page.reload();
             page.waitForSelector("#outbox-items li[data-state=refused]");
             Chromium.screenshot(page, "outbox-conflict");
