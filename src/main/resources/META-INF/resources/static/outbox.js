@@ -1,6 +1,8 @@
 // The outbox: reviews wait here, on this device, until the server has them. Each keeps the UUID
 // the tablet made, and is sent with an idempotent PUT, so a retry can never store it twice.
 // A refusal (400 or 409) stays in the outbox with the server's message until the reviewer acts.
+// Tablets are shared: each item keeps its author and is sent only while that person is signed in
+// (and says so to the server), so it can never be stored under whoever holds the tablet next.
 (function () {
   'use strict';
   var DB = 'bestplace';
@@ -26,8 +28,23 @@
     });
   }
 
+  /** Who this page was rendered for, as the layout says; an empty username when nobody is signed in. */
+  function me() {
+    var meta = document.querySelector('meta[name="bestplace-user"]');
+    return { username: meta ? meta.content : '', name: meta ? meta.dataset.displayName || meta.content : '' };
+  }
+
+  function mine(item) { return !!item.author && item.author === me().username; }
+
   function all() { return run('readonly', function (store) { return store.getAll(); }); }
-  function save(item) { return run('readwrite', function (store) { store.put(item); }); }
+  function save(item) {
+    if (!item.author) {
+      // A new item belongs to whoever is signed in while it is written.
+      item.author = me().username;
+      item.authorName = me().name;
+    }
+    return run('readwrite', function (store) { store.put(item); });
+  }
   function remove(id) { return run('readwrite', function (store) { store.delete(id); }); }
 
   function render() {
@@ -40,13 +57,22 @@
       list.textContent = '';
       items.forEach(function (item) {
         var li = document.createElement('li');
-        li.dataset.state = item.state;
+        var theirs = !mine(item);
+        li.dataset.state = theirs ? 'other-author' : item.state;
         li.textContent = 'Case ' + item.caseNumber + ' (' + item.body.reviewDate + '): '
-          + (item.state === 'refused' ? 'needs you: ' + item.message
+          + (theirs ? waitingFor(item)
+            : item.state === 'refused' ? 'needs you: ' + item.message
             : item.state === 'sending' ? 'sending' : 'waiting for the connection');
         list.appendChild(li);
       });
     });
+  }
+
+  function waitingFor(item) {
+    if (!item.author) { return 'kept without its author\'s name, so it is not sent from this tablet'; }
+    var name = item.authorName && item.authorName !== item.author ? item.authorName + ' (' + item.author + ')'
+      : item.author;
+    return 'waiting for ' + name + ' to sign in';
   }
 
   // The anti-forgery token of this browser, which the service writes into every page.
@@ -56,10 +82,15 @@
   }
 
   function send(item) {
+    if (!mine(item)) {
+      // Someone else's review: it waits for its author, whatever the connection.
+      return Promise.resolve({ ok: false, notMine: true });
+    }
+    var body = Object.assign({}, item.body, { author: item.author });
     return fetch(item.url, {
       method: 'PUT', credentials: 'same-origin', redirect: 'manual',
       headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'X-CSRF-Token': csrfToken() },
-      body: JSON.stringify(item.body)
+      body: JSON.stringify(body)
     }).then(function (response) {
       if (response.status === 200 || response.status === 201) {
         return remove(item.reviewId).then(function () { return { ok: true }; });
@@ -81,13 +112,22 @@
     });
   }
 
-  /** Sends everything that is waiting; refused items stay until the reviewer changes them. */
+  function settled(value) {
+    var panel = document.getElementById('outbox');
+    if (panel) { panel.dataset.settled = String(value); }
+  }
+
+  /**
+   * Sends what the signed-in person wrote and is waiting; refused items stay until their author
+   * changes them, and other people's wait for them.
+   */
   function flush() {
+    settled(false);
     return all().then(function (items) {
-      return items.filter(function (i) { return i.state !== 'refused'; })
+      return items.filter(function (i) { return i.state !== 'refused' && mine(i); })
         .reduce(function (chain, item) { return chain.then(function () { return send(item); }); },
           Promise.resolve());
-    }).then(render);
+    }).then(render).then(function () { settled(true); });
   }
 
   function clear() {
@@ -120,6 +160,6 @@
         });
       });
     }
-    render().then(function () { if (navigator.onLine) { flush(); } });
+    render().then(function () { return navigator.onLine ? flush() : settled(true); });
   });
 }());

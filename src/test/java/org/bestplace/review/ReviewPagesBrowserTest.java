@@ -237,4 +237,58 @@ class ReviewPagesBrowserTest {
             assertEquals(1, reviewsInAudit(audit));
         }
     }
+
+    long reviewsBy(String audit, String username, String sector) throws Exception {
+        return Db.number(dataSource, "select count(*) from review r join app_user u on u.id = r.reviewer_id"
+                + " where r.audit_id = ? and u.username = ? and r.reviewer_sector = ?", Long.parseLong(audit),
+                username, sector);
+    }
+
+    /** Waits until the outbox has tried what it may send: nothing sending, the list drawn. */
+    static void outboxSettled(Page page) {
+        page.waitForFunction("() => document.getElementById('outbox').dataset.settled === 'true'");
+    }
+
+    @Test
+    void aReviewKeptOfflineIsSentOnlyInItsAuthorsSession() throws Exception {
+        String audit = auditRunningToday();
+        String first = Api.reviewerOn(audit, "COMMUNITY");
+        String colleague = Api.reviewerOn(audit, "HOSPITAL");
+        String caseId = Api.registerCase(audit, first);
+        try (BrowserContext context = chromium.context(768, 1024)) {
+            Page page = signedInWithServiceWorker(context, first, audit);
+            page.navigate(reviewUrl(audit, caseId));
+            context.setOffline(true);
+            page.reload();
+            page.check("input[name=criteriaMet] >> nth=0");
+            page.click("button[value=submit]");
+            page.waitForFunction("() => document.getElementById('outbox-count').textContent === '1'");
+            page.close();
+
+            // The first reviewer's session ends (the cookie goes); a colleague signs in on the same tablet.
+            context.clearCookies();
+            context.setOffline(false);
+            Page other = Chromium.signIn(context, base.toString(), colleague, Api.PASSWORD);
+            other.navigate(base + "audits/" + audit);
+            other.waitForFunction("() => document.getElementById('outbox-count').textContent === '0'"
+                    + " || document.getElementById('outbox-items').textContent.includes('to sign in')");
+            assertEquals(0, reviewsInAudit(audit), "nothing is stored under the colleague");
+            String item = other.textContent("#outbox-items li");
+            assertTrue(item.contains("waiting for") && item.contains(first) && item.contains("to sign in"), item);
+            Chromium.screenshot(other, "outbox-waiting-for-author");
+            other.evaluate("() => { document.getElementById('outbox').dataset.settled = 'false'; }");
+            other.click("#outbox-send");
+            outboxSettled(other);
+            assertEquals(0, reviewsInAudit(audit), "nothing is stored under the colleague");
+            assertEquals("1", other.textContent("#outbox-count"));
+            other.close();
+
+            context.clearCookies();
+            Page back = Chromium.signIn(context, base.toString(), first, Api.PASSWORD);
+            back.navigate(base + "audits/" + audit);
+            back.waitForFunction("() => document.getElementById('outbox-count').textContent === '0'");
+            assertEquals(1, reviewsBy(audit, first, "COMMUNITY"), "stored under its author, in the author's sector");
+            assertEquals(1, reviewsInAudit(audit));
+        }
+    }
 }
