@@ -291,4 +291,40 @@ class ReviewPagesBrowserTest {
             assertEquals(1, reviewsInAudit(audit));
         }
     }
+
+    String sessionCookie(BrowserContext context) {
+        return context.cookies().stream().filter(c -> c.name.equals("quarkus-credential")).map(c -> c.value)
+                .findFirst().orElse(null);
+    }
+
+    int statusWithCookie(String cookie) {
+        return io.restassured.RestAssured.given().cookie("quarkus-credential", cookie).redirects().follow(false)
+                .get("/").statusCode();
+    }
+
+    @Test
+    void signingOutOfflineSignsOutOnTheTabletAtOnceAndAtTheServerWhenTheConnectionReturns() throws Exception {
+        String audit = auditRunningToday();
+        String reviewer = Api.reviewerOn(audit, "HOSPITAL");
+        try (BrowserContext context = chromium.context(768, 1024)) {
+            Page page = signedInWithServiceWorker(context, reviewer, audit);
+            String cookie = sessionCookie(context);
+            assertEquals(200, statusWithCookie(cookie), "the session works before sign-out");
+            context.setOffline(true);
+            page.click("#sign-out");
+            page.waitForSelector("h1:has-text('Signed out')");
+            Chromium.screenshot(page, "signed-out-offline");
+            // Any page of the audit, even one the tablet kept, now shows the signed-out page.
+            page.navigate(base + "audits/" + audit);
+            page.waitForSelector("h1:has-text('Signed out')");
+            assertFalse(page.content().contains("Tablet audit"), "no page of the previous person is shown");
+
+            context.setOffline(false);
+            page.navigate(base + "audits/" + audit);
+            page.waitForURL(url -> url.contains("/login"));
+            page.waitForSelector("#j_username");
+            assertTrue(statusWithCookie(cookie) != 200, "the old session no longer opens anything");
+            assertEquals(null, sessionCookie(context), "the cookie is gone from the tablet");
+        }
+    }
 }
