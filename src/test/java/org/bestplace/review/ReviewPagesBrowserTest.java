@@ -327,4 +327,35 @@ class ReviewPagesBrowserTest {
             assertEquals(null, sessionCookie(context), "the cookie is gone from the tablet");
         }
     }
+
+    @Test
+    void backAfterSignOutShowsNothingOfThePreviousPerson() throws Exception {
+        String audit = auditRunningToday();
+        String reviewer = Api.reviewerOn(audit, "COMMUNITY");
+        String caseId = Api.registerCase(audit, reviewer);
+        String note = "Waiting for a care home place, family visiting";
+        try (BrowserContext context = chromium.context(768, 1024)) {
+            Page page = signedInWithServiceWorker(context, reviewer, audit);
+            page.navigate(reviewUrl(audit, caseId));
+            page.check("input[name=criteriaMet] >> nth=0");
+            page.fill("#note", note);
+            page.click("button[value=draft]");
+            page.waitForSelector("h2:has-text('Patients on the ward')");
+            com.microsoft.playwright.Response form = page.navigate(reviewUrl(audit, caseId));
+            assertEquals(note, page.inputValue("#note"));
+            assertEquals("no-store", form.headers().get("cache-control"), "a page with case data is never stored");
+            assertEquals("no-store", page.navigate(base + "audits/" + audit).headers().get("cache-control"));
+            page.navigate(reviewUrl(audit, caseId));
+
+            page.click("#sign-out");
+            page.waitForSelector("#j_username");
+            assertEquals(0, page.locator("#sign-out").count(), "the sign-in page has no sign-out link");
+            assertEquals(0, page.locator("#outbox").count(), "the sign-in page has no outbox");
+            page.goBack();
+            page.waitForLoadState();
+            Chromium.screenshot(page, "back-after-sign-out");
+            assertFalse(page.content().contains(note), "the previous person's note is not shown");
+            assertEquals(0, page.locator("#review-form").count());
+        }
+    }
 }
