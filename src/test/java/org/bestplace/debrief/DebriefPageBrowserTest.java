@@ -17,6 +17,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.bestplace.Api;
 import org.bestplace.Chromium;
+import org.bestplace.Db;
 import org.bestplace.MovableClock;
 import org.bestplace.TestAudit;
 import org.junit.jupiter.api.AfterEach;
@@ -42,6 +43,9 @@ class DebriefPageBrowserTest {
     @Inject
     MovableClock clock;
 
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
     @BeforeEach
     void noonOnTheTwelfth() {
         clock.set(Instant.parse("2026-11-12T12:00:00Z"));
@@ -66,8 +70,10 @@ class DebriefPageBrowserTest {
         try (BrowserContext context = chromium.context(1280, 800)) {
             Page page = Chromium.signIn(context, base.toString(), audit.chair(), Api.PASSWORD);
             page.navigate(base + "audits/" + audit.id());
-            page.click("text=Open today's debrief");
+            page.click("text=Today's debrief");
             page.waitForURL("**/audits/" + audit.id() + "/debriefs/" + TODAY);
+            page.click("text=Open the debrief");
+            page.waitForSelector("#queue");
             assertEquals(String.valueOf(reviewed), page.textContent("#reviewed").strip());
             assertEquals(percent, page.textContent("#not-qualifying").strip());
             assertEquals(3, page.locator("figure svg").count(), "three charts");
@@ -90,6 +96,46 @@ class DebriefPageBrowserTest {
         }
     }
 
+    /**
+     * Looking at a day shows its figures and every audit day, and opens nothing: a reviewer who is
+     * not of the pair still cannot read the first review. The chair's button opens it, and the
+     * opening is in the activity log.
+     */
+    @Test
+    void viewingADayDoesNotOpenItTheButtonDoesAndIsLogged() throws Exception {
+        TestAudit audit = TestAudit.create();
+        String caseId = Api.registerCase(audit.id(), audit.hospital());
+        String firstReview = java.util.UUID.randomUUID().toString();
+        Api.putReview(audit.id(), audit.hospital(), firstReview, java.util.Map.of("caseId", caseId, "reviewDate",
+                TODAY.toString(), "submitted", true, "criteriaMet", java.util.List.of("MED-01"))).statusCode(201);
+        String other = Api.reviewerOn(audit.id(), "COMMISSIONER");
+        String review = "/api/audits/" + audit.id() + "/reviews/" + firstReview;
+        Api.as(other).get(review).then().statusCode(404);
+        try (BrowserContext context = chromium.context(1280, 800)) {
+            Page page = Chromium.signIn(context, base.toString(), audit.chair(), Api.PASSWORD);
+            page.navigate(base + "audits/" + audit.id() + "/debriefs/" + TODAY);
+            assertEquals("1", page.textContent("#reviewed").strip(), "the day's figures are shown");
+            assertEquals(30, page.locator(".day-strip li").count(), "every day of November's audit is listed");
+            assertEquals(0, page.locator("#queue").count(), "no queue before the debrief is opened");
+            Chromium.screenshot(page, "debrief-not-opened");
+            Api.as(other).get(review).then().statusCode(404);
+            assertEquals(0, Db.number(dataSource, "select count(*) from debrief where audit_id = ?", audit.id()));
+            assertEquals(0, Db.number(dataSource, "select count(*) from activity_log where event = 'DEBRIEF_OPENED'"
+                    + " and audit_id = ?", audit.id()));
+
+            page.click("text=Open the debrief");
+            page.waitForSelector("#queue");
+            assertTrue(page.textContent(".day-strip [aria-current=page] + .muted").contains("held"));
+            Chromium.screenshot(page, "debrief-opened");
+            assertEquals(1, Db.activity(dataSource, "DEBRIEF_OPENED", audit.chair()));
+            Api.as(other).get(review).then().statusCode(200);
+
+            page.click(".day-strip a >> text=Tue 3 Nov");
+            page.waitForURL("**/debriefs/2026-11-03");
+            assertTrue(page.textContent(".day-strip [aria-current=page] + .muted").contains("not held"));
+        }
+    }
+
     @Test
     void aDecisionWithoutAnOutcomeComesBackWithTheReasonKept() {
         TestAudit audit = TestAudit.create();
@@ -98,6 +144,7 @@ class DebriefPageBrowserTest {
         try (BrowserContext context = chromium.context(1280, 800)) {
             Page page = Chromium.signIn(context, base.toString(), audit.chair(), Api.PASSWORD);
             page.navigate(base + "audits/" + audit.id() + "/debriefs/" + day);
+            page.click("form[action$=opening] button");
             var firstCase = page.locator("article.case").first();
             firstCase.locator("textarea[name=reason]").fill("Discussed: awaiting the therapy view");
             firstCase.locator("button[type=submit]").click();
@@ -138,6 +185,7 @@ class DebriefPageBrowserTest {
         try (BrowserContext context = chromium.context(1280, 800)) {
             Page page = Chromium.signIn(context, base.toString(), audit.chair(), Api.PASSWORD);
             page.navigate(base + "audits/" + audit.id() + "/debriefs/" + day);
+            page.click("form[action$=opening] button");
             page.fill("#attendees", "Dr Amira Okafor, HOSPITAL\nPriya Shah, COMMUNITY\nJo Whitfield, COMMISSIONER");
             page.fill("#notes", "Care home waits dominate Ward A.");
             page.click("#record button[type=submit], form[action$=record] button");
