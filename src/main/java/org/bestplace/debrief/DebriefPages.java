@@ -71,6 +71,9 @@ public class DebriefPages {
     @Inject
     MinutesPdf pdf;
 
+    @Inject
+    org.bestplace.operations.ServiceClock clock;
+
     /** What a form sent back, kept so the page can show it again with the message. */
     public record FormError(String caseId, String field, String message, String outcome, String alternative,
             String reason) {
@@ -94,7 +97,13 @@ public class DebriefPages {
             List<Choice> alternatives, boolean canDecide, boolean signedOff, String signedOffBy, String signedOffAt,
             String attendeesText, List<Attendee> attendees, String notes, List<String> actions, FormError error,
             List<String> reopenings, DailySummary summary,
-            Map<String, String> titles, boolean opened, boolean canOpen, List<DayLink> days) {
+            Map<String, String> titles, boolean opened, boolean canOpen, List<DayLink> days,
+            List<String> undecided, boolean isToday, boolean canReopen) {
+
+        /** The day in words, as the sign-off confirmation names it. */
+        public String dayName() {
+            return DAY_NAME.format(date);
+        }
 
         /** The field a refused form was refused for, or nothing. */
         public String errorField() {
@@ -215,12 +224,47 @@ public class DebriefPages {
                 .type(MediaType.TEXT_HTML_TYPE).build();
     }
 
+    /**
+     * Sign-off locks the day for everyone, so the form names the day and must be confirmed: without
+     * the tick the page comes back with the message beside the box.
+     */
     @POST
     @Path("sign-off")
-    public Response signOff(@PathParam("auditId") Long auditId, @PathParam("date") LocalDate date) {
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signOff(@PathParam("auditId") Long auditId, @PathParam("date") LocalDate date,
+            @RestForm String confirm) {
+        if (!"yes".equals(confirm)) {
+            FormError error = new FormError(null, "confirm", "Tick the box to confirm the debrief of "
+                    + DAY_NAME.format(date) + " is complete before signing it off.", null, null, null);
+            return Response.status(400).entity(Templates.debrief(view(auditId, date, error)).render())
+                    .type(MediaType.TEXT_HTML_TYPE).build();
+        }
         debriefs.signOff(auditId, date, currentUser.user(), currentUser.isAdmin());
         return Response.seeOther(URI.create("/audits/" + auditId + "/debriefs/" + date)).build();
     }
+
+    /** An administrator unlocks a signed-off day from the page, with the reason kept. */
+    @POST
+    @Path("reopenings")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response reopen(@PathParam("auditId") Long auditId, @PathParam("date") LocalDate date,
+            @RestForm String reason) {
+        try {
+            debriefs.reopen(auditId, date, reason, currentUser.user(), currentUser.isAdmin());
+        } catch (DomainException e) {
+            if (e.status() != 400) {
+                throw e;
+            }
+            FormError error = new FormError(null, "reopen-reason", e.getMessage(), null, null, reason);
+            return Response.status(400).entity(Templates.debrief(view(auditId, date, error)).render())
+                    .type(MediaType.TEXT_HTML_TYPE).build();
+        }
+        return Response.seeOther(URI.create("/audits/" + auditId + "/debriefs/" + date)).build();
+    }
+
+    /** The day as the confirmation names it: "Thursday 12 November 2026". */
+    static final java.time.format.DateTimeFormatter DAY_NAME = java.time.format.DateTimeFormatter
+            .ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
     private static DebriefView withRecord(DebriefView v, String attendees, String notes, String actions) {
         return new DebriefView(v.auditId(), v.auditTitle(), v.question(), v.date(), v.reviewed(),
@@ -228,7 +272,7 @@ public class DebriefPages {
                 v.alternativeChart(), v.reasonChart(), v.queue(), v.alternatives(), v.canDecide(), v.signedOff(),
                 v.signedOffBy(), v.signedOffAt(), attendees == null ? "" : attendees, v.attendees(), notes,
                 lines(actions), v.error(), v.reopenings(), v.summary(), v.titles(), v.opened(), v.canOpen(),
-                v.days());
+                v.days(), v.undecided(), v.isToday(), v.canReopen());
     }
 
     DebriefView view(Long auditId, LocalDate date, FormError error) {
@@ -291,7 +335,9 @@ public class DebriefPages {
                 day.reopenings().stream().map(r -> when(r.reopenedAt, zone) + " by " + r.reopenedBy + ": " + r.reason)
                         .toList(),
                 summary, titles, opened, chair && !opened && day.audit().status != org.bestplace.audit.AuditStatus.CLOSED
-                        && day.audit().status != org.bestplace.audit.AuditStatus.PUBLISHED, days);
+                        && day.audit().status != org.bestplace.audit.AuditStatus.PUBLISHED, days,
+                queue.stream().filter(q -> q.decision() == null).map(QueueCase::caseNumber).toList(),
+                date.equals(day.audit().today(clock)), access.admin() && opened && d.isSignedOff());
     }
 
     private static final java.time.format.DateTimeFormatter DAY_LABEL = java.time.format.DateTimeFormatter

@@ -136,6 +136,47 @@ class DebriefPageBrowserTest {
         }
     }
 
+    /**
+     * Sign-off names the day, lists what is undecided, warns on the day itself, and is refused
+     * without the confirmation; an administrator reopens it from the page with a reason.
+     */
+    @Test
+    void signOffNeedsTheConfirmationNamingTheDayAndAnAdministratorReopensOnThePage() {
+        TestAudit audit = TestAudit.create();
+        audit.dayOfReviews(TODAY);
+        try (BrowserContext context = chromium.context(1280, 800)) {
+            Page page = Chromium.signIn(context, base.toString(), audit.chair(), Api.PASSWORD);
+            page.navigate(base + "audits/" + audit.id() + "/debriefs/" + TODAY);
+            page.click("form[action$=opening] button");
+            page.waitForSelector("#sign-off");
+            String caseNumber = page.textContent("article.case h3").replace("Case", "").strip().split(" ")[0];
+            assertTrue(page.textContent("#undecided").contains("case " + caseNumber), page.textContent("#undecided"));
+            assertTrue(page.isVisible("#still-working"), "on the day itself reviewers may still be working");
+            assertTrue(page.textContent("label[for=confirm]")
+                    .contains("I confirm the debrief of Thursday 12 November 2026 is complete"));
+            page.click("form[action$=sign-off] button");
+            page.waitForSelector("#confirm-error");
+            assertTrue(page.textContent("#confirm-error").contains("Tick the box"));
+            assertEquals(0, page.locator(".locked").count(), "not signed off without the confirmation");
+            Chromium.screenshot(page, "debrief-sign-off-unconfirmed");
+            page.check("#confirm");
+            page.click("form[action$=sign-off] button");
+            page.waitForSelector(".locked");
+        }
+        try (BrowserContext context = chromium.context(1280, 800)) {
+            Page page = Chromium.signIn(context, base.toString(), "admin", org.bestplace.TestDatabase.ADMIN_PASSWORD);
+            page.navigate(base + "audits/" + audit.id() + "/debriefs/" + TODAY);
+            page.click("#reopen button");
+            page.waitForSelector("#reopen-reason-error");
+            page.fill("#reopen-reason", "A missed case was found on Ward A");
+            Chromium.screenshot(page, "debrief-reopen");
+            page.click("#reopen button");
+            page.waitForSelector("#sign-off");
+            assertEquals(0, page.locator(".locked").count(), "the day is open again");
+            assertTrue(page.textContent("main").contains("A missed case was found on Ward A"));
+        }
+    }
+
     @Test
     void aDecisionWithoutAnOutcomeComesBackWithTheReasonKept() {
         TestAudit audit = TestAudit.create();
@@ -189,6 +230,7 @@ class DebriefPageBrowserTest {
             page.fill("#attendees", "Dr Amira Okafor, HOSPITAL\nPriya Shah, COMMUNITY\nJo Whitfield, COMMISSIONER");
             page.fill("#notes", "Care home waits dominate Ward A.");
             page.click("#record button[type=submit], form[action$=record] button");
+            page.check("#confirm");
             page.click("form[action$=sign-off] button");
             page.waitForSelector(".locked");
             assertEquals(0, page.locator("main form").count(), "no forms once signed off");

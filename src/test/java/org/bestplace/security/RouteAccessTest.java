@@ -146,7 +146,9 @@ class RouteAccessTest {
                 "caseId={case}&outcome=QUALIFIES&reason=Agreed"));
         rules.put("POST /audits/{auditId}/debriefs/{date}/record", form(chair, "attendees=&notes=Discussed&actions="));
         rules.put("POST /api/audits/{auditId}/debriefs/{date}/sign-off", rule(chair));
-        rules.put("POST /audits/{auditId}/debriefs/{date}/sign-off", form(chair, ""));
+        rules.put("POST /audits/{auditId}/debriefs/{date}/sign-off", form(chair, "confirm=yes"));
+        rules.put("POST /audits/{auditId}/debriefs/{date}/reopenings", form(only(Caller.ADMIN),
+                "reason=Reopened+from+the+page"));
         rules.put("POST /api/audits/{auditId}/debriefs/{date}/reopenings", json(only(Caller.ADMIN),
                 "{\"reason\":\"Reopened to check a case\"}"));
         // Last: signing out now ends the caller's session at the server, which every page after it would see.
