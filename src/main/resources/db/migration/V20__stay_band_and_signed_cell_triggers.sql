@@ -29,7 +29,7 @@ DROP TRIGGER review_pair_delete;
 
 -- Every review counts in its summary cell (a draft with zeros); submitted ones in `reviews`,
 -- first ones of their patient-day in `reviewed`.
-CREATE PROCEDURE count_summary_cell(IN p_review VARCHAR(36), IN p_sign INT)
+CREATE PROCEDURE count_summary_cell(IN p_review VARCHAR(36) CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci, IN p_sign INT)
     MODIFIES SQL DATA
     INSERT INTO summary_cell
     SELECT r.audit_id, r.review_date, r.ward, r.specialty, r.reviewer_sector, r.age_band, r.stay_band,
@@ -43,7 +43,7 @@ CREATE PROCEDURE count_summary_cell(IN p_review VARCHAR(36), IN p_sign INT)
 
 -- The alternative and the reasons of a first review that found the patient did not qualify. A new
 -- review has no reasons yet; the reason triggers of V8 count reasons written or removed later.
-CREATE PROCEDURE count_place_cells(IN p_review VARCHAR(36), IN p_sign INT)
+CREATE PROCEDURE count_place_cells(IN p_review VARCHAR(36) CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci, IN p_sign INT)
     MODIFIES SQL DATA
     INSERT INTO place_cell
     SELECT r.audit_id, r.review_date, p.kind, p.code, p_sign
@@ -57,7 +57,7 @@ CREATE PROCEDURE count_place_cells(IN p_review VARCHAR(36), IN p_sign INT)
 
 -- The pairs a review makes with the other reviews of its patient-day: a later submitted review
 -- with the day's first, or the first with each later submitted one.
-CREATE PROCEDURE count_pair_cells(IN p_review VARCHAR(36), IN p_sign INT)
+CREATE PROCEDURE count_pair_cells(IN p_review VARCHAR(36) CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci, IN p_sign INT)
     MODIFIES SQL DATA
     INSERT INTO pair_cell
     SELECT r.audit_id, r.review_date,
@@ -72,7 +72,7 @@ CREATE PROCEDURE count_pair_cells(IN p_review VARCHAR(36), IN p_sign INT)
     ON DUPLICATE KEY UPDATE pairs = pairs + VALUES(pairs);
 
 DELIMITER $$
-CREATE PROCEDURE count_review_cells(IN p_review VARCHAR(36), IN p_sign INT)
+CREATE PROCEDURE count_review_cells(IN p_review VARCHAR(36) CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci, IN p_sign INT)
     MODIFIES SQL DATA
 BEGIN
     IF @bestplace_bulk_load IS NULL THEN

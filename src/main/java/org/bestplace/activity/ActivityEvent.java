@@ -6,6 +6,7 @@ public enum ActivityEvent {
     SIGN_IN_FAILED,
     CASE_VIEW,
     EXPORT,
+    DEBRIEF_OPENED,
     DEBRIEF_SIGN_OFF,
     DEBRIEF_REOPENED,
     CRITERIA_RATIFIED,

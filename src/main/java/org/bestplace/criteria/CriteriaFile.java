@@ -19,6 +19,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.bestplace.security.Sector;
@@ -105,94 +107,44 @@ public record CriteriaFile(
     /** Every problem with this set, in file order; empty when it may be stored. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
-        if (blank(id)) {
-            problems.add("missing id");
-        } else if (!SET_ID.matcher(id).matches()) {
-            problems.add("id '" + id + "' may only hold letters, digits, '.', '_' and '-'");
-        } else if (id.length() > MAX_ID) {
-            problems.add("id is " + id.length() + " characters long; at most " + MAX_ID + " are allowed");
-        }
-        if (blank(version)) {
-            problems.add("missing version");
-        } else if (!SET_ID.matcher(version).matches()) {
-            problems.add("version '" + version + "' may only hold letters, digits, '.', '_' and '-'");
-        } else if (version.length() > MAX_VERSION) {
-            problems.add("version is " + version.length() + " characters long; at most " + MAX_VERSION
-                    + " are allowed");
-        }
+        checkName("id", id, MAX_ID, problems);
+        checkName("version", version, MAX_VERSION, problems);
         if (blank(title)) {
             problems.add("missing title");
         } else if (title.length() > MAX_TITLE) {
             problems.add("title is " + title.length() + " characters long; at most " + MAX_TITLE + " are allowed");
         }
         Map<String, Integer> uses = new HashMap<>();
-        if (groups == null || groups.isEmpty()) {
-            problems.add("no groups of criteria");
-        } else {
-            for (int g = 0; g < groups.size(); g++) {
-                Group group = groups.get(g);
-                String label = group == null || blank(group.code()) ? "group " + (g + 1) : "group " + group.code();
-                if (group == null) {
-                    problems.add(label + " is empty");
-                    continue;
-                }
-                checkCode(group.code(), label, problems, uses);
-                if (blank(group.title())) {
-                    problems.add(label + " has no title");
-                }
-                if (group.criteria() == null || group.criteria().isEmpty()) {
-                    problems.add(label + " has no criteria");
-                    continue;
-                }
-                for (int c = 0; c < group.criteria().size(); c++) {
-                    Criterion criterion = group.criteria().get(c);
-                    String where = "criterion " + (c + 1) + " of " + label;
-                    if (criterion == null) {
-                        problems.add(where + " is empty");
-                        continue;
+        checkEach(groups, "no groups of criteria", g -> "group " + g, problems, (group, place) -> {
+            String label = blank(group.code()) ? place : "group " + group.code();
+            checkCode(group.code(), label, problems, uses);
+            if (blank(group.title())) {
+                problems.add(label + " has no title");
+            }
+            checkEach(group.criteria(), label + " has no criteria", c -> "criterion " + c + " of " + label, problems,
+                    (criterion, where) -> {
+                        checkCode(criterion.code(), where, problems, uses);
+                        if (blank(criterion.text())) {
+                            problems.add(where + " has no text");
+                        }
+                    });
+        });
+        checkEach(alternatives, "no alternatives (places of care)", a -> "alternative " + a, problems,
+                (alternative, where) -> {
+                    checkCode(alternative.code(), where, problems, uses);
+                    if (blank(alternative.title())) {
+                        problems.add(where + " has no title");
                     }
-                    checkCode(criterion.code(), where, problems, uses);
-                    if (blank(criterion.text())) {
-                        problems.add(where + " has no text");
-                    }
-                }
+                });
+        checkEach(reasons, "no reasons for delay", r -> "reason " + r, problems, (reason, where) -> {
+            checkCode(reason.code(), where, problems, uses);
+            if (blank(reason.title())) {
+                problems.add(where + " has no title");
             }
-        }
-        if (alternatives == null || alternatives.isEmpty()) {
-            problems.add("no alternatives (places of care)");
-        } else {
-            for (int a = 0; a < alternatives.size(); a++) {
-                Alternative alternative = alternatives.get(a);
-                String where = "alternative " + (a + 1);
-                if (alternative == null) {
-                    problems.add(where + " is empty");
-                    continue;
-                }
-                checkCode(alternative.code(), where, problems, uses);
-                if (blank(alternative.title())) {
-                    problems.add(where + " has no title");
-                }
+            if (blank(reason.group())) {
+                problems.add(where + " has no group");
             }
-        }
-        if (reasons == null || reasons.isEmpty()) {
-            problems.add("no reasons for delay");
-        } else {
-            for (int r = 0; r < reasons.size(); r++) {
-                Reason reason = reasons.get(r);
-                String where = "reason " + (r + 1);
-                if (reason == null) {
-                    problems.add(where + " is empty");
-                    continue;
-                }
-                checkCode(reason.code(), where, problems, uses);
-                if (blank(reason.title())) {
-                    problems.add(where + " has no title");
-                }
-                if (blank(reason.group())) {
-                    problems.add(where + " has no group");
-                }
-            }
-        }
+        });
         uses.forEach((code, count) -> {
             if (count > 1) {
                 problems.add("code '" + code + "' is used " + count + " times; codes must be unique in a set");
@@ -203,6 +155,37 @@ public record CriteriaFile(
             problems.add("consensus status must be DRAFT or RATIFIED, not '" + consensus.status() + "'");
         }
         return problems;
+    }
+
+    /** The set's id and version name it in URLs and file names: required, plain characters, column-sized. */
+    private static void checkName(String field, String value, int max, List<String> problems) {
+        if (blank(value)) {
+            problems.add("missing " + field);
+        } else if (!SET_ID.matcher(value).matches()) {
+            problems.add(field + " '" + value + "' may only hold letters, digits, '.', '_' and '-'");
+        } else if (value.length() > max) {
+            problems.add(field + " is " + value.length() + " characters long; at most " + max + " are allowed");
+        }
+    }
+
+    /**
+     * Checks each entry of one of the file's lists, named by its place (counted from 1); a list
+     * that is missing or empty, and an entry left empty, are problems of their own.
+     */
+    private static <T> void checkEach(List<T> entries, String ifNone, IntFunction<String> place,
+            List<String> problems, BiConsumer<T, String> check) {
+        if (entries == null || entries.isEmpty()) {
+            problems.add(ifNone);
+            return;
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            T entry = entries.get(i);
+            if (entry == null) {
+                problems.add(place.apply(i + 1) + " is empty");
+            } else {
+                check.accept(entry, place.apply(i + 1));
+            }
+        }
     }
 
     private static void checkCode(String code, String where, List<String> problems, Map<String, Integer> uses) {

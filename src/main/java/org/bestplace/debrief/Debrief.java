@@ -155,7 +155,7 @@ public class Debrief extends PanacheEntityBase {
         if (reason == null || reason.isBlank()) {
             throw DomainException.invalid("reason", "Reopening a signed-off day needs a reason.");
         }
-        DebriefReopening reopening = new DebriefReopening(this, by, now, reason.strip(), signedOffBy, signedOffAt);
+        DebriefReopening reopening = new DebriefReopening(this, by, now, reason.strip());
         signedOffBy = null;
         signedOffAt = null;
         return reopening;

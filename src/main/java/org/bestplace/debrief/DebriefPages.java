@@ -71,6 +71,9 @@ public class DebriefPages {
     @Inject
     MinutesPdf pdf;
 
+    @Inject
+    org.bestplace.operations.ServiceClock clock;
+
     /** What a form sent back, kept so the page can show it again with the message. */
     public record FormError(String caseId, String field, String message, String outcome, String alternative,
             String reason) {
@@ -94,12 +97,22 @@ public class DebriefPages {
             List<Choice> alternatives, boolean canDecide, boolean signedOff, String signedOffBy, String signedOffAt,
             String attendeesText, List<Attendee> attendees, String notes, List<String> actions, FormError error,
             List<String> reopenings, DailySummary summary,
-            Map<String, String> titles) {
+            Map<String, String> titles, boolean opened, boolean canOpen, List<DayLink> days,
+            List<String> undecided, boolean isToday, boolean canReopen) {
+
+        /** The day in words, as the sign-off confirmation names it. */
+        public String dayName() {
+            return DAY_NAME.format(date);
+        }
 
         /** The field a refused form was refused for, or nothing. */
         public String errorField() {
             return error == null || error.field() == null ? "" : error.field();
         }
+    }
+
+    /** One day of the audit in the strip of days: {@code state} is "signed off", "held" or "not held". */
+    public record DayLink(LocalDate date, String label, String state, boolean current) {
     }
 
     @GET
@@ -112,14 +125,31 @@ public class DebriefPages {
     @GET
     @Path("minutes")
     public TemplateInstance minutes(@PathParam("auditId") Long auditId, @PathParam("date") LocalDate date) {
-        return Templates.minutes(view(auditId, date, null));
+        return Templates.minutes(openedView(auditId, date));
+    }
+
+    /** Minutes exist only for a debrief that was held. */
+    private DebriefView openedView(Long auditId, LocalDate date) {
+        DebriefView view = view(auditId, date, null);
+        if (!view.opened()) {
+            throw DomainException.notFound("The debrief of " + date + " has not been opened, so it has no minutes.");
+        }
+        return view;
+    }
+
+    /** The chair's deliberate opening of the day, from the button on the page. */
+    @POST
+    @Path("opening")
+    public Response open(@PathParam("auditId") Long auditId, @PathParam("date") LocalDate date) {
+        debriefs.open(auditId, date, currentUser.user(), currentUser.isAdmin());
+        return Response.seeOther(URI.create("/audits/" + auditId + "/debriefs/" + date)).build();
     }
 
     @GET
     @Path("minutes.pdf")
     @Produces("application/pdf")
     public Response minutesPdf(@PathParam("auditId") Long auditId, @PathParam("date") LocalDate date) {
-        String html = Templates.minutes(view(auditId, date, null)).render();
+        String html = Templates.minutes(openedView(auditId, date)).render();
         return Response.ok(pdf.render(html, "/audits/" + auditId + "/debriefs/" + date + "/minutes"))
                 .header("Content-Disposition", "inline; filename=\"debrief-" + auditId + "-" + date + ".pdf\"")
                 .build();
@@ -194,19 +224,55 @@ public class DebriefPages {
                 .type(MediaType.TEXT_HTML_TYPE).build();
     }
 
+    /**
+     * Sign-off locks the day for everyone, so the form names the day and must be confirmed: without
+     * the tick the page comes back with the message beside the box.
+     */
     @POST
     @Path("sign-off")
-    public Response signOff(@PathParam("auditId") Long auditId, @PathParam("date") LocalDate date) {
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signOff(@PathParam("auditId") Long auditId, @PathParam("date") LocalDate date,
+            @RestForm String confirm) {
+        if (!"yes".equals(confirm)) {
+            FormError error = new FormError(null, "confirm", "Tick the box to confirm the debrief of "
+                    + DAY_NAME.format(date) + " is complete before signing it off.", null, null, null);
+            return Response.status(400).entity(Templates.debrief(view(auditId, date, error)).render())
+                    .type(MediaType.TEXT_HTML_TYPE).build();
+        }
         debriefs.signOff(auditId, date, currentUser.user(), currentUser.isAdmin());
         return Response.seeOther(URI.create("/audits/" + auditId + "/debriefs/" + date)).build();
     }
+
+    /** An administrator unlocks a signed-off day from the page, with the reason kept. */
+    @POST
+    @Path("reopenings")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response reopen(@PathParam("auditId") Long auditId, @PathParam("date") LocalDate date,
+            @RestForm String reason) {
+        try {
+            debriefs.reopen(auditId, date, reason, currentUser.user(), currentUser.isAdmin());
+        } catch (DomainException e) {
+            if (e.status() != 400) {
+                throw e;
+            }
+            FormError error = new FormError(null, "reopen-reason", e.getMessage(), null, null, reason);
+            return Response.status(400).entity(Templates.debrief(view(auditId, date, error)).render())
+                    .type(MediaType.TEXT_HTML_TYPE).build();
+        }
+        return Response.seeOther(URI.create("/audits/" + auditId + "/debriefs/" + date)).build();
+    }
+
+    /** The day as the confirmation names it: "Thursday 12 November 2026". */
+    static final java.time.format.DateTimeFormatter DAY_NAME = java.time.format.DateTimeFormatter
+            .ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
     private static DebriefView withRecord(DebriefView v, String attendees, String notes, String actions) {
         return new DebriefView(v.auditId(), v.auditTitle(), v.question(), v.date(), v.reviewed(),
                 v.percentNotQualifying(), v.interval(), v.change(), v.changeLabel(), v.unresolved(), v.agreedPercent(), v.wardChart(),
                 v.alternativeChart(), v.reasonChart(), v.queue(), v.alternatives(), v.canDecide(), v.signedOff(),
                 v.signedOffBy(), v.signedOffAt(), attendees == null ? "" : attendees, v.attendees(), notes,
-                lines(actions), v.error(), v.reopenings(), v.summary(), v.titles());
+                lines(actions), v.error(), v.reopenings(), v.summary(), v.titles(), v.opened(), v.canOpen(),
+                v.days(), v.undecided(), v.isToday(), v.canReopen());
     }
 
     DebriefView view(Long auditId, LocalDate date, FormError error) {
@@ -249,21 +315,33 @@ public class DebriefPages {
                     decision == null ? null : describe(decision, titles), notBlind(item, titles, zone));
         }).toList();
         Debrief d = day.debrief();
-        String attendeesText = d.attendees.stream().map(a -> a.name + ", " + a.sector)
+        boolean opened = d != null;
+        boolean chair = access.admin() || access.has(MemberRole.CHAIR);
+        String attendeesText = !opened ? "" : d.attendees.stream().map(a -> a.name + ", " + a.sector)
                 .collect(Collectors.joining("\n"));
+        List<DayLink> days = debriefs.days(day.audit()).stream().map(s -> new DayLink(s.date(),
+                DAY_LABEL.format(s.date()), s.signedOff() ? "signed off" : s.opened() ? "held" : "not held",
+                s.date().equals(date))).toList();
         return new DebriefView(String.valueOf(auditId), day.audit().title, day.audit().question, date,
                 summary.reviewed(), percentText(summary.proportionNotQualifying()),
                 org.bestplace.web.TemplateExtensions.rangeText(summary.ci95()), change, changeLabel,
                 summary.asAgreed().unresolved(), percentText(summary.asAgreed().proportion()), wardChart,
                 alternativeChart, reasonChart, queue,
                 set.alternatives().stream().map(a -> new Choice(a.code(), a.title())).toList(),
-                (access.admin() || access.has(MemberRole.CHAIR)) && !d.isSignedOff(), d.isSignedOff(),
-                d.signedOffBy, d.signedOffAt == null ? null : when(d.signedOffAt, zone), attendeesText,
-                d.attendees, d.notes, d.actions, error,
+                chair && opened && !d.isSignedOff(), opened && d.isSignedOff(),
+                opened ? d.signedOffBy : null, !opened || d.signedOffAt == null ? null : when(d.signedOffAt, zone),
+                attendeesText, opened ? d.attendees : List.of(), opened ? d.notes : null,
+                opened ? d.actions : List.of(), error,
                 day.reopenings().stream().map(r -> when(r.reopenedAt, zone) + " by " + r.reopenedBy + ": " + r.reason)
                         .toList(),
-                summary, titles);
+                summary, titles, opened, chair && !opened && day.audit().status != org.bestplace.audit.AuditStatus.CLOSED
+                        && day.audit().status != org.bestplace.audit.AuditStatus.PUBLISHED, days,
+                queue.stream().filter(q -> q.decision() == null).map(QueueCase::caseNumber).toList(),
+                date.equals(day.audit().today(clock)), access.admin() && opened && d.isSignedOff());
     }
+
+    private static final java.time.format.DateTimeFormatter DAY_LABEL = java.time.format.DateTimeFormatter
+            .ofPattern("EEE d MMM", Locale.UK);
 
     private static Side side(Review r, Map<String, String> titles) {
         return new Side(r.reviewer.displayName, r.reviewerSector.name(), r.outcome.name(),

@@ -44,14 +44,14 @@ public class DebriefReopening extends PanacheEntityBase {
     protected DebriefReopening() {
     }
 
-    DebriefReopening(Debrief debrief, String by, Instant at, String reason, String wasSignedOffBy,
-            Instant wasSignedOffAt) {
-        this.debrief = debrief;
+    /** Taken before the debrief forgets its sign-off, which this record keeps. */
+    DebriefReopening(Debrief signedOff, String by, Instant at, String reason) {
+        this.debrief = signedOff;
         this.reopenedBy = by;
         this.reopenedAt = at;
         this.reason = reason;
-        this.wasSignedOffBy = wasSignedOffBy;
-        this.wasSignedOffAt = wasSignedOffAt;
+        this.wasSignedOffBy = signedOff.signedOffBy;
+        this.wasSignedOffAt = signedOff.signedOffAt;
     }
 
     public static List<DebriefReopening> of(Debrief debrief) {

@@ -94,12 +94,17 @@ public class DebriefResource {
         }
     }
 
-    public record DebriefView(LocalDate date, String openedBy, Instant openedAt, DailySummary summary,
+    /** {@code opened}: false for a day the chair has not opened; it then has only its summary. */
+    public record DebriefView(LocalDate date, boolean opened, String openedBy, Instant openedAt, DailySummary summary,
             List<QueueView> queue, List<DecisionView> decisions, List<AttendeeView> attendees, String notes,
             List<String> actions, String signedOffBy, Instant signedOffAt, List<ReopeningView> reopenings) {
         static DebriefView of(DebriefService.Day day) {
             Debrief d = day.debrief();
-            return new DebriefView(day.date(), d.openedBy, d.openedAt, day.summary(),
+            if (d == null) {
+                return new DebriefView(day.date(), false, null, null, day.summary(), List.of(), List.of(), List.of(),
+                        null, List.of(), null, null, List.of());
+            }
+            return new DebriefView(day.date(), true, d.openedBy, d.openedAt, day.summary(),
                     day.queue().stream().map(q -> new QueueView(String.valueOf(q.patientCase().id),
                             q.patientCase().caseNumber, q.patientCase().ward, q.why(),
                             q.reviews().stream().map(ReviewSide::of).toList(),
@@ -138,6 +143,14 @@ public class DebriefResource {
     @Path("/debriefs/{date}")
     public DebriefView debrief(@PathParam("auditId") Long auditId, @PathParam("date") LocalDate date) {
         return DebriefView.of(debriefs.day(auditId, date, currentUser.user(), currentUser.isAdmin()));
+    }
+
+    /** The chair opens the day's debrief, which lifts the blindness of its second reviews. */
+    @POST
+    @Path("/debriefs/{date}/opening")
+    public DebriefView open(@PathParam("auditId") Long auditId, @PathParam("date") LocalDate date) {
+        debriefs.open(auditId, date, currentUser.user(), currentUser.isAdmin());
+        return debrief(auditId, date);
     }
 
     @PUT

@@ -110,10 +110,10 @@ public class DebriefService {
     }
 
     /**
-     * The debrief of a day. When the chair (or an administrator) looks at it, it opens: from then
-     * on the day's reviews are visible to the whole team, blind review having done its job.
+     * A day as the debrief pages and API show it. Looking never opens it: before the chair opens
+     * the debrief ({@link #open}) the day has no debrief, no queue and no decisions, and a reviewer
+     * who must stay blind is not shown it at all.
      */
-    @RetryOnConflict
     @Transactional
     public Day day(Long auditId, LocalDate date, User by, boolean admin) {
         AuditAccess access = AuditAccess.of(auditId, by, admin);
@@ -123,15 +123,53 @@ public class DebriefService {
             throw DomainException.invalid("date", "The audit runs from " + audit.startDate + " to " + audit.endDate
                     + "; " + date + " has no debrief.");
         }
-        if (debrief == null && (access.admin() || access.has(MemberRole.CHAIR))) {
-            debrief = new Debrief(audit, date, by.username, clock.now());
-            debrief.persist();
+        if (debrief == null && access.seesOnlyOpenedDays()) {
+            throw DomainException.notFound("The debrief of " + date + " has not been opened by the chair yet.");
         }
         if (debrief == null) {
-            throw DomainException.notFound("The debrief of " + date + " has not been opened by the chair yet.");
+            return new Day(access, audit, date, null, DailySummary.compute(em, audit.id, date), List.of(),
+                    List.of(), List.of());
         }
         return new Day(access, audit, date, debrief, DailySummary.compute(em, audit.id, date), queue(audit, date),
                 Decision.of(debrief), DebriefReopening.of(debrief));
+    }
+
+    /**
+     * Opens a day's debrief: from then on the day's reviews are visible to the whole team, blind
+     * review having done its job, so it is the chair's deliberate act and is logged. Opening an
+     * open day changes nothing.
+     */
+    @RetryOnConflict
+    @Transactional
+    public Debrief open(Long auditId, LocalDate date, User by, boolean admin) {
+        Audit audit = AuditAccess.of(auditId, by, admin).require(MemberRole.CHAIR).audit();
+        Debrief existing = Debrief.of(audit, date).orElse(null);
+        if (existing != null) {
+            return existing;
+        }
+        if (!audit.covers(date)) {
+            throw DomainException.invalid("date", "The audit runs from " + audit.startDate + " to " + audit.endDate
+                    + "; " + date + " has no debrief.");
+        }
+        Debrief debrief = new Debrief(audit, date, by.username, clock.now());
+        debrief.persist();
+        activity.record(ActivityEvent.DEBRIEF_OPENED, audit.id, "Opened the debrief of " + date);
+        return debrief;
+    }
+
+    /** Every day of the audit with its debrief's state, for the strip of days on the debrief pages. */
+    public record DayState(LocalDate date, boolean opened, boolean signedOff) {
+    }
+
+    public List<DayState> days(Audit audit) {
+        Map<LocalDate, Debrief> held = new TreeMap<>();
+        Debrief.<Debrief>list("audit", audit).forEach(d -> held.put(d.date, d));
+        List<DayState> days = new ArrayList<>();
+        for (LocalDate d = audit.startDate; !d.isAfter(audit.endDate); d = d.plusDays(1)) {
+            Debrief debrief = held.get(d);
+            days.add(new DayState(d, debrief != null, debrief != null && debrief.isSignedOff()));
+        }
+        return days;
     }
 
     private List<QueueItem> queue(Audit audit, LocalDate date) {

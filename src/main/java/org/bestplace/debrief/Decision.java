@@ -1,14 +1,7 @@
 package org.bestplace.debrief;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -26,14 +19,7 @@ import org.bestplace.web.DomainException;
  */
 @Entity
 @Table(name = "decision")
-public class Decision extends PanacheEntityBase {
-
-    /** The reason column's length. */
-    public static final int MAX_REASON = 2000;
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class Decision extends RecordedDecision {
 
     @ManyToOne(optional = false, fetch = FetchType.LAZY)
     @JoinColumn(name = "debrief_id")
@@ -42,22 +28,6 @@ public class Decision extends PanacheEntityBase {
     @ManyToOne(optional = false, fetch = FetchType.EAGER)
     @JoinColumn(name = "case_id")
     public PatientCase patientCase;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 20)
-    public Outcome outcome;
-
-    @Column(length = 40)
-    public String alternative;
-
-    @Column(nullable = false, length = 2000)
-    public String reason;
-
-    @Column(name = "decided_by", nullable = false, length = 64)
-    public String decidedBy;
-
-    @Column(name = "decided_at", nullable = false)
-    public Instant decidedAt;
 
     @Version
     public long version;

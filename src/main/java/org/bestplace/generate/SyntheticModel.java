@@ -32,9 +32,9 @@ public final class SyntheticModel {
     public record Mix(double reviewedTwice, double agreeingWhenNot, double agreeingWhenQualifies) {
         /** As in real audits: a fifth reviewed twice, agreeing about nine times in ten (kappa about 0.75). */
         public static final Mix REALISTIC = new Mix(0.2, 0.85, 0.93);
-        /** Sixty patients only: a quarter reviewed twice, agreeing four times in five, so the demo's
-         * debrief has disagreements to settle. */
-        public static final Mix DEMO = new Mix(0.25, 0.8, 0.8);
+        /** Sixty patients only: nearly a third reviewed twice, agreeing less often than in real audits,
+         * so the demo's debriefs have a few disagreements to settle. */
+        public static final Mix DEMO = new Mix(0.3, 0.6, 0.65);
     }
 
     private final SplittableRandom random;

@@ -158,8 +158,8 @@ public class ReviewPages {
     @Produces(MediaType.APPLICATION_JSON)
     public Response putFromTablet(@PathParam("auditId") Long auditId, @PathParam("reviewId") String reviewId,
             @jakarta.validation.Valid @jakarta.validation.constraints.NotNull ReviewResource.ReviewBody body) {
-        return ReviewResource.answer(reviews.put(auditId, reviewId, body.submission(), currentUser.user(),
-                currentUser.isAdmin()));
+        return ReviewResource.answer(reviews.put(auditId, reviewId, body.submission(), body.author(),
+                currentUser.user(), currentUser.isAdmin()));
     }
 
     @POST

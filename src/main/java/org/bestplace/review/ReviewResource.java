@@ -61,7 +61,8 @@ public class ReviewResource {
             @Size(max = 2000) String note,
             Boolean flagged,
             @NotNull Boolean submitted,
-            @Size(max = 2000) String changeReason) {
+            @Size(max = 2000) String changeReason,
+            @Size(max = 100) String author) {
 
         ReviewService.Submission submission() {
             return new ReviewService.Submission(caseId, reviewDate, criteriaMet,
@@ -114,7 +115,8 @@ public class ReviewResource {
     @Path("/reviews/{reviewId}")
     public Response put(@PathParam("auditId") Long auditId, @PathParam("reviewId") String reviewId,
             @Valid @NotNull ReviewBody body) {
-        return answer(reviews.put(auditId, reviewId, body.submission(), currentUser.user(), currentUser.isAdmin()));
+        return answer(reviews.put(auditId, reviewId, body.submission(), body.author(), currentUser.user(),
+                currentUser.isAdmin()));
     }
 
     /** 201 for a new review, 200 for a repeat or a change; the tablet's outbox reads the same answer. */

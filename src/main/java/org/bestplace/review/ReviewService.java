@@ -167,9 +167,22 @@ public class ReviewService {
      * Stores a review under the id the client made. The same content again changes nothing; a
      * draft takes new content; a submitted review takes it only with a change reason.
      */
+    public Stored put(Long auditId, String reviewId, Submission submission, User by, boolean admin) {
+        return put(auditId, reviewId, submission, null, by, admin);
+    }
+
+    /**
+     * As above, with the author a tablet's outbox kept the review under: a shared tablet must never
+     * send one person's review in another's session, and if it does, nothing is stored.
+     */
     @RetryOnConflict
     @Transactional
-    public Stored put(Long auditId, String reviewId, Submission submission, User by, boolean admin) {
+    public Stored put(Long auditId, String reviewId, Submission submission, String statedAuthor, User by,
+            boolean admin) {
+        if (statedAuthor != null && !statedAuthor.equals(by.username)) {
+            throw DomainException.conflict("author", "This review was written by " + statedAuthor + ", but "
+                    + by.username + " is signed in; it is sent only when " + statedAuthor + " signs in.");
+        }
         String id = canonicalUuid(reviewId);
         checkLengths(submission);
         long caseId = PatientCase.parseId(submission.caseId());

@@ -65,8 +65,9 @@ class ActivityLogTest {
                 + " and audit_id = ? and detail like ?", audit, chair + " joined the team as CHAIR%"));
 
         String base = "/api/audits/" + audit + "/debriefs/2026-11-03";
-        as(chair).get(base).then().statusCode(200);
+        as(chair).post(base + "/opening").then().statusCode(200);
         as(chair).post(base + "/sign-off").then().statusCode(200);
+        assertEquals(1, Db.activity(dataSource, "DEBRIEF_OPENED", chair), "the opening is logged");
         asAdmin().body(Map.of("reason", "A case was missed")).post(base + "/reopenings").then().statusCode(201);
         assertEquals(1, Db.activity(dataSource, "DEBRIEF_SIGN_OFF", chair));
         assertEquals(1, Db.number(dataSource, "select count(*) from activity_log where event = 'DEBRIEF_REOPENED'"

@@ -102,6 +102,7 @@ class AuditCalendarTest {
         assertTrue(chairHome.contains("/audits/" + audit + "/debriefs/2026-07-15\""), chairHome);
         String debrief = page(chairCookie, "/audits/" + audit + "/debriefs/2026-07-15");
         assertTrue(debrief.contains("<span class=\"value\" id=\"reviewed\">1</span>"), debrief);
+        Api.as(chair).post("/api/audits/" + audit + "/debriefs/2026-07-15/opening").then().statusCode(200);
         Api.as(chair).post("/api/audits/" + audit + "/debriefs/2026-07-15/sign-off").then().statusCode(200);
         String signedOff = page(chairCookie, "/audits/" + audit + "/debriefs/2026-07-15");
         assertTrue(signedOff.contains("Signed off by " + chair + " at 15 Jul 2026"), signedOff);

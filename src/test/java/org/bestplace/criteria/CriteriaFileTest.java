@@ -71,6 +71,46 @@ class CriteriaFileTest {
     }
 
     @Test
+    void eachEntryIsNamedByItsPlaceInTheFile() {
+        String yaml = """
+                id: test-set
+                version: "%s"
+                title: Test set
+                groups:
+                  - code: G1
+                    title: Group one
+                    criteria:
+                      - code: C1
+                        text: Needs oxygen
+                      -
+                      - code: C2
+                  - title: No code
+                    criteria:
+                      - code: C3
+                        text: Walks
+                  -
+                alternatives:
+                  - code: HOME
+                  -
+                reasons:
+                  - code: R1
+                    title: Awaiting tests
+                  - title: No code
+                    group: HOSPITAL_PROCESS
+                """.formatted("v".repeat(CriteriaFile.MAX_VERSION + 1));
+        assertEquals(List.of(
+                "version is 41 characters long; at most 40 are allowed",
+                "criterion 2 of group G1 is empty",
+                "criterion 3 of group G1 has no text",
+                "group 2 has no code",
+                "group 3 is empty",
+                "alternative 1 has no title",
+                "alternative 2 is empty",
+                "reason 1 has no group",
+                "reason 2 has no code"), CriteriaFile.parse(yaml).problems());
+    }
+
+    @Test
     void malformedYamlIsRefusedWithWhere() {
         DomainException e = assertThrows(DomainException.class, () -> CriteriaFile.parse("id: [unclosed\n"));
         assertEquals(400, e.status());

@@ -40,8 +40,8 @@ class ClosedAuditDebriefTest {
                 "criteriaMet", List.of(criterion), "submitted", true)).statusCode(201);
         review(audit, hospital, Api.registerCase(audit, hospital), SIGNED_DAY, "P1");
         String base = "/api/audits/" + audit + "/debriefs/";
-        as(chair).get(base + OPEN_DAY).then().statusCode(200);
-        as(chair).get(base + SIGNED_DAY).then().statusCode(200);
+        as(chair).post(base + OPEN_DAY + "/opening").then().statusCode(200);
+        as(chair).post(base + SIGNED_DAY + "/opening").then().statusCode(200);
         as(chair).post(base + SIGNED_DAY + "/sign-off").then().statusCode(200);
 
         for (String status : List.of("CLOSED", "PUBLISHED")) {
@@ -53,7 +53,8 @@ class ClosedAuditDebriefTest {
             refused(status, as(chair).post(base + OPEN_DAY + "/sign-off"));
             refused(status, asAdmin().body(Map.of("reason", "Reopened after closing"))
                     .post(base + SIGNED_DAY + "/reopenings"));
-            refused(status, as(chair).get(base + UNOPENED_DAY));
+            refused(status, as(chair).post(base + UNOPENED_DAY + "/opening"));
+            as(chair).get(base + UNOPENED_DAY).then().statusCode(200).body("opened", org.hamcrest.Matchers.equalTo(false));
 
             JsonPath day = as(chair).get(base + OPEN_DAY).then().statusCode(200).extract().jsonPath();
             assertEquals(List.of(), day.getList("decisions"), "no decision was recorded");

@@ -161,6 +161,7 @@ class DebriefApiTest {
 
     @Test
     void theQueueHoldsDisagreementsFlagsAndOverrides() {
+        as(chair).post("/api/audits/" + audit + "/debriefs/" + DAY + "/opening").then().statusCode(200);
         as(chair).get("/api/audits/" + audit + "/debriefs/" + DAY).then().statusCode(200)
                 .body("queue", hasSize(3))
                 .body("queue.find { it.caseId == '" + cases[3] + "' }.why", contains("DISAGREEMENT"))
@@ -172,7 +173,7 @@ class DebriefApiTest {
 
     @Test
     void aDecisionChangesTheAgreedOutcomeAndNotTheReview() {
-        as(chair).get("/api/audits/" + audit + "/debriefs/" + DAY).then().statusCode(200);
+        as(chair).post("/api/audits/" + audit + "/debriefs/" + DAY + "/opening").then().statusCode(200);
         as(chair).body(Map.of("caseId", cases[3], "outcome", "QUALIFIES", "reason", "Still on IV antibiotics"))
                 .post("/api/audits/" + audit + "/debriefs/" + DAY + "/decisions").then().statusCode(201)
                 .body("outcome", equalTo("QUALIFIES")).body("alternative", nullValue());
@@ -190,7 +191,7 @@ class DebriefApiTest {
 
     @Test
     void decisionsNeedTheChairAndAnAlternativeWhenNotQualifying() {
-        as(chair).get("/api/audits/" + audit + "/debriefs/" + DAY).then().statusCode(200);
+        as(chair).post("/api/audits/" + audit + "/debriefs/" + DAY + "/opening").then().statusCode(200);
         String path = "/api/audits/" + audit + "/debriefs/" + DAY + "/decisions";
         as(hospital).body(Map.of("caseId", cases[3], "outcome", "QUALIFIES", "reason", "x")).post(path)
                 .then().statusCode(403);
@@ -203,7 +204,7 @@ class DebriefApiTest {
     @Test
     void signOffLocksTheDayAndOnlyAnAdminReopensItWithAReason() {
         String base = "/api/audits/" + audit + "/debriefs/" + DAY;
-        as(chair).get(base).then().statusCode(200);
+        as(chair).post(base + "/opening").then().statusCode(200);
         as(chair).body(Map.of("attendees", List.of(Map.of("name", "Dr Chair", "sector", "HOSPITAL"),
                         Map.of("name", "District nurse", "sector", "COMMUNITY")),
                 "notes", "Long waits for care home places", "actions", List.of("Escalate P3 delays")))
@@ -254,7 +255,11 @@ class DebriefApiTest {
         // another reviewer, not part of the pair, waits for the debrief to open
         as(commissioner).get("/api/audits/" + audit + "/reviews/" + firstId).then().statusCode(404);
         as(commissioner).get("/api/audits/" + audit + "/debriefs/" + day).then().statusCode(404);
-        as(chair).get("/api/audits/" + audit + "/debriefs/" + day).then().statusCode(200);
+        // the chair looking at the day does not open it: the commissioner stays blind
+        as(chair).get("/api/audits/" + audit + "/debriefs/" + day).then().statusCode(200)
+                .body("opened", equalTo(false)).body("queue", hasSize(0)).body("openedBy", nullValue());
+        as(commissioner).get("/api/audits/" + audit + "/reviews/" + firstId).then().statusCode(404);
+        as(chair).post("/api/audits/" + audit + "/debriefs/" + day + "/opening").then().statusCode(200);
         as(commissioner).get("/api/audits/" + audit + "/reviews/" + firstId).then().statusCode(200);
     }
 

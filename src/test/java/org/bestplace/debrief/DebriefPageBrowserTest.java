@@ -17,6 +17,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.bestplace.Api;
 import org.bestplace.Chromium;
+import org.bestplace.Db;
 import org.bestplace.MovableClock;
 import org.bestplace.TestAudit;
 import org.junit.jupiter.api.AfterEach;
@@ -42,6 +43,9 @@ class DebriefPageBrowserTest {
     @Inject
     MovableClock clock;
 
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
     @BeforeEach
     void noonOnTheTwelfth() {
         clock.set(Instant.parse("2026-11-12T12:00:00Z"));
@@ -66,8 +70,10 @@ class DebriefPageBrowserTest {
         try (BrowserContext context = chromium.context(1280, 800)) {
             Page page = Chromium.signIn(context, base.toString(), audit.chair(), Api.PASSWORD);
             page.navigate(base + "audits/" + audit.id());
-            page.click("text=Open today's debrief");
+            page.click("text=Today's debrief");
             page.waitForURL("**/audits/" + audit.id() + "/debriefs/" + TODAY);
+            page.click("text=Open the debrief");
+            page.waitForSelector("#queue");
             assertEquals(String.valueOf(reviewed), page.textContent("#reviewed").strip());
             assertEquals(percent, page.textContent("#not-qualifying").strip());
             assertEquals(3, page.locator("figure svg").count(), "three charts");
@@ -90,6 +96,87 @@ class DebriefPageBrowserTest {
         }
     }
 
+    /**
+     * Looking at a day shows its figures and every audit day, and opens nothing: a reviewer who is
+     * not of the pair still cannot read the first review. The chair's button opens it, and the
+     * opening is in the activity log.
+     */
+    @Test
+    void viewingADayDoesNotOpenItTheButtonDoesAndIsLogged() throws Exception {
+        TestAudit audit = TestAudit.create();
+        String caseId = Api.registerCase(audit.id(), audit.hospital());
+        String firstReview = java.util.UUID.randomUUID().toString();
+        Api.putReview(audit.id(), audit.hospital(), firstReview, java.util.Map.of("caseId", caseId, "reviewDate",
+                TODAY.toString(), "submitted", true, "criteriaMet", java.util.List.of("MED-01"))).statusCode(201);
+        String other = Api.reviewerOn(audit.id(), "COMMISSIONER");
+        String review = "/api/audits/" + audit.id() + "/reviews/" + firstReview;
+        Api.as(other).get(review).then().statusCode(404);
+        try (BrowserContext context = chromium.context(1280, 800)) {
+            Page page = Chromium.signIn(context, base.toString(), audit.chair(), Api.PASSWORD);
+            page.navigate(base + "audits/" + audit.id() + "/debriefs/" + TODAY);
+            assertEquals("1", page.textContent("#reviewed").strip(), "the day's figures are shown");
+            assertEquals(30, page.locator(".day-strip li").count(), "every day of November's audit is listed");
+            assertEquals(0, page.locator("#queue").count(), "no queue before the debrief is opened");
+            Chromium.screenshot(page, "debrief-not-opened");
+            Api.as(other).get(review).then().statusCode(404);
+            assertEquals(0, Db.number(dataSource, "select count(*) from debrief where audit_id = ?", audit.id()));
+            assertEquals(0, Db.number(dataSource, "select count(*) from activity_log where event = 'DEBRIEF_OPENED'"
+                    + " and audit_id = ?", audit.id()));
+
+            page.click("text=Open the debrief");
+            page.waitForSelector("#queue");
+            assertTrue(page.textContent(".day-strip [aria-current=page] + .muted").contains("held"));
+            Chromium.screenshot(page, "debrief-opened");
+            assertEquals(1, Db.activity(dataSource, "DEBRIEF_OPENED", audit.chair()));
+            Api.as(other).get(review).then().statusCode(200);
+
+            page.click(".day-strip a >> text=Tue 3 Nov");
+            page.waitForURL("**/debriefs/2026-11-03");
+            assertTrue(page.textContent(".day-strip [aria-current=page] + .muted").contains("not held"));
+        }
+    }
+
+    /**
+     * Sign-off names the day, lists what is undecided, warns on the day itself, and is refused
+     * without the confirmation; an administrator reopens it from the page with a reason.
+     */
+    @Test
+    void signOffNeedsTheConfirmationNamingTheDayAndAnAdministratorReopensOnThePage() {
+        TestAudit audit = TestAudit.create();
+        audit.dayOfReviews(TODAY);
+        try (BrowserContext context = chromium.context(1280, 800)) {
+            Page page = Chromium.signIn(context, base.toString(), audit.chair(), Api.PASSWORD);
+            page.navigate(base + "audits/" + audit.id() + "/debriefs/" + TODAY);
+            page.click("form[action$=opening] button");
+            page.waitForSelector("#sign-off");
+            String caseNumber = page.textContent("article.case h3").replace("Case", "").strip().split(" ")[0];
+            assertTrue(page.textContent("#undecided").contains("case " + caseNumber), page.textContent("#undecided"));
+            assertTrue(page.isVisible("#still-working"), "on the day itself reviewers may still be working");
+            assertTrue(page.textContent("label[for=confirm]")
+                    .contains("I confirm the debrief of Thursday 12 November 2026 is complete"));
+            page.click("form[action$=sign-off] button");
+            page.waitForSelector("#confirm-error");
+            assertTrue(page.textContent("#confirm-error").contains("Tick the box"));
+            assertEquals(0, page.locator(".locked").count(), "not signed off without the confirmation");
+            Chromium.screenshot(page, "debrief-sign-off-unconfirmed");
+            page.check("#confirm");
+            page.click("form[action$=sign-off] button");
+            page.waitForSelector(".locked");
+        }
+        try (BrowserContext context = chromium.context(1280, 800)) {
+            Page page = Chromium.signIn(context, base.toString(), "admin", org.bestplace.TestDatabase.ADMIN_PASSWORD);
+            page.navigate(base + "audits/" + audit.id() + "/debriefs/" + TODAY);
+            page.click("#reopen button");
+            page.waitForSelector("#reopen-reason-error");
+            page.fill("#reopen-reason", "A missed case was found on Ward A");
+            Chromium.screenshot(page, "debrief-reopen");
+            page.click("#reopen button");
+            page.waitForSelector("#sign-off");
+            assertEquals(0, page.locator(".locked").count(), "the day is open again");
+            assertTrue(page.textContent("main").contains("A missed case was found on Ward A"));
+        }
+    }
+
     @Test
     void aDecisionWithoutAnOutcomeComesBackWithTheReasonKept() {
         TestAudit audit = TestAudit.create();
@@ -98,6 +185,7 @@ class DebriefPageBrowserTest {
         try (BrowserContext context = chromium.context(1280, 800)) {
             Page page = Chromium.signIn(context, base.toString(), audit.chair(), Api.PASSWORD);
             page.navigate(base + "audits/" + audit.id() + "/debriefs/" + day);
+            page.click("form[action$=opening] button");
             var firstCase = page.locator("article.case").first();
             firstCase.locator("textarea[name=reason]").fill("Discussed: awaiting the therapy view");
             firstCase.locator("button[type=submit]").click();
@@ -138,9 +226,11 @@ class DebriefPageBrowserTest {
         try (BrowserContext context = chromium.context(1280, 800)) {
             Page page = Chromium.signIn(context, base.toString(), audit.chair(), Api.PASSWORD);
             page.navigate(base + "audits/" + audit.id() + "/debriefs/" + day);
+            page.click("form[action$=opening] button");
             page.fill("#attendees", "Dr Amira Okafor, HOSPITAL\nPriya Shah, COMMUNITY\nJo Whitfield, COMMISSIONER");
             page.fill("#notes", "Care home waits dominate Ward A.");
             page.click("#record button[type=submit], form[action$=record] button");
+            page.check("#confirm");
             page.click("form[action$=sign-off] button");
             page.waitForSelector(".locked");
             assertEquals(0, page.locator("main form").count(), "no forms once signed off");

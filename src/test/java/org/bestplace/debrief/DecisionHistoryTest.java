@@ -35,7 +35,7 @@ class DecisionHistoryTest {
         Api.putReview(audit, reviewer, UUID.randomUUID().toString(), Map.of("caseId", caseId, "reviewDate",
                 "2026-11-03", "criteriaMet", List.of(), "alternative", "P1", "submitted", true)).statusCode(201);
         String base = "/api/audits/" + audit + "/debriefs/2026-11-03";
-        as(chair).get(base).then().statusCode(200);
+        as(chair).post(base + "/opening").then().statusCode(200);
         as(chair).body(Map.of("caseId", caseId, "outcome", "DOES_NOT_QUALIFY", "alternative", "P1", "reason",
                 "Agreed home with support")).post(base + "/decisions").then().statusCode(201);
         as(chair).body(Map.of("caseId", caseId, "outcome", "QUALIFIES", "reason", "New bloods: needs IV fluids"))

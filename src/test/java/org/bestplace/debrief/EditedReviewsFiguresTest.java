@@ -128,7 +128,7 @@ class EditedReviewsFiguresTest {
         // A decision is recorded on a disagreement, then replaced.
         put(hospital, UUID.randomUUID().toString(), review(cases[6], "2026-11-06", false, true, 1), 201);
         put(community, UUID.randomUUID().toString(), review(cases[6], "2026-11-06", true, true, 0), 201);
-        as(chair).get("/api/audits/" + audit + "/debriefs/2026-11-06").then().statusCode(200);
+        as(chair).post("/api/audits/" + audit + "/debriefs/2026-11-06/opening").then().statusCode(200);
         String decisions = "/api/audits/" + audit + "/debriefs/2026-11-06/decisions";
         as(chair).body(Map.of("caseId", cases[6], "outcome", "QUALIFIES", "reason", "On IV antibiotics"))
                 .post(decisions).then().statusCode(201);

@@ -60,7 +60,7 @@ class MetricsTest {
         putReview(audit, reviewer, draftId, review(second, criterion, true)).statusCode(200);
 
         String debrief = "/api/audits/" + audit + "/debriefs/" + DAY;
-        as(chair).get(debrief).then().statusCode(200);
+        as(chair).post(debrief + "/opening").then().statusCode(200);
         as(chair).post(debrief + "/sign-off").then().statusCode(200);
         as(chair).post(debrief + "/sign-off").then().statusCode(409);
 

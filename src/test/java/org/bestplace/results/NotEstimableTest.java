@@ -124,6 +124,7 @@ class NotEstimableTest {
         assertTrue(results.contains(NO_PATIENT_DAYS), "results page");
         assertFalse(results.contains("0.0% of"), "no percentage of nothing on the results page");
         assertFalse(results.contains("0.0%"), "no percentage of nothing on the results page");
+        asAdmin().post("/api/audits/" + audit + "/debriefs/2026-11-10/opening").then().statusCode(200);
         String debrief = page("/audits/" + audit + "/debriefs/2026-11-10");
         assertTrue(debrief.contains(NO_PATIENT_DAYS), "debrief page");
         assertFalse(debrief.contains("0.0%"), "no percentage of nothing on the debrief page");

@@ -67,7 +67,7 @@ class ResultsPagesBrowserTest {
         var summary = asAdmin().get("/api/audits/" + audit.id() + "/summary").then().statusCode(200).extract()
                 .jsonPath();
         // The chair opening a day's debrief is what gives that day minutes.
-        Api.as(audit.chair()).get("/api/audits/" + audit.id() + "/debriefs/" + TODAY).then().statusCode(200);
+        Api.as(audit.chair()).post("/api/audits/" + audit.id() + "/debriefs/" + TODAY + "/opening").then().statusCode(200);
         try (BrowserContext context = chromium.context(1280, 900)) {
             Page page = Chromium.signIn(context, base.toString(), audit.commissioner(), Api.PASSWORD);
             page.navigate(base + "audits/" + audit.id());

@@ -63,7 +63,7 @@ class BlindReviewTest {
         as(chair).get(summary + "?date=" + DAY).then().statusCode(200).body("reviewed", equalTo(1));
         as(hospital).get(summary + "?date=" + DAY).then().statusCode(403);
 
-        as(chair).get("/api/audits/" + audit + "/debriefs/" + DAY).then().statusCode(200);
+        as(chair).post("/api/audits/" + audit + "/debriefs/" + DAY + "/opening").then().statusCode(200);
         as(community).get(summary + "?date=" + DAY).then().statusCode(200).body("reviewed", equalTo(1))
                 .body("alternatives[0].code", equalTo("P3"));
         as(community).get(summary).then().statusCode(200).body("reviewed", equalTo(1));
@@ -89,6 +89,8 @@ class BlindReviewTest {
         String honest = Api.registerCase(audit, hospital);
         review(hospital, honest, qualifies());
         review(community, honest, qualifies());
+
+        as(chair).post("/api/audits/" + audit + "/debriefs/" + DAY + "/opening").then().statusCode(200);
 
         JsonPath day = as(chair).get("/api/audits/" + audit + "/debriefs/" + DAY).then().statusCode(200)
                 .extract().jsonPath();
@@ -134,6 +136,7 @@ class BlindReviewTest {
         String first = review(hospital, caseId, qualifies());
         as(lead).get("/api/audits/" + audit + "/reviews/" + first).then().statusCode(200);
         review(lead, caseId, qualifies());
+        as(chair).post("/api/audits/" + audit + "/debriefs/" + DAY + "/opening").then().statusCode(200);
         JsonPath day = as(chair).get("/api/audits/" + audit + "/debriefs/" + DAY).then().statusCode(200)
                 .extract().jsonPath();
         assertEquals(List.of(caseId), day.getList("queue.caseId"));

@@ -43,7 +43,7 @@ class CaseInAuditTest {
                 .extract().path("groups[0].criteria[0].code");
         Api.putReview(audit, reviewer, UUID.randomUUID().toString(), Map.of("caseId", own, "reviewDate", DAY,
                 "criteriaMet", List.of(criterion), "submitted", true, "flagged", true)).statusCode(201);
-        as(chair).get("/api/audits/" + audit + "/debriefs/" + DAY).then().statusCode(200);
+        as(chair).post("/api/audits/" + audit + "/debriefs/" + DAY + "/opening").then().statusCode(200);
         long reviews = Db.number(dataSource, "select count(*) from review");
         long decisions = Db.number(dataSource, "select count(*) from decision");
 

@@ -252,4 +252,21 @@ class ReviewApiTest {
     void aReviewIdMustBeAUuid() {
         putReview(audit, reviewer, "not-a-uuid", qualifying()).statusCode(400).body("field", equalTo("reviewId"));
     }
+
+    @Test
+    void aReviewWhoseStatedAuthorIsNotTheCallerIsRefusedAndNothingIsStored() throws SQLException {
+        String colleague = Api.reviewerOn(audit, "HOSPITAL");
+        String reviewId = UUID.randomUUID().toString();
+        Map<String, Object> body = qualifying();
+        body.put("author", reviewer);
+        putReview(audit, colleague, reviewId, body).statusCode(409)
+                .contentType("application/problem+json").body("field", equalTo("author"))
+                .body("detail", containsString(reviewer));
+        assertEquals(0, rows("select count(*) from review where id = ?", reviewId));
+        assertEquals(0, rows("select count(*) from review where audit_id = ?", Long.parseLong(audit)));
+
+        putReview(audit, reviewer, reviewId, body).statusCode(201).body("reviewer", equalTo(reviewer));
+        assertEquals(1, rows("select count(*) from review r join app_user u on u.id = r.reviewer_id"
+                + " where r.id = ? and u.username = ? and r.reviewer_sector = 'COMMUNITY'", reviewId, reviewer));
+    }
 }

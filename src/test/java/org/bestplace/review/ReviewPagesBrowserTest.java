@@ -237,4 +237,125 @@ class ReviewPagesBrowserTest {
             assertEquals(1, reviewsInAudit(audit));
         }
     }
+
+    long reviewsBy(String audit, String username, String sector) throws Exception {
+        return Db.number(dataSource, "select count(*) from review r join app_user u on u.id = r.reviewer_id"
+                + " where r.audit_id = ? and u.username = ? and r.reviewer_sector = ?", Long.parseLong(audit),
+                username, sector);
+    }
+
+    /** Waits until the outbox has tried what it may send: nothing sending, the list drawn. */
+    static void outboxSettled(Page page) {
+        page.waitForFunction("() => document.getElementById('outbox').dataset.settled === 'true'");
+    }
+
+    @Test
+    void aReviewKeptOfflineIsSentOnlyInItsAuthorsSession() throws Exception {
+        String audit = auditRunningToday();
+        String first = Api.reviewerOn(audit, "COMMUNITY");
+        String colleague = Api.reviewerOn(audit, "HOSPITAL");
+        String caseId = Api.registerCase(audit, first);
+        try (BrowserContext context = chromium.context(768, 1024)) {
+            Page page = signedInWithServiceWorker(context, first, audit);
+            page.navigate(reviewUrl(audit, caseId));
+            context.setOffline(true);
+            page.reload();
+            page.check("input[name=criteriaMet] >> nth=0");
+            page.click("button[value=submit]");
+            page.waitForFunction("() => document.getElementById('outbox-count').textContent === '1'");
+            page.close();
+
+            // The first reviewer's session ends (the cookie goes); a colleague signs in on the same tablet.
+            context.clearCookies();
+            context.setOffline(false);
+            Page other = Chromium.signIn(context, base.toString(), colleague, Api.PASSWORD);
+            other.navigate(base + "audits/" + audit);
+            other.waitForFunction("() => document.getElementById('outbox-count').textContent === '0'"
+                    + " || document.getElementById('outbox-items').textContent.includes('to sign in')");
+            assertEquals(0, reviewsInAudit(audit), "nothing is stored under the colleague");
+            String item = other.textContent("#outbox-items li");
+            assertTrue(item.contains("waiting for") && item.contains(first) && item.contains("to sign in"), item);
+            Chromium.screenshot(other, "outbox-waiting-for-author");
+            other.evaluate("() => { document.getElementById('outbox').dataset.settled = 'false'; }");
+            other.click("#outbox-send");
+            outboxSettled(other);
+            assertEquals(0, reviewsInAudit(audit), "nothing is stored under the colleague");
+            assertEquals("1", other.textContent("#outbox-count"));
+            other.close();
+
+            context.clearCookies();
+            Page back = Chromium.signIn(context, base.toString(), first, Api.PASSWORD);
+            back.navigate(base + "audits/" + audit);
+            back.waitForFunction("() => document.getElementById('outbox-count').textContent === '0'");
+            assertEquals(1, reviewsBy(audit, first, "COMMUNITY"), "stored under its author, in the author's sector");
+            assertEquals(1, reviewsInAudit(audit));
+        }
+    }
+
+    String sessionCookie(BrowserContext context) {
+        return context.cookies().stream().filter(c -> c.name.equals("quarkus-credential")).map(c -> c.value)
+                .findFirst().orElse(null);
+    }
+
+    int statusWithCookie(String cookie) {
+        return io.restassured.RestAssured.given().cookie("quarkus-credential", cookie).redirects().follow(false)
+                .get("/").statusCode();
+    }
+
+    @Test
+    void signingOutOfflineSignsOutOnTheTabletAtOnceAndAtTheServerWhenTheConnectionReturns() throws Exception {
+        String audit = auditRunningToday();
+        String reviewer = Api.reviewerOn(audit, "HOSPITAL");
+        try (BrowserContext context = chromium.context(768, 1024)) {
+            Page page = signedInWithServiceWorker(context, reviewer, audit);
+            String cookie = sessionCookie(context);
+            assertEquals(200, statusWithCookie(cookie), "the session works before sign-out");
+            context.setOffline(true);
+            page.click("#sign-out");
+            page.waitForSelector("h1:has-text('Signed out')");
+            Chromium.screenshot(page, "signed-out-offline");
+            // Any page of the audit, even one the tablet kept, now shows the signed-out page.
+            page.navigate(base + "audits/" + audit);
+            page.waitForSelector("h1:has-text('Signed out')");
+            assertFalse(page.content().contains("Tablet audit"), "no page of the previous person is shown");
+
+            context.setOffline(false);
+            page.navigate(base + "audits/" + audit);
+            page.waitForURL(url -> url.contains("/login"));
+            page.waitForSelector("#j_username");
+            assertTrue(statusWithCookie(cookie) != 200, "the old session no longer opens anything");
+            assertEquals(null, sessionCookie(context), "the cookie is gone from the tablet");
+        }
+    }
+
+    @Test
+    void backAfterSignOutShowsNothingOfThePreviousPerson() throws Exception {
+        String audit = auditRunningToday();
+        String reviewer = Api.reviewerOn(audit, "COMMUNITY");
+        String caseId = Api.registerCase(audit, reviewer);
+        String note = "Waiting for a care home place, family visiting";
+        try (BrowserContext context = chromium.context(768, 1024)) {
+            Page page = signedInWithServiceWorker(context, reviewer, audit);
+            page.navigate(reviewUrl(audit, caseId));
+            page.check("input[name=criteriaMet] >> nth=0");
+            page.fill("#note", note);
+            page.click("button[value=draft]");
+            page.waitForSelector("h2:has-text('Patients on the ward')");
+            com.microsoft.playwright.Response form = page.navigate(reviewUrl(audit, caseId));
+            assertEquals(note, page.inputValue("#note"));
+            assertEquals("no-store", form.headers().get("cache-control"), "a page with case data is never stored");
+            assertEquals("no-store", page.navigate(base + "audits/" + audit).headers().get("cache-control"));
+            page.navigate(reviewUrl(audit, caseId));
+
+            page.click("#sign-out");
+            page.waitForSelector("#j_username");
+            assertEquals(0, page.locator("#sign-out").count(), "the sign-in page has no sign-out link");
+            assertEquals(0, page.locator("#outbox").count(), "the sign-in page has no outbox");
+            page.goBack();
+            page.waitForLoadState();
+            Chromium.screenshot(page, "back-after-sign-out");
+            assertFalse(page.content().contains(note), "the previous person's note is not shown");
+            assertEquals(0, page.locator("#review-form").count());
+        }
+    }
 }

@@ -101,6 +101,10 @@ class RouteAccessTest {
         rules.put("GET /api/audits/{auditId}/reviews/{reviewId}/history", rule(TEAM));
         rules.put("GET /api/audits/{auditId}/summary", rule(TEAM));
         rules.put("GET /api/audits/{auditId}/agreement", rule(TEAM));
+        Set<Caller> chair = only(Caller.ADMIN, Caller.CHAIR);
+        // the walk's day is opened (by the first caller allowed) before anyone reads it
+        rules.put("POST /api/audits/{auditId}/debriefs/{date}/opening", rule(chair));
+        rules.put("POST /audits/{auditId}/debriefs/{date}/opening", form(chair, ""));
         rules.put("GET /api/audits/{auditId}/debriefs/{date}", rule(TEAM));
         rules.put("GET /api/audits/{auditId}/export", rule(TEAM));
         rules.put("GET /api/comparisons", new Rule(TEAM, "?a={audit}&b={audit}", null, null));
@@ -135,7 +139,6 @@ class RouteAccessTest {
         rules.put("POST /audits/{auditId}/cases/{caseId}/review", form(reviews,
                 "reviewId={random}&reviewDate=2026-11-05&alternative=P1&action=draft"));
         // One audit: the chair's debrief
-        Set<Caller> chair = only(Caller.ADMIN, Caller.CHAIR);
         rules.put("PUT /api/audits/{auditId}/debriefs/{date}", json(chair, "{\"notes\":\"Discussed\"}"));
         rules.put("POST /api/audits/{auditId}/debriefs/{date}/decisions", json(chair,
                 "{\"caseId\":\"{case}\",\"outcome\":\"QUALIFIES\",\"reason\":\"Agreed\"}"));
@@ -143,7 +146,9 @@ class RouteAccessTest {
                 "caseId={case}&outcome=QUALIFIES&reason=Agreed"));
         rules.put("POST /audits/{auditId}/debriefs/{date}/record", form(chair, "attendees=&notes=Discussed&actions="));
         rules.put("POST /api/audits/{auditId}/debriefs/{date}/sign-off", rule(chair));
-        rules.put("POST /audits/{auditId}/debriefs/{date}/sign-off", form(chair, ""));
+        rules.put("POST /audits/{auditId}/debriefs/{date}/sign-off", form(chair, "confirm=yes"));
+        rules.put("POST /audits/{auditId}/debriefs/{date}/reopenings", form(only(Caller.ADMIN),
+                "reason=Reopened+from+the+page"));
         rules.put("POST /api/audits/{auditId}/debriefs/{date}/reopenings", json(only(Caller.ADMIN),
                 "{\"reason\":\"Reopened to check a case\"}"));
         // Last: signing out now ends the caller's session at the server, which every page after it would see.
@@ -221,13 +226,6 @@ class RouteAccessTest {
             "a closed audit is published, or reopened for collection with a reason; the lifecycle is its own check");
 
     /**
-     * Reads that would open a day's debrief for the first time: opening one is a write, and so is
-     * refused on a finished audit like the others.
-     */
-    static final Set<String> OPENING_READS = Set.of("GET /api/audits/{auditId}/debriefs/{date}",
-            "GET /audits/{auditId}/debriefs/{date}");
-
-    /**
      * Every state-changing route of one audit, sent by each caller allowed to use it, on an audit
      * set up like the walk's own (a case, a review, an open debrief and a signed-off one) and then
      * finished: each answers 409 and says the audit is finished, and nothing it had is changed.
@@ -244,8 +242,8 @@ class RouteAccessTest {
         String caseId = Api.registerCase(audit, reviewer);
         Api.putReview(audit, reviewer, UUID.randomUUID().toString(), Map.of("caseId", caseId, "reviewDate",
                 OPEN_DAY, "criteriaMet", List.of(), "alternative", "P1", "submitted", true)).statusCode(201);
-        Api.as(chair).get("/api/audits/" + audit + "/debriefs/" + OPEN_DAY).then().statusCode(200);
-        Api.as(chair).get("/api/audits/" + audit + "/debriefs/" + SIGNED_DAY).then().statusCode(200);
+        Api.as(chair).post("/api/audits/" + audit + "/debriefs/" + OPEN_DAY + "/opening").then().statusCode(200);
+        Api.as(chair).post("/api/audits/" + audit + "/debriefs/" + SIGNED_DAY + "/opening").then().statusCode(200);
         Api.as(chair).post("/api/audits/" + audit + "/debriefs/" + SIGNED_DAY + "/sign-off").then().statusCode(200);
         Api.asAdmin().body(Map.of("status", "CLOSED")).post("/api/audits/" + audit + "/status").then()
                 .statusCode(200);
@@ -270,17 +268,15 @@ class RouteAccessTest {
                 String route = entry.getKey();
                 String method = route.substring(0, route.indexOf(' '));
                 String template = route.substring(method.length() + 1);
-                boolean writes = !method.equals("GET") || OPENING_READS.contains(route);
-                if (!template.contains("{auditId}") || !writes || WORK_ON_FINISHED_AUDITS.containsKey(route)) {
+                if (!template.contains("{auditId}") || method.equals("GET")
+                        || WORK_ON_FINISHED_AUDITS.containsKey(route)) {
                     continue;
                 }
-                // the reopening needs a signed-off day, the opening reads a day nobody has opened
+                // the reopening needs a signed-off day, the opening a day nobody has opened
                 values.put("{date}", route.endsWith("/reopenings") ? SIGNED_DAY
-                        : OPENING_READS.contains(route) ? UNOPENED_DAY : OPEN_DAY);
+                        : route.endsWith("/opening") ? UNOPENED_DAY : OPEN_DAY);
                 for (Caller caller : Caller.values()) {
-                    boolean allowed = OPENING_READS.contains(route)
-                            ? caller == Caller.ADMIN || caller == Caller.CHAIR
-                            : entry.getValue().allowed().contains(caller);
+                    boolean allowed = entry.getValue().allowed().contains(caller);
                     if (!allowed || caller == Caller.OUTSIDER) {
                         continue;
                     }

@@ -501,6 +501,7 @@ class BadInputCorpusTest {
                     note.getKey(), "note", note.getValue(), "flagged", true)).statusCode(201);
         }
         Pages.Session admin = Pages.signIn("admin", TestDatabase.ADMIN_PASSWORD);
+        Api.asAdmin().post("/api/audits/" + audit + "/debriefs/2026-11-03/opening").then().statusCode(200);
         String debrief = admin.page("/audits/" + audit + "/debriefs/2026-11-03");
         assertEscaped(debrief);
         assertTrue(debrief.contains("&lt;img src=x onerror=alert(1)&gt;"), debrief);

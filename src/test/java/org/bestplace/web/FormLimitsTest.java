@@ -151,7 +151,7 @@ class FormLimitsTest {
     String openDay() {
         Api.putReview(audit, reviewer, UUID.randomUUID().toString(), Map.of("caseId", caseId, "reviewDate", DAY,
                 "criteriaMet", List.of(criterion), "submitted", true, "flagged", true)).statusCode(201);
-        Api.as(chair).get("/api/audits/" + audit + "/debriefs/" + DAY).then().statusCode(200);
+        Api.as(chair).post("/api/audits/" + audit + "/debriefs/" + DAY + "/opening").then().statusCode(200);
         return "/audits/" + audit + "/debriefs/" + DAY;
     }
 

@@ -57,12 +57,12 @@ class SimultaneousWritesTest {
         }
     }
 
-    /** Opening a day is a read that opens it once: every copy sees the one debrief. */
+    /** Opening a day at once from many copies opens it once: every copy sees the one debrief. */
     @Test
     void openingOneDebriefDayAtOnceOpensItOnceAndShowsItToEveryCopy() throws Exception {
         String audit = Api.collectingAudit();
         String chair = chairOn(audit);
-        List<Answer> answers = atOnce(() -> as(chair).get("/api/audits/" + audit + "/debriefs/" + DAY).then()
+        List<Answer> answers = atOnce(() -> as(chair).post("/api/audits/" + audit + "/debriefs/" + DAY + "/opening").then()
                 .extract());
         assertEquals(List.of(), answers.stream().filter(a -> a.status() != 200).toList(), "every copy sees the day");
         assertEquals(1, rows("select count(*) from debrief where audit_id = ? and debrief_date = ?", audit, DAY));
@@ -77,7 +77,7 @@ class SimultaneousWritesTest {
         String audit = Api.collectingAudit();
         String chair = chairOn(audit);
         String caseId = reviewedCase(audit);
-        as(chair).get("/api/audits/" + audit + "/debriefs/" + DAY).then().statusCode(200);
+        as(chair).post("/api/audits/" + audit + "/debriefs/" + DAY + "/opening").then().statusCode(200);
         List<Answer> answers = atOnce(() -> as(chair).body(Map.of("caseId", caseId, "outcome", "QUALIFIES",
                         "reason", "Settled at the debrief"))
                 .post("/api/audits/" + audit + "/debriefs/" + DAY + "/decisions").then().extract());
@@ -91,7 +91,7 @@ class SimultaneousWritesTest {
     void signingOffOneDayAtOnceSignsItOffOnce() throws Exception {
         String audit = Api.collectingAudit();
         String chair = chairOn(audit);
-        as(chair).get("/api/audits/" + audit + "/debriefs/" + DAY).then().statusCode(200);
+        as(chair).post("/api/audits/" + audit + "/debriefs/" + DAY + "/opening").then().statusCode(200);
         List<Answer> answers = atOnce(() -> as(chair)
                 .post("/api/audits/" + audit + "/debriefs/" + DAY + "/sign-off").then().extract());
         oneSuccessTheRestConflicts(answers, 200);

@@ -45,7 +45,7 @@ class SmallerRefusalsTest {
         String chair = Api.user("chair", "HOSPITAL", "CHAIR");
         Api.member(audit, chair, "CHAIR", "HOSPITAL");
         String debrief = "/api/audits/" + audit + "/debriefs/" + DAY;
-        as(chair).get(debrief).then().statusCode(200);
+        as(chair).post(debrief + "/opening").then().statusCode(200);
         as(chair).body(Map.of("notes", "Before the bell\u0007after the bell\u0000.", "actions",
                 List.of("Ring\u000Bthe ward"), "attendees", List.of(Map.of("name", "Dr\u001B Chair", "sector",
                         "HOSPITAL")))).put(debrief).then().statusCode(200);

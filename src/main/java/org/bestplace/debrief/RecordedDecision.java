@@ -1,0 +1,55 @@
+package org.bestplace.debrief;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.MappedSuperclass;
+import java.time.Instant;
+import org.bestplace.review.Outcome;
+
+/**
+ * What the chair decided on a case, by whom and when: the current {@link Decision} and each
+ * {@link DecisionVersion} kept of it hold the same columns, so they share this mapping.
+ */
+@MappedSuperclass
+public abstract class RecordedDecision extends PanacheEntityBase {
+
+    /** The reason column's length. */
+    public static final int MAX_REASON = 2000;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    public Outcome outcome;
+
+    @Column(length = 40)
+    public String alternative;
+
+    @Column(nullable = false, length = MAX_REASON)
+    public String reason;
+
+    @Column(name = "decided_by", nullable = false, length = 64)
+    public String decidedBy;
+
+    @Column(name = "decided_at", nullable = false)
+    public Instant decidedAt;
+
+    protected RecordedDecision() {
+    }
+
+    /** A copy of what another record says was decided, by whom and when. */
+    protected RecordedDecision(RecordedDecision decided) {
+        this.outcome = decided.outcome;
+        this.alternative = decided.alternative;
+        this.reason = decided.reason;
+        this.decidedBy = decided.decidedBy;
+        this.decidedAt = decided.decidedAt;
+    }
+}
