@@ -137,7 +137,7 @@ class WardTodayBrowserTest {
             Chromium.screenshot(page, "WardTodayBrowserTest/review-form-facts");
 
             // Once the chair signs the day off, every line says so and no review is offered.
-            Api.as(audit.chair()).get("/api/audits/" + audit.id() + "/debriefs/" + TODAY).then().statusCode(200);
+            Api.as(audit.chair()).post("/api/audits/" + audit.id() + "/debriefs/" + TODAY + "/opening").then().statusCode(200);
             Api.as(audit.chair()).post("/api/audits/" + audit.id() + "/debriefs/" + TODAY + "/sign-off").then()
                     .statusCode(200);
             page.navigate(base + "audits/" + audit.id() + "/wards/Ward%20A");
