@@ -1,26 +1,19 @@
 package org.bestplace.activity;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.bestplace.database.NumberedEntity;
 import org.hibernate.annotations.Immutable;
 
 /** One line of the activity log. Hibernate never updates it; the database refuses to. */
 @Entity
 @Immutable
 @Table(name = "activity_log")
-public class ActivityEntry extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class ActivityEntry extends NumberedEntity {
 
     @Column(name = "occurred_at", nullable = false)
     public Instant occurredAt;

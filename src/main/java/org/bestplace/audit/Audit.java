@@ -1,6 +1,5 @@
 package org.bestplace.audit;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -8,35 +7,29 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.bestplace.criteria.CriteriaSet;
 import org.bestplace.criteria.CriteriaStatus;
+import org.bestplace.database.NumberedEntity;
 import org.bestplace.operations.ServiceClock;
 import org.bestplace.web.DomainException;
 
 /** One audit run: the agreed question, where and when, which criteria, and its status. */
 @Entity
 @Table(name = "audit")
-public class Audit extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class Audit extends NumberedEntity {
 
     @Column(nullable = false, length = 300)
     public String title;

@@ -1,26 +1,19 @@
 package org.bestplace.audit;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.bestplace.database.NumberedEntity;
 
 /** A recorded move of an audit through its lifecycle. */
 @Entity
 @Table(name = "audit_status_change")
-public class AuditStatusChange extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class AuditStatusChange extends NumberedEntity {
 
     @ManyToOne(optional = false)
     @JoinColumn(name = "audit_id")

@@ -1,27 +1,20 @@
 package org.bestplace.criteria;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.bestplace.database.NumberedEntity;
 import org.bestplace.security.Sector;
 
 /** One sector's sign-off of a criteria set. */
 @Entity
 @Table(name = "criteria_ratification")
-public class CriteriaRatification extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class CriteriaRatification extends NumberedEntity {
 
     @ManyToOne(optional = false)
     @JoinColumn(name = "criteria_set_id")

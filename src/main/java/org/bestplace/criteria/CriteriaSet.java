@@ -1,15 +1,11 @@
 package org.bestplace.criteria;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
@@ -20,17 +16,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.bestplace.database.NumberedEntity;
 import org.bestplace.security.Sector;
 import org.bestplace.web.DomainException;
 
 /** A stored, versioned consensus criteria set: its YAML content, hash and lifecycle. */
 @Entity
 @Table(name = "criteria_set")
-public class CriteriaSet extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class CriteriaSet extends NumberedEntity {
 
     @Column(name = "set_id", nullable = false, length = 100)
     public String setId;

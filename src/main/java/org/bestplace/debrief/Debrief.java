@@ -1,14 +1,10 @@
 package org.bestplace.debrief;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
@@ -20,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.bestplace.audit.Audit;
+import org.bestplace.database.NumberedEntity;
 import org.bestplace.web.DomainException;
 
 /**
@@ -28,7 +25,7 @@ import org.bestplace.web.DomainException;
  */
 @Entity
 @Table(name = "debrief")
-public class Debrief extends PanacheEntityBase {
+public class Debrief extends NumberedEntity {
 
     /** The columns' lengths, and the JSON API's limits on how many. */
     public static final int MAX_NOTES = 10_000;
@@ -37,9 +34,6 @@ public class Debrief extends PanacheEntityBase {
     public static final int MAX_ATTENDEE_NAME = 200;
     public static final int MAX_ATTENDEES = 100;
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
 
     @ManyToOne(optional = false, fetch = FetchType.LAZY)
     @JoinColumn(name = "audit_id")

@@ -1,26 +1,19 @@
 package org.bestplace.debrief;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
+import org.bestplace.database.NumberedEntity;
 
 /** A record that a signed-off debrief was reopened: by whom, when, why, and the sign-off it undid. */
 @Entity
 @Table(name = "debrief_reopening")
-public class DebriefReopening extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class DebriefReopening extends NumberedEntity {
 
     @ManyToOne(optional = false, fetch = FetchType.LAZY)
     @JoinColumn(name = "debrief_id")

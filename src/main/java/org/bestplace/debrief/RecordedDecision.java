@@ -1,14 +1,11 @@
 package org.bestplace.debrief;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import java.time.Instant;
+import org.bestplace.database.NumberedEntity;
 import org.bestplace.review.Outcome;
 
 /**
@@ -16,14 +13,11 @@ import org.bestplace.review.Outcome;
  * {@link DecisionVersion} kept of it hold the same columns, so they share this mapping.
  */
 @MappedSuperclass
-public abstract class RecordedDecision extends PanacheEntityBase {
+public abstract class RecordedDecision extends NumberedEntity {
 
     /** The reason column's length. */
     public static final int MAX_REASON = 2000;
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)

@@ -1,26 +1,19 @@
 package org.bestplace.results;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import org.bestplace.audit.Audit;
+import org.bestplace.database.NumberedEntity;
 
 /** One export of an audit's results: who, when, which format and mode, from where. Never changed. */
 @Entity
 @Table(name = "export_log")
-public class ExportLogEntry extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class ExportLogEntry extends NumberedEntity {
 
     @ManyToOne(optional = false)
     @JoinColumn(name = "audit_id")

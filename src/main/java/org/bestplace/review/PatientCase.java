@@ -1,12 +1,8 @@
 package org.bestplace.review;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -15,6 +11,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.bestplace.audit.Audit;
+import org.bestplace.database.NumberedEntity;
 import org.bestplace.web.DomainException;
 
 /**
@@ -23,11 +20,7 @@ import org.bestplace.web.DomainException;
  */
 @Entity
 @Table(name = "patient_case")
-public class PatientCase extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class PatientCase extends NumberedEntity {
 
     @ManyToOne(optional = false, fetch = FetchType.LAZY)
     @JoinColumn(name = "audit_id")

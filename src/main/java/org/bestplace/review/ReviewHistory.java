@@ -1,23 +1,16 @@
 package org.bestplace.review;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
+import org.bestplace.database.NumberedEntity;
 
 /** One change to a submitted review: who, when, why, and the content before and after (JSON). */
 @Entity
 @Table(name = "review_history")
-public class ReviewHistory extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class ReviewHistory extends NumberedEntity {
 
     @Column(name = "review_id", nullable = false, length = 36)
     public String reviewId;

@@ -1,32 +1,25 @@
 package org.bestplace.security;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.util.Arrays;
-import java.text.Normalizer;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.bestplace.database.NumberedEntity;
 
 /** A person who signs in: a reviewer, chair, commissioner or administrator. */
 @Entity
 @Table(name = "app_user")
-public class User extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class User extends NumberedEntity {
 
     @Column(nullable = false, unique = true, length = 64)
     public String username;

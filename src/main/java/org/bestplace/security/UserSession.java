@@ -1,18 +1,15 @@
 package org.bestplace.security;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.bestplace.database.NumberedEntity;
 
 /**
  * One browser's sign-in, from the sign-in form or the trust's identity provider. It ends when
@@ -21,14 +18,11 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "user_session")
-public class UserSession extends PanacheEntityBase {
+public class UserSession extends NumberedEntity {
 
     /** last_seen is written at most this often, so a page view is not a write each time. */
     static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
 
     /** SHA-256 (hex) of the token in the cookie. */
     @Column(name = "token_hash", nullable = false, length = 64)
