@@ -1,5 +1,6 @@
 package org.bestplace.review;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -286,8 +288,10 @@ class ReviewPagesBrowserTest {
             context.clearCookies();
             Page back = Chromium.signIn(context, base.toString(), first, Api.PASSWORD);
             back.navigate(base + "audits/" + audit);
+            // The page may show an empty outbox before its script has sent anything: wait for the row.
+            await().alias("stored under its author, in the author's sector").atMost(Duration.ofSeconds(20))
+                    .until(() -> reviewsBy(audit, first, "COMMUNITY") == 1);
             back.waitForFunction("() => document.getElementById('outbox-count').textContent === '0'");
-            assertEquals(1, reviewsBy(audit, first, "COMMUNITY"), "stored under its author, in the author's sector");
             assertEquals(1, reviewsInAudit(audit));
         }
     }
