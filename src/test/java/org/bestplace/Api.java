@@ -63,6 +63,22 @@ public final class Api {
         return username;
     }
 
+    /**
+     * A submitted review of a case on 3 November 2026: qualifying by {@code criterion}, or not
+     * qualifying with the first alternative.
+     */
+    public static Map<String, Object> submittedReview(String caseId, boolean qualifies, String criterion) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("caseId", caseId);
+        body.put("reviewDate", "2026-11-03");
+        body.put("submitted", true);
+        body.put("criteriaMet", qualifies ? List.of(criterion) : List.of());
+        if (!qualifies) {
+            body.put("alternative", "P1");
+        }
+        return body;
+    }
+
     public static Map<String, Object> auditBody(String title) {
         return Map.of("title", title, "question", "How many inpatients could be cared for elsewhere?",
                 "site", "Test General Hospital", "wards", List.of("Ward A", "Ward B"),

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,17 +22,6 @@ class SectorPairOrientationTest {
 
     String criterion;
 
-    Map<String, Object> review(String caseId, boolean qualifies) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("caseId", caseId);
-        body.put("reviewDate", "2026-11-03");
-        body.put("submitted", true);
-        body.put("criteriaMet", qualifies ? List.of(criterion) : List.of());
-        if (!qualifies) {
-            body.put("alternative", "P1");
-        }
-        return body;
-    }
 
     /**
      * Six patient-days (hospital's answer, community's answer): three (no, yes), two (yes, yes), one
@@ -48,8 +36,8 @@ class SectorPairOrientationTest {
             {false, false}};
         for (int i = 0; i < answers.length; i++) {
             String caseId = Api.registerCase(audit, hospital);
-            Map<String, Object> h = review(caseId, answers[i][0]);
-            Map<String, Object> c = review(caseId, answers[i][1]);
+            Map<String, Object> h = Api.submittedReview(caseId, answers[i][0], criterion);
+            Map<String, Object> c = Api.submittedReview(caseId, answers[i][1], criterion);
             if (i < communityFirst) {
                 Api.putReview(audit, community, UUID.randomUUID().toString(), c).statusCode(201);
                 Api.putReview(audit, hospital, UUID.randomUUID().toString(), h).statusCode(201);

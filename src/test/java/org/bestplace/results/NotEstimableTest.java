@@ -38,23 +38,12 @@ class NotEstimableTest {
         String community = Api.reviewerOn(audit, "COMMUNITY");
         for (boolean[] pair : pairs) {
             String caseId = Api.registerCase(audit, hospital);
-            Api.putReview(audit, hospital, UUID.randomUUID().toString(), review(caseId, pair[0])).statusCode(201);
-            Api.putReview(audit, community, UUID.randomUUID().toString(), review(caseId, pair[1])).statusCode(201);
+            Api.putReview(audit, hospital, UUID.randomUUID().toString(), Api.submittedReview(caseId, pair[0], criterion)).statusCode(201);
+            Api.putReview(audit, community, UUID.randomUUID().toString(), Api.submittedReview(caseId, pair[1], criterion)).statusCode(201);
         }
         return audit;
     }
 
-    Map<String, Object> review(String caseId, boolean qualifies) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("caseId", caseId);
-        body.put("reviewDate", "2026-11-03");
-        body.put("submitted", true);
-        body.put("criteriaMet", qualifies ? List.of(criterion) : List.of());
-        if (!qualifies) {
-            body.put("alternative", "P1");
-        }
-        return body;
-    }
 
     static boolean[] pair(boolean hospitalQualifies, boolean communityQualifies) {
         return new boolean[] {hospitalQualifies, communityQualifies};

@@ -56,11 +56,11 @@ class PublicationRecoveryTest {
                     "75-84", "sex", "FEMALE", "admissionDate", "2026-11-02")).post("/api/audits/" + audit + "/cases")
                     .then().statusCode(201).extract().path("id");
             boolean qualifies = i >= 9;
-            Api.putReview(audit, hospital, UUID.randomUUID().toString(), body(caseId, qualifies, criterion))
+            Api.putReview(audit, hospital, UUID.randomUUID().toString(), Api.submittedReview(caseId, qualifies, criterion))
                     .statusCode(201);
             if (i < 8) {
                 Api.putReview(audit, community, UUID.randomUUID().toString(),
-                        body(caseId, i < 6 ? qualifies : !qualifies, criterion)).statusCode(201);
+                        Api.submittedReview(caseId, i < 6 ? qualifies : !qualifies, criterion)).statusCode(201);
             }
         }
         String csv = asAdmin().get("/api/audits/" + audit + "/export?format=csv&mode=publication").then()
@@ -138,7 +138,7 @@ class PublicationRecoveryTest {
                     "ageBand", "75-84", "sex", "FEMALE", "admissionDate", "2026-11-02"))
                     .post("/api/audits/" + audit + "/cases").then().statusCode(201).extract().path("id");
             Api.putReview(audit, hospital, UUID.randomUUID().toString(),
-                    body(caseId, "Geriatrics".equals(specialty), criterion)).statusCode(201);
+                    Api.submittedReview(caseId, "Geriatrics".equals(specialty), criterion)).statusCode(201);
         }
         String csv = asAdmin().get("/api/audits/" + audit + "/export?format=csv&mode=publication").then()
                 .statusCode(200).extract().asString();
@@ -194,15 +194,4 @@ class PublicationRecoveryTest {
         }
     }
 
-    static Map<String, Object> body(String caseId, boolean qualifies, String criterion) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("caseId", caseId);
-        body.put("reviewDate", "2026-11-03");
-        body.put("submitted", true);
-        body.put("criteriaMet", qualifies ? List.of(criterion) : List.of());
-        if (!qualifies) {
-            body.put("alternative", "P1");
-        }
-        return body;
-    }
 }
