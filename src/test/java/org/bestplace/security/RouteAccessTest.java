@@ -98,7 +98,10 @@ class RouteAccessTest {
         rules.put("GET /api/audits/{auditId}/members", rule(TEAM));
         rules.put("GET /api/audits/{auditId}/cases", rule(TEAM));
         rules.put("GET /api/audits/{auditId}/reviews/{reviewId}", rule(TEAM));
-        rules.put("GET /api/audits/{auditId}/reviews/{reviewId}/history", rule(TEAM));
+        // the walk's review is the reviewer's own
+        Set<Caller> history = only(Caller.ADMIN, Caller.LEAD, Caller.CHAIR, Caller.REVIEWER);
+        rules.put("GET /api/audits/{auditId}/reviews/{reviewId}/history", rule(history));
+        rules.put("GET /audits/{auditId}/reviews/{reviewId}/history", rule(history));
         rules.put("GET /api/audits/{auditId}/summary", rule(TEAM));
         rules.put("GET /api/audits/{auditId}/agreement", rule(TEAM));
         Set<Caller> chair = only(Caller.ADMIN, Caller.CHAIR);
