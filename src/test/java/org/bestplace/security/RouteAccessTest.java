@@ -73,6 +73,7 @@ class RouteAccessTest {
         rules.put("GET /login/oidc", rule(EVERYONE));
         rules.put("GET /", rule(EVERYONE));
         rules.put("GET /comparisons", rule(EVERYONE));
+        rules.put("GET /guide", rule(EVERYONE));
         rules.put("GET /api/me", rule(EVERYONE));
         rules.put("GET /api/audits", rule(EVERYONE));
         rules.put("GET /api/criteria-sets", rule(EVERYONE));
@@ -118,6 +119,7 @@ class RouteAccessTest {
         rules.put("GET /audits/{auditId}/debriefs/{date}/minutes", rule(TEAM));
         rules.put("GET /audits/{auditId}/debriefs/{date}/minutes.pdf", rule(TEAM));
         rules.put("GET /audits/{auditId}/results", rule(TEAM));
+        rules.put("GET /audits/{auditId}/guide", rule(TEAM));
         rules.put("GET /audits/{auditId}/results/export", rule(TEAM));
         // One audit: unsuppressed figures and logs
         Set<Caller> internal = only(Caller.ADMIN, Caller.LEAD, Caller.COMMISSIONER);
