@@ -73,7 +73,9 @@ public class CriteriaService {
         }
         List<Path> files;
         try (Stream<Path> listing = Files.list(directory)) {
+            // A set's training cases sit beside it as <name>.training.yaml; the training feature reads those.
             files = listing.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .filter(p -> !p.getFileName().toString().endsWith(".training.yaml"))
                     .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list the criteria folder " + directory, e);

@@ -100,7 +100,7 @@ public class ReviewPages {
             String reviewId, LocalDate reviewDate, CriteriaFile set, List<String> criteriaMet, String overrideOutcome,
             String overrideReason, String alternative, List<String> reasons, String note, boolean flagged,
             boolean submitted, String changeReason, String field, String message, String outcome,
-            PatientFacts patient) {
+            PatientFacts patient) implements AnswerForm {
 
         /** The form's label of the field in error, for the summary by the buttons; null for the whole form. */
         public String errorLabel() {
@@ -125,14 +125,17 @@ public class ReviewPages {
                     .contains(field);
         }
 
+        @Override
         public boolean met(String code) {
             return criteriaMet.contains(code);
         }
 
+        @Override
         public boolean hasReason(String code) {
             return reasons.contains(code);
         }
 
+        @Override
         public boolean notQualifying() {
             return "DOES_NOT_QUALIFY".equals(outcome);
         }
