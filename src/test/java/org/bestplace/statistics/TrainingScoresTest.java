@@ -182,4 +182,15 @@ class TrainingScoresTest {
         assertFalse(scores.meets(10, 0.61, 0.8));
         assertFalse(scores.meets(10, 0.6, 0.81));
     }
+
+    @Test
+    void kappaThatRoundsJustBelowItsExactValueStillMeetsIt() {
+        // 3 cases: 1 both NQ, 1 reference-only NQ, 1 both qualify. po = 2/3, pe = 1/3 × 2/3 + 2/3 × 1/3 = 4/9,
+        // kappa = (2/9)/(5/9) = 0.4 exactly, which floating point makes 0.39999999999999986.
+        TrainingScores scores = TrainingScores.of(List.of(
+                new Rating(true, true), new Rating(false, true), new Rating(false, false)));
+        assertEquals(0.4, scores.kappa(), 1e-12);
+        assertTrue(scores.meets(3, 0.4, 0.6));
+        assertFalse(scores.meets(3, 0.41, 0.6));
+    }
 }
