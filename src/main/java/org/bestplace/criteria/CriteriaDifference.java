@@ -37,6 +37,18 @@ public record CriteriaDifference(List<Change> changes) {
         return changes.stream().filter(c -> c.kind() == kind).count();
     }
 
+    public long added() {
+        return count(Kind.ADDED);
+    }
+
+    public long removed() {
+        return count(Kind.REMOVED);
+    }
+
+    public long reworded() {
+        return count(Kind.REWORDED);
+    }
+
     public static CriteriaDifference between(CriteriaFile from, CriteriaFile to) {
         List<Change> changes = new ArrayList<>();
         compare("group", groups(from), groups(to), g -> g.title(), changes);
