@@ -282,7 +282,8 @@ public class CriteriaPages {
     }
 
     private static List<Line> lines(String text, List<Problem.At> problems) {
-        String[] lines = text.split("\\R", -1);
+        // a file's last line break does not start another line
+        String[] lines = text.stripTrailing().split("\\R", -1);
         return IntStream.range(0, lines.length).mapToObj(i -> new Line(i + 1, lines[i], problems.stream()
                 .filter(p -> p.line() != null && p.line() == i + 1).map(Problem.At::detail).toList())).toList();
     }
