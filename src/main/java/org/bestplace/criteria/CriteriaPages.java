@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -30,6 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.bestplace.security.CurrentUser;
+import org.bestplace.security.Memberships;
 import org.bestplace.security.Sector;
 import org.bestplace.security.User;
 import org.bestplace.web.DomainException;
@@ -66,7 +68,31 @@ public class CriteriaPages {
     @Inject
     CurrentUser currentUser;
 
-    public record SetRow(CriteriaSet set, String link, List<String> signed, List<CriteriaSetUsers.AuditUsing> audits) {
+    public record SetRow(CriteriaSet set, String link, List<String> signed, AuditsUsing audits) {
+    }
+
+    /**
+     * The audits on a set as the viewer may see them: by name those they are on (every one, for an
+     * administrator), the others only counted, as an audit one is not on is not shown anywhere.
+     */
+    public record AuditsUsing(List<CriteriaSetUsers.AuditUsing> named, int others) {
+
+        public boolean none() {
+            return named.isEmpty() && others == 0;
+        }
+    }
+
+    @Inject
+    Memberships memberships;
+
+    private AuditsUsing visible(List<CriteriaSetUsers.AuditUsing> audits, Set<Long> visible) {
+        List<CriteriaSetUsers.AuditUsing> named = audits.stream().filter(a -> visible.contains(a.id())).toList();
+        return new AuditsUsing(named, audits.size() - named.size());
+    }
+
+    private Set<Long> visibleAudits() {
+        return memberships.visibleTo(currentUser.user(), currentUser.isAdmin()).stream()
+                .map(Memberships.AuditLink::id).collect(java.util.stream.Collectors.toSet());
     }
 
     public record Signed(String sector, String name, String role, String account, String when) {
@@ -80,7 +106,7 @@ public class CriteriaPages {
     }
 
     public record SetView(CriteriaSet set, CriteriaFile file, String link, List<Signed> signed, List<String> waiting,
-            List<ReasonGroup> reasons, List<CriteriaSet> otherVersions, List<CriteriaSetUsers.AuditUsing> audits,
+            List<ReasonGroup> reasons, List<CriteriaSet> otherVersions, AuditsUsing audits,
             boolean canSign, String sector, boolean admin, FormError error, String name, String role,
             String reason) {
 
@@ -116,8 +142,10 @@ public class CriteriaPages {
     public TemplateInstance sets() {
         List<CriteriaSet> sets = criteria.all();
         Map<Long, List<CriteriaSetUsers.AuditUsing>> audits = criteria.auditsUsing(sets);
+        Set<Long> visible = visibleAudits();
         List<SetRow> rows = sets.stream().map(s -> new SetRow(s, link(s),
-                s.signedSectors().stream().map(Enum::name).toList(), audits.getOrDefault(s.id, List.of()))).toList();
+                s.signedSectors().stream().map(Enum::name).toList(),
+                visible(audits.getOrDefault(s.id, List.of()), visible))).toList();
         return Templates.sets(rows, currentUser.isAdmin());
     }
 
@@ -144,7 +172,7 @@ public class CriteriaPages {
         boolean canSign = set.status == CriteriaStatus.DRAFT && user.sector != null
                 && !set.signedSectors().contains(user.sector);
         return new SetView(set, file, link(set), signed, waiting.stream().map(Enum::name).toList(), reasons, others,
-                criteria.auditsUsing(List.of(set)).getOrDefault(set.id, List.of()), canSign,
+                visible(criteria.auditsUsing(List.of(set)).getOrDefault(set.id, List.of()), visibleAudits()), canSign,
                 user.sector == null ? null : user.sector.name(), currentUser.isAdmin(), error,
                 name == null ? user.displayName : name, role, reason);
     }
@@ -241,7 +269,14 @@ public class CriteriaPages {
     @RolesAllowed("ADMIN")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response upload(@RestForm("file") FileUpload file, @RestForm String yaml) {
-        String text = read(file);
+        String text;
+        try {
+            text = read(file);
+        } catch (CharacterCodingException e) {
+            return Response.status(400).entity(Templates.upload(new UploadView(yaml == null ? "" : yaml, List.of(),
+                    List.of(), "The chosen file is not text in UTF-8: save it as UTF-8 and choose it again."))
+                    .render()).type(MediaType.TEXT_HTML_TYPE).build();
+        }
         if (text == null || text.isBlank()) {
             text = yaml == null ? "" : yaml;
         }
@@ -270,12 +305,14 @@ public class CriteriaPages {
         }
     }
 
-    private static String read(FileUpload file) {
+    private static String read(FileUpload file) throws CharacterCodingException {
         if (file == null || file.uploadedFile() == null || file.size() == 0) {
             return null;
         }
         try {
             return Files.readString(file.uploadedFile(), StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw e;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -187,6 +187,13 @@ class CriteriaPagesBrowserTest {
         Map<String, Object> audit = new HashMap<>(Api.auditBody("Audit on version " + version));
         audit.put("criteriaSet", Map.of("id", Api.SET_ID, "version", version));
         asAdmin().body(audit).post("/api/audits").then().statusCode(201);
+        try (BrowserContext context = chromium.context(1280, 800)) {
+            Page page = Chromium.signIn(context, base.toString(), Api.user("outsider", "HOSPITAL", "REVIEWER"),
+                    Api.PASSWORD);
+            page.navigate(base + setLink.substring(1));
+            assertEquals("Used by: 1 audit you are not on.", page.textContent("#used-by").strip(),
+                    "an audit one is not on is counted, not named");
+        }
 
         try (BrowserContext context = chromium.context(1280, 800)) {
             Page page = Chromium.signIn(context, base.toString(), "admin", TestDatabase.ADMIN_PASSWORD);
@@ -209,6 +216,20 @@ class CriteriaPagesBrowserTest {
         asAdmin().get("/api/activity?event=CRITERIA_RETIRED").then().statusCode(200)
                 .body("detail", org.hamcrest.Matchers.hasItem("Retired criteria set " + Api.SET_ID + " " + version
                         + ": Replaced after the winter review"));
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsRefusedWithAMessage() throws Exception {
+        Path file = Files.createTempFile("latin1", ".yaml");
+        Files.write(file, "id: caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        try (BrowserContext context = chromium.context(1280, 800)) {
+            Page page = Chromium.signIn(context, base.toString(), "admin", TestDatabase.ADMIN_PASSWORD);
+            page.navigate(base + "criteria-sets/upload");
+            page.setInputFiles("#file", file);
+            page.click("button:text('Check and upload')");
+            page.waitForSelector("#upload-problems");
+            assertTrue(page.textContent("#upload-problems").contains("not text in UTF-8"));
+        }
     }
 
     @Test
