@@ -92,7 +92,18 @@ class RouteAccessTest {
         rules.put("POST /api/me/password", json(EVERYONE,
                 "{\"oldPassword\":\"not-the-password\",\"newPassword\":\"another-long-secret\"}"));
         rules.put("POST /api/criteria-sets", new Rule(only(Caller.ADMIN), "", "application/yaml", "{yaml}"));
-        rules.put("POST /api/criteria-sets/{id}/{version}/retirement", rule(only(Caller.ADMIN)));
+        rules.put("POST /api/criteria-sets/{id}/{version}/retirement", json(only(Caller.ADMIN),
+                "{\"reason\":\"Retired by the route walk\"}"));
+        // Criteria set pages: anyone signed in reads and signs for their own sector; an administrator uploads and retires
+        rules.put("GET /criteria-set.schema.json", rule(EVERYONE));
+        rules.put("GET /criteria-sets", rule(EVERYONE));
+        rules.put("GET /criteria-sets/{id}/{version}", rule(EVERYONE));
+        rules.put("GET /criteria-sets/{id}/{version}/difference", rule(EVERYONE));
+        rules.put("POST /criteria-sets/{id}/{version}/ratifications", form(EVERYONE,
+                "name=Route+walk&role=Tester&confirm=yes"));
+        rules.put("POST /criteria-sets/{id}/{version}/retirement", form(only(Caller.ADMIN), "reason=Route+walk"));
+        rules.put("GET /criteria-sets/upload", rule(only(Caller.ADMIN)));
+        rules.put("POST /criteria-sets/upload", new Rule(only(Caller.ADMIN), "", "multipart/form-data", "{yaml}"));
         rules.put("POST /api/audits", json(only(Caller.ADMIN), "{auditBody}"));
         // One audit: reading
         rules.put("GET /api/audits/{auditId}", rule(TEAM));
@@ -345,6 +356,8 @@ class RouteAccessTest {
                 "criteriaMet", List.of(), "alternative", "P1", "submitted", true)).statusCode(201);
         String setId = "access-" + UUID.randomUUID().toString().substring(0, 8);
         Api.uploadYaml("admin", CriteriaApiTest.set(setId)).statusCode(201);
+        // a second version, for the page that compares two
+        Api.uploadYaml("admin", CriteriaApiTest.set(setId).replace("version: \"1\"", "version: \"2\"")).statusCode(201);
         values.put("{auditId}", audit);
         values.put("{audit}", audit);
         values.put("{caseId}", caseId);
@@ -384,7 +397,9 @@ class RouteAccessTest {
             if (rule.contentType().equals("application/x-www-form-urlencoded")) {
                 body = (body.isEmpty() ? "" : body + "&") + CsrfToken.FIELD + "=" + session.csrfToken();
             }
-            if (rule.contentType().equals("application/x-www-form-urlencoded")) {
+            if (rule.contentType().equals("multipart/form-data")) {
+                request.multiPart("yaml", body).multiPart(CsrfToken.FIELD, session.csrfToken());
+            } else if (rule.contentType().equals("application/x-www-form-urlencoded")) {
                 request.contentType(rule.contentType()).body(body);
             } else {
                 request.contentType(rule.contentType()).body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
