@@ -74,6 +74,12 @@ class UserPagesBrowserTest {
             page.click("a[href='/users/" + username + "']");
             page.waitForURL("**/users/" + username);
             accessible(page);
+            page.uncheck("#role-REVIEWER");
+            page.click("text=Save roles and sector");
+            page.waitForSelector("#roles-error");
+            assertTrue(page.textContent("#roles-error").contains("at least one role"));
+            accessible(page);
+            page.check("#role-REVIEWER");
             page.check("#role-CHAIR");
             page.selectOption("#sector", "HOSPITAL");
             page.click("text=Save roles and sector");
