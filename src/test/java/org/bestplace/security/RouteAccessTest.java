@@ -91,6 +91,26 @@ class RouteAccessTest {
         // A wrong old password: each caller reaches the check (400) and keeps the password the walk signs in with.
         rules.put("POST /api/me/password", json(EVERYONE,
                 "{\"oldPassword\":\"not-the-password\",\"newPassword\":\"another-long-secret\"}"));
+        rules.put("PUT /api/users/{username}/roles", json(only(Caller.ADMIN), "{\"roles\":[\"REVIEWER\"],"
+                + "\"sector\":\"HOSPITAL\"}"));
+        rules.put("POST /api/users/{username}/temporary-password", json(only(Caller.ADMIN),
+                "{\"password\":\"a-temporary-secret\"}"));
+        // Not locked: the administrator reaches the check (409).
+        rules.put("POST /api/users/{username}/unlock", rule(only(Caller.ADMIN)));
+        rules.put("GET /users", rule(only(Caller.ADMIN)));
+        rules.put("POST /users", form(only(Caller.ADMIN), "username=u-{random}&displayName=New&organisation=Trust"
+                + "&sector=HOSPITAL&roles=REVIEWER&password=a-long-enough-secret"));
+        rules.put("GET /users/{username}", rule(only(Caller.ADMIN)));
+        rules.put("POST /users/{username}/roles", form(only(Caller.ADMIN), "roles=REVIEWER&sector=HOSPITAL"));
+        rules.put("POST /users/{username}/temporary-password", form(only(Caller.ADMIN),
+                "password=a-temporary-secret"));
+        rules.put("POST /users/{username}/unlock", form(only(Caller.ADMIN), ""));
+        rules.put("POST /users/{username}/deactivation", form(only(Caller.ADMIN), ""));
+        rules.put("POST /users/{username}/reactivation", form(only(Caller.ADMIN), ""));
+        rules.put("GET /account", rule(EVERYONE));
+        rules.put("GET /account/password", rule(EVERYONE));
+        rules.put("POST /account/password", form(EVERYONE,
+                "oldPassword=not-the-password&newPassword=another-long-secret&repeatPassword=another-long-secret"));
         rules.put("POST /api/criteria-sets", new Rule(only(Caller.ADMIN), "", "application/yaml", "{yaml}"));
         rules.put("POST /api/criteria-sets/{id}/{version}/retirement", json(only(Caller.ADMIN),
                 "{\"reason\":\"Retired by the route walk\"}"));
