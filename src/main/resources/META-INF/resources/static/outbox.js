@@ -95,12 +95,17 @@
   }
 
   function discard(item) {
-    var what = item.clientId ? 'the registration of this new patient' : 'your review of case ' + item.caseNumber;
+    var what = item.clientId ? 'the registration of this new patient, and any review of them kept here,'
+      : 'your review of case ' + item.caseNumber;
     if (!window.confirm('Discard ' + what + '? What you wrote is deleted from this tablet and is not sent.')) {
       return Promise.resolve(false);
     }
-    return (item.clientId ? removeCase(item.clientId) : remove(item.reviewId))
-      .then(render).then(function () { return true; });
+    var gone = !item.clientId ? remove(item.reviewId) : all().then(function (reviews) {
+      // A review of a patient who will not be registered could never be sent.
+      return Promise.all(reviews.filter(function (r) { return r.afterCase === item.clientId; })
+        .map(function (r) { return remove(r.reviewId); }));
+    }).then(function () { return removeCase(item.clientId); });
+    return gone.then(render).then(function () { return true; });
   }
 
   function render() {

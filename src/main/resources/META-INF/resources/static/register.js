@@ -132,6 +132,9 @@
 
   form.addEventListener('submit', function (event) {
     event.preventDefault();
+    // The notice of the previous registration or review is not about this one.
+    document.querySelectorAll('main .notice').forEach(function (notice) { notice.remove(); });
+    status.textContent = 'Sending…';
     var data = new FormData(form);
     var clientId = reopened || outbox.uuid();
     var body = { ward: form.dataset.ward, clientId: clientId };

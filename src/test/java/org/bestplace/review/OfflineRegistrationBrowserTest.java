@@ -11,6 +11,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
+import java.util.List;
+import org.bestplace.Axe;
 import org.bestplace.Api;
 import org.bestplace.Chromium;
 import org.bestplace.Db;
@@ -72,6 +74,7 @@ class OfflineRegistrationBrowserTest {
             assertEquals("", page.inputValue("#specialty"), "the form is ready for the next patient");
             Tablet.waitForOutboxCount(page, 1);
             Chromium.screenshot(page, "OfflineRegistrationBrowserTest/registered-offline");
+            assertEquals(List.of(), Axe.seriousViolations(page), "ward page with a patient kept offline");
             assertEquals(2, casesIn(audit), "nothing reached the server");
 
             // The new patient is reviewed at once, on the blank form the tablet kept.
@@ -80,6 +83,7 @@ class OfflineRegistrationBrowserTest {
             String facts = page.textContent("#patient-facts");
             assertTrue(facts.contains("Respiratory") && facts.contains("75-84") && facts.contains("day 2 of stay"),
                     facts);
+            assertEquals(List.of(), Axe.seriousViolations(page), "the new patient's review form");
             page.check("input[name=criteriaMet] >> nth=0");
             page.fill("#note", "Reviewed while the ward Wi-Fi was down");
             page.click("button[value=submit]");
@@ -94,6 +98,7 @@ class OfflineRegistrationBrowserTest {
             assertTrue(page.textContent("h1").contains("Not on this tablet"), page.textContent("h1"));
             assertTrue(page.textContent("#offline-page").contains("was not opened on this tablet"));
             Chromium.screenshot(page, "OfflineRegistrationBrowserTest/form-not-kept");
+            assertEquals(List.of(), Axe.seriousViolations(page), "the page of a form not kept");
             page.click("#back-to-ward");
             page.waitForSelector("h2:has-text('Patients on the ward')");
             assertTrue(page.url().contains("/wards/Ward%20A"), page.url());

@@ -11,6 +11,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
+import java.util.List;
+import org.bestplace.Axe;
 import java.util.Map;
 import java.util.UUID;
 import org.bestplace.Api;
@@ -91,6 +93,7 @@ class RefusedOutboxBrowserTest {
             assertTrue(page.isChecked("input[name=criteriaMet] >> nth=0"));
             assertTrue(page.textContent("#error-summary").contains("locked"), page.textContent("#error-summary"));
             Chromium.screenshot(page, "RefusedOutboxBrowserTest/refused-opened");
+            assertEquals(List.of(), Axe.seriousViolations(page), "a refused review opened from the outbox");
 
             // Discarding asks first; saying no keeps it.
             page.onceDialog(dialog -> {
@@ -106,6 +109,39 @@ class RefusedOutboxBrowserTest {
             page.reload();
             assertFalse(page.isVisible("#outbox"), "the outbox is empty after a reload");
             assertEquals(0, reviewsIn(audit));
+        }
+    }
+
+    @Test
+    void aReviewOfACaseThatMeanwhileHasTwoReviewsStaysRefusedWithTheServersWords() throws Exception {
+        String audit = Tablet.auditRunningToday("Two reviews audit");
+        String reviewer = Api.reviewerOn(audit, "HOSPITAL");
+        String community = Api.reviewerOn(audit, "COMMUNITY");
+        String commissioner = Api.reviewerOn(audit, "COMMISSIONER");
+        String caseId;
+        do {
+            caseId = Api.registerCase(audit, reviewer);
+        } while (!DualReview.isSelected(Long.parseLong(caseId), new java.math.BigDecimal("0.2")));
+        try (BrowserContext context = chromium.context(768, 1024)) {
+            Page page = Tablet.signedInWithServiceWorker(context, base.toString(), reviewer, audit);
+            page.navigate(reviewUrl(audit, caseId));
+            context.setOffline(true);
+            page.reload();
+            page.check("input[name=criteriaMet] >> nth=0");
+            page.click("button[value=submit]");
+            Tablet.waitForOutboxCount(page, 1);
+            // Meanwhile colleagues of the two other sectors review the patient.
+            Map<String, Object> review = new java.util.HashMap<>(Api.submittedReview(caseId, true, "MED-01"));
+            review.put("reviewDate", Tablet.today().toString());
+            Api.putReview(audit, community, UUID.randomUUID().toString(), review).statusCode(201);
+            Api.putReview(audit, commissioner, UUID.randomUUID().toString(), review).statusCode(201);
+            context.setOffline(false);
+            waitForRefused(page);
+            String item = page.textContent("#outbox-items li[data-state=refused]");
+            assertTrue(item.contains("already has two reviews"), item);
+            assertFalse(item.contains("caseId"), item);
+            Chromium.screenshot(page, "RefusedOutboxBrowserTest/refused-two-reviews");
+            assertEquals(2, reviewsIn(audit));
         }
     }
 
@@ -177,6 +213,7 @@ class RefusedOutboxBrowserTest {
             assertFalse(page.textContent("#registration-errors").matches(".*\\(id \\d+\\).*"),
                     page.textContent("#registration-errors"));
             Chromium.screenshot(page, "RefusedOutboxBrowserTest/refused-registration-opened");
+            assertEquals(List.of(), Axe.seriousViolations(page), "a refused registration opened from the outbox");
             page.fill("#localId", "");
             page.click("#registration-form button[type=submit]");
             page.waitForSelector(".notice");
