@@ -406,7 +406,7 @@ public class ReviewService {
      * keyed hash, so nobody can work out, and take first, another reviewer's id.
      */
     public String formReviewId(Long auditId, User by, long caseId, LocalDate day) {
-        String key = pseudonymiser.hash(auditId, "review form|" + by.username + "|" + caseId + "|" + day);
+        String key = pseudonymiser.hash(auditId, "review form|" + by.id + "|" + caseId + "|" + day);
         return UUID.nameUUIDFromBytes(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
     }
 

@@ -137,7 +137,11 @@
 
   /** The new patient's details, from their registration in the outbox. */
   function describePending() {
-    if (!pendingCase) { return Promise.resolve(); }
+    if (!form.dataset.case && !pendingCase) {
+      document.getElementById('patient-facts').textContent = 'Open a new patient from the ward page to review them.';
+      return Promise.resolve(false);
+    }
+    if (!pendingCase) { return Promise.resolve(true); }
     return window.BestplaceOutbox.cases().then(function (items) {
       var registration = items.filter(function (c) { return c.clientId === pendingCase; })[0];
       var facts = document.getElementById('patient-facts');
@@ -146,7 +150,7 @@
         heading.textContent = 'Review a new patient';
         facts.textContent = 'This patient\'s registration is no longer on this tablet: open the patient from the'
           + ' ward page.';
-        return;
+        return false;
       }
       var body = registration.body;
       var day = form.querySelector('input[name="reviewDate"]').value;
@@ -154,12 +158,19 @@
       heading.textContent = 'Review a new patient (registered on this tablet, not sent yet)';
       facts.textContent = 'Age ' + body.ageBand + ' · ' + body.sex.toLowerCase() + ' · ' + body.specialty
         + (isNaN(stay) ? '' : ' · day ' + stay + ' of stay (the admission day is day 0)');
+      return true;
     });
   }
 
   function whenOpened() {
     if (!window.BestplaceOutbox || !window.indexedDB) { return; }
-    describePending().then(function () { return window.BestplaceOutbox.all(); }).then(function (items) {
+    describePending().then(function (known) {
+      if (!known) {
+        // A blank form for no patient the tablet knows: nothing written here could be sent.
+        form.querySelectorAll('button[type="submit"]').forEach(function (button) { button.disabled = true; });
+      }
+      return window.BestplaceOutbox.all();
+    }).then(function (items) {
       var kept = items.filter(sameDay)[0];
       if (kept) {
         reopen(kept);
