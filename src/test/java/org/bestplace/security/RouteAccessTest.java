@@ -146,6 +146,7 @@ class RouteAccessTest {
         rules.put("GET /audits/{auditId}", rule(TEAM));
         rules.put("GET /audits/{auditId}/wards/{ward}", rule(TEAM));
         rules.put("GET /audits/{auditId}/cases/{caseId}/review", rule(TEAM));
+        rules.put("GET /audits/{auditId}/wards/{ward}/new-case-review", rule(TEAM));
         rules.put("GET /audits/{auditId}/debriefs/{date}", rule(TEAM));
         rules.put("GET /audits/{auditId}/debriefs/{date}/minutes", rule(TEAM));
         rules.put("GET /audits/{auditId}/debriefs/{date}/minutes.pdf", rule(TEAM));
@@ -167,6 +168,9 @@ class RouteAccessTest {
         Set<Caller> registers = only(Caller.ADMIN, Caller.LEAD, Caller.REVIEWER);
         rules.put("POST /api/audits/{auditId}/cases", json(registers, "{\"ward\":\"Ward A\",\"specialty\":\"Cardiology\","
                 + "\"ageBand\":\"65-74\",\"sex\":\"MALE\",\"admissionDate\":\"2026-11-02\"}"));
+        rules.put("POST /audits/{auditId}/cases", json(registers, "{\"registration\":{\"ward\":\"Ward A\","
+                + "\"specialty\":\"Cardiology\",\"ageBand\":\"65-74\",\"sex\":\"MALE\",\"admissionDate\":\"2026-11-02\","
+                + "\"clientId\":\"{random}\"}}"));
         rules.put("POST /audits/{auditId}/wards/{ward}/cases", form(registers,
                 "specialty=Cardiology&ageBand=65-74&sex=MALE&admissionDate=2026-11-02"));
         Set<Caller> reviews = only(Caller.ADMIN, Caller.REVIEWER);
