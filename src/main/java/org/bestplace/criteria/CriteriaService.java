@@ -74,14 +74,20 @@ public class CriteriaService {
         }
         List<Path> files;
         try (Stream<Path> listing = Files.list(directory)) {
-            files = listing.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-                    .sorted().toList();
+            files = listing.filter(CriteriaService::isCriteriaFile).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list the criteria folder " + directory, e);
         }
         for (Path path : files) {
             loadFile(path);
         }
+    }
+
+    /** A criteria set's YAML file; its training cases ({@code <name>.training.yaml}) sit beside it and are not one. */
+    static boolean isCriteriaFile(Path path) {
+        String name = path.getFileName().toString();
+        return (name.endsWith(".yaml") || name.endsWith(".yml"))
+                && !name.endsWith(".training.yaml") && !name.endsWith(".training.yml");
     }
 
     private void loadFile(Path path) {
