@@ -69,7 +69,7 @@ public class ReviewService {
         Audit audit = access.audit();
         Audit.getEntityManager().refresh(audit, LockModeType.PESSIMISTIC_WRITE);
         // The values come before the audit's state, so a wrong value is named even in a closed audit.
-        Registration.Checked checked = registration.check(audit);
+        Registration.Checked checked = registration.check(audit, audit.today(clock));
         audit.requireCollecting();
         String hash = null;
         if (checked.localId() != null) {
@@ -82,6 +82,7 @@ public class ReviewService {
         PatientCase patientCase = new PatientCase(audit, audit.takeCaseNumber(), checked.ward(),
                 checked.specialty(), checked.ageBand(), checked.sex(), checked.admissionDate(), hash, by.username,
                 clock.now());
+        patientCase.specialtyNote = checked.specialtyNote();
         // Another registration of the same patient may have committed since the check above; the
         // insert (made at once, for the generated id) then meets the unique key.
         try {
@@ -133,7 +134,8 @@ public class ReviewService {
         if (date != null) {
             query.append(" and r.reviewDate = :date");
         }
-        query.append(" where c.audit = :audit");
+        // A withdrawn case is out of the audit: it is listed nowhere a reviewer works from.
+        query.append(" where c.audit = :audit and c.withdrawnAt is null");
         if (ward != null && !ward.isBlank()) {
             query.append(" and c.ward = :ward");
         }
@@ -193,6 +195,7 @@ public class ReviewService {
         AuditAccess access = AuditAccess.of(auditId, by, admin).require(MemberRole.REVIEWER);
         Audit audit = access.audit();
         PatientCase patientCase = PatientCase.inAudit(audit, caseId);
+        patientCase.requireNotWithdrawn();
         ReviewContent content = new ReviewContent(caseId, submission.reviewDate(), submission.criteriaMet(),
                 submission.overrideOutcome(), submission.overrideReason(), submission.alternative(),
                 submission.reasons(), submission.note(), submission.flagged(), submission.submitted());
@@ -249,7 +252,10 @@ public class ReviewService {
         return new Stored(existing, Result.UPDATED);
     }
 
-    /** The free text of a review fits its column: the same limits as the JSON API's, for the form too. */
+    /**
+     * The free text of a review fits its column (the same limits as the JSON API's, for the form
+     * too) and does not look as if it identifies the patient.
+     */
     private static void checkLengths(Submission submission) {
         if (submission.note() != null && submission.note().length() > Review.MAX_TEXT) {
             throw DomainException.invalid("note", "The note is " + submission.note().length() + " characters long;"
@@ -263,6 +269,16 @@ public class ReviewService {
             throw DomainException.invalid("changeReason", "The reason for the change is "
                     + submission.changeReason().length() + " characters long; it may have up to 2,000.");
         }
+        refuseIdentifying("note", "The note", submission.note());
+        refuseIdentifying("override.reason", "The reason for the override", submission.overrideReason());
+        refuseIdentifying("changeReason", "The reason for the change", submission.changeReason());
+    }
+
+    /** Refused before anything is stored; the message names what looked identifying, never the text. */
+    private static void refuseIdentifying(String field, String what, String text) {
+        IdentifyingText.refusal(what, text).ifPresent(message -> {
+            throw DomainException.invalid(field, message);
+        });
     }
 
     /** A new review of a case-day is taken only where the ward page would offer it. */
@@ -294,7 +310,8 @@ public class ReviewService {
         java.util.Map<Long, List<Review>> byCase = Review.onWardOn(audit, ward, day).stream()
                 .collect(java.util.stream.Collectors.groupingBy(r -> r.patientCase.id));
         java.util.Map<Long, ReviewerStanding> standings = new java.util.HashMap<>();
-        for (PatientCase patientCase : PatientCase.<PatientCase>list("audit = ?1 and ward = ?2", audit, ward)) {
+        for (PatientCase patientCase : PatientCase.<PatientCase>list("audit = ?1 and ward = ?2 and withdrawnAt is null",
+                audit, ward)) {
             standings.put(patientCase.id, ReviewerStanding.of(patientCase, day,
                     byCase.getOrDefault(patientCase.id, List.of()),
                     DualReview.isSelected(patientCase.id, audit.dualReviewRate), by, access.sector(), reviewer, lock));
