@@ -12,7 +12,6 @@ import org.bestplace.activity.ActivityEvent;
 import org.bestplace.activity.ActivityLog;
 import org.bestplace.audit.Audit;
 import org.bestplace.audit.AuditAccess;
-import org.bestplace.audit.AuditStatus;
 import org.bestplace.audit.MemberRole;
 import org.bestplace.database.RetryOnConflict;
 import org.bestplace.operations.ServiceClock;
@@ -141,10 +140,8 @@ public class CaseCorrections {
     }
 
     private static void requireCorrectable(Audit audit, PatientCase patientCase) {
-        if (audit.status != AuditStatus.COLLECTING && audit.status != AuditStatus.CLOSED) {
-            throw DomainException.conflict("The audit is " + audit.status.name().toLowerCase()
-                    + "; its cases can be corrected or withdrawn only while it is collecting or closed.");
-        }
+        // As for registrations and reviews: once the audit is closed its figures are being settled.
+        audit.requireCollecting();
         patientCase.requireNotWithdrawn();
     }
 
