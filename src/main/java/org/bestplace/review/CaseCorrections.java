@@ -98,7 +98,7 @@ public class CaseCorrections {
                 .setParameter(1, after.ward()).setParameter(2, after.specialty()).setParameter(3, after.ageBand())
                 .setParameter(4, after.admissionDate()).setParameter(5, patientCase.id).executeUpdate();
         keep(patientCase, CaseHistory.Kind.CORRECTION, by, reason, before, after);
-        activity.record(ActivityEvent.CASE_CORRECTED, audit.id, "Case " + patientCase.caseNumber + " corrected");
+        activity.record(ActivityEvent.CASE_CORRECTED, audit.id, "Corrected case " + patientCase.caseNumber);
         return patientCase;
     }
 
@@ -121,7 +121,7 @@ public class CaseCorrections {
         PatientCase.getEntityManager().createNativeQuery("UPDATE review SET withdrawn = TRUE WHERE case_id = ?1")
                 .setParameter(1, patientCase.id).executeUpdate();
         keep(patientCase, CaseHistory.Kind.WITHDRAWAL, by, why, before, patientCase.content());
-        activity.record(ActivityEvent.CASE_WITHDRAWN, audit.id, "Case " + patientCase.caseNumber + " withdrawn");
+        activity.record(ActivityEvent.CASE_WITHDRAWN, audit.id, "Withdrew case " + patientCase.caseNumber);
         return patientCase;
     }
 
