@@ -116,6 +116,17 @@ public class User extends NumberedEntity {
         return find("username", username).<User>firstResultOptional().filter(u -> u.username.equals(username));
     }
 
+    /** The display name of each of these usernames that belongs to a user, for pages that name people. */
+    public static java.util.Map<String, String> displayNames(java.util.Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        User.<User>list("username in ?1", usernames).stream().filter(u -> usernames.contains(u.username))
+                .forEach(u -> names.put(u.username, u.displayName));
+        return names;
+    }
+
     /** A user whose name the database takes for this one (any case, width or trailing spaces). */
     public static Optional<User> lookAlike(String username) {
         return find("username", username).firstResultOptional();
