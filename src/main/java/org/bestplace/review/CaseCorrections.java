@@ -73,7 +73,7 @@ public class CaseCorrections {
                 specialtyGiven ? correction.specialty() : patientCase.specialty,
                 or(correction.ageBand(), patientCase.ageBand), or(correction.sex(), patientCase.sex), admission,
                 null, specialtyGiven ? correction.specialtyNote() : patientCase.specialtyNote,
-                sameAdmission || Boolean.TRUE.equals(correction.admissionConfirmed()));
+                sameAdmission || Boolean.TRUE.equals(correction.admissionConfirmed()), null);
         Registration.Checked checked = merged.check(audit, audit.today(clock));
         String reason = reason(correction.reason(), "correction");
         requireCorrectable(audit, patientCase);

@@ -234,7 +234,8 @@ public class ReviewPages {
         LocalDate day = audit.today(clock);
         return Templates.review(new ReviewForm(audit, "", "new patient", ward, wardPath(auditId, ward),
                 UUID.randomUUID().toString(), day, criteria.definition(audit.criteriaSet), List.of(), null, null,
-                null, List.of(), null, false, false, null, null, null, null, new PatientFacts("", "", "", null)));
+                null, List.of(), null, false, false, null, null, null, null, new PatientFacts("", "", "", null),
+                reviews.lockOn(audit, day), false));
     }
 
     @POST

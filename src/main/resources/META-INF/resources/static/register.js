@@ -99,7 +99,7 @@
       var link = document.createElement('a');
       link.href = '#' + input.id;
       // The label's first words: the local identifier's label carries an explanation in brackets.
-      link.textContent = label.textContent.replace(/\s*\(.*$/, '').trim();
+      link.textContent = label.dataset.summary || label.textContent.replace(/\s*\(.*$/, '').trim();
       line.appendChild(link);
       line.appendChild(document.createTextNode(': '));
     }
@@ -152,6 +152,7 @@
     event.preventDefault();
     // The notice of the previous registration or review is not about this one.
     document.querySelectorAll('main .notice').forEach(function (notice) { notice.remove(); });
+    clearProblem();
     status.textContent = 'Sending…';
     var data = new FormData(form);
     var clientId = reopened || outbox.uuid();
