@@ -33,7 +33,7 @@ final class SyntheticWriter implements AutoCloseable {
             "added_by", "added_at"), List.of("id"));
     static final Table CASE = new Table("patient_case", List.of("audit_id", "case_number", "ward", "specialty",
             "age_band", "sex", "admission_date", "created_by", "created_at"), List.of("id", "local_id_hash",
-            "specialty_note", "withdrawn_at", "withdrawn_by", "withdrawal_reason"));
+            "specialty_note", "client_id", "withdrawn_at", "withdrawn_by", "withdrawal_reason"));
     static final Table REVIEW = new Table("review", List.of("id", "audit_id", "case_id", "reviewer_id",
             "reviewer_sector", "review_date", "outcome", "alternative", "flagged", "submitted", "submitted_at",
             "created_at", "updated_at", "version", "first_of_day", "ward", "specialty", "age_band", "stay_days"),
