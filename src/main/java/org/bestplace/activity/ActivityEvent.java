@@ -14,5 +14,11 @@ public enum ActivityEvent {
     DEBRIEF_REOPENED,
     CRITERIA_RATIFIED,
     CRITERIA_RETIRED,
-    ROLE_CHANGE
+    ROLE_CHANGE,
+    /** A password changed by its owner, or a temporary one set by an administrator. */
+    PASSWORD_CHANGE,
+    /** An administrator lifted the sign-in throttle's lock on a user. */
+    SIGN_IN_UNLOCK,
+    CASE_CORRECTED,
+    CASE_WITHDRAWN
 }

@@ -47,7 +47,8 @@ public class AuditResource {
             @NotNull LocalDate endDate,
             @NotNull @Valid CriteriaRef criteriaSet,
             @NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal dualReviewRate,
-            @Size(max = 64) String timeZone) {
+            @Size(max = 64) String timeZone,
+            @Size(max = 100) List<String> specialties) {
     }
 
     public record CriteriaView(String id, String version, String contentHash) {
@@ -55,12 +56,13 @@ public class AuditResource {
 
     public record AuditView(String id, String title, String question, String site, List<String> wards,
             LocalDate startDate, LocalDate endDate, CriteriaView criteriaSet, BigDecimal dualReviewRate,
-            String status, String timeZone) {
+            String status, String timeZone, List<String> specialties) {
         static AuditView of(Audit audit) {
             return new AuditView(String.valueOf(audit.id), audit.title, audit.question, audit.site,
                     List.copyOf(audit.wards), audit.startDate, audit.endDate,
                     new CriteriaView(audit.criteriaSet.setId, audit.criteriaSet.version, audit.criteriaHash),
-                    audit.dualReviewRate, audit.status.name(), audit.timeZone);
+                    audit.dualReviewRate, audit.status.name(), audit.timeZone,
+                    audit.specialtiesOffered());
         }
     }
 
@@ -83,7 +85,7 @@ public class AuditResource {
     public Response create(@Valid @NotNull NewAudit body) {
         Audit audit = audits.create(new AuditService.Setup(body.title(), body.question(), body.site(),
                 body.wards(), body.startDate(), body.endDate(), body.criteriaSet().id(), body.criteriaSet().version(),
-                body.dualReviewRate(), body.timeZone()), currentUser.user());
+                body.dualReviewRate(), body.timeZone(), body.specialties()), currentUser.user());
         return Response.created(URI.create("/api/audits/" + audit.id)).entity(AuditView.of(audit)).build();
     }
 

@@ -38,7 +38,7 @@ public class AuditService {
 
     public record Setup(String title, String question, String site, List<String> wards, LocalDate startDate,
             LocalDate endDate, String criteriaSetId, String criteriaSetVersion, BigDecimal dualReviewRate,
-            String timeZone) {
+            String timeZone, List<String> specialties) {
     }
 
     @Transactional
@@ -55,6 +55,9 @@ public class AuditService {
         ZoneId zone = Audit.zoneOf(setup.timeZone() == null ? config.defaultTimeZone() : setup.timeZone());
         Audit audit = new Audit(setup.title().strip(), setup.question().strip(), setup.site().strip(), wards,
                 setup.startDate(), setup.endDate(), zone, set, setup.dualReviewRate(), by.username, clock.now());
+        if (setup.specialties() != null) {
+            audit.offerSpecialties(setup.specialties());
+        }
         audit.persist();
         return audit;
     }

@@ -62,9 +62,23 @@ public class ReviewService {
     public record Stored(Review review, Result result) {
     }
 
+    /** A registration's case, and whether this request made it or found it made by an earlier send. */
+    public record Registered(PatientCase patientCase, boolean created) {
+    }
+
     @RetryOnConflict
     @Transactional
     public PatientCase register(Long auditId, Registration registration, User by, boolean admin) {
+        return registerOnce(auditId, registration, by, admin).patientCase();
+    }
+
+    /**
+     * Registers a patient; a registration that carries the tablet's id and was sent before gives
+     * the case it made, if its content is the same, and is refused otherwise.
+     */
+    @RetryOnConflict
+    @Transactional
+    public Registered registerOnce(Long auditId, Registration registration, User by, boolean admin) {
         // Registrations in one audit are serialised, and the lock comes before any other read, so
         // the duplicate check below sees a patient another tablet registered a moment ago: the
         // unique key would refuse the row too, but with the keyed hash in its message.
@@ -75,11 +89,16 @@ public class ReviewService {
         Audit audit = access.audit();
         Audit.getEntityManager().refresh(audit, LockModeType.PESSIMISTIC_WRITE);
         // The values come before the audit's state, so a wrong value is named even in a closed audit.
-        Registration.Checked checked = registration.check(audit);
+        Registration.Checked checked = registration.check(audit, audit.today(clock));
+        String hash = checked.localId() == null ? null : pseudonymiser.hash(audit.id, checked.localId());
+        if (checked.clientId() != null) {
+            PatientCase earlier = PatientCase.byClientId(checked.clientId()).orElse(null);
+            if (earlier != null) {
+                return new Registered(sameRegistration(earlier, audit, checked, hash, by), false);
+            }
+        }
         audit.requireCollecting();
-        String hash = null;
-        if (checked.localId() != null) {
-            hash = pseudonymiser.hash(audit.id, checked.localId());
+        if (hash != null) {
             PatientCase.byLocalIdHash(audit, hash).ifPresent(existing -> {
                 throw DomainException.conflict("localId", "This patient is already registered in this audit as case "
                         + existing.caseNumber + " (id " + existing.id + ").");
@@ -88,12 +107,18 @@ public class ReviewService {
         PatientCase patientCase = new PatientCase(audit, audit.takeCaseNumber(), checked.ward(),
                 checked.specialty(), checked.ageBand(), checked.sex(), checked.admissionDate(), hash, by.username,
                 clock.now());
+        patientCase.clientId = checked.clientId();
+        patientCase.specialtyNote = checked.specialtyNote();
         // Another registration of the same patient may have committed since the check above; the
         // insert (made at once, for the generated id) then meets the unique key.
         try {
             patientCase.persist();
             PatientCase.getEntityManager().flush();
         } catch (jakarta.persistence.PersistenceException e) {
+            if (violates(e, "uq_case_client_id")) {
+                throw DomainException.conflict("clientId", "This registration's id from the tablet is already used"
+                        + " in another audit; register the patient again.");
+            }
             if (hash == null || !violates(e, "uq_case_local_id")) {
                 throw e;
             }
@@ -103,7 +128,27 @@ public class ReviewService {
         // The log names the case by its number only: never the local identifier or anything typed about the patient.
         activity.record(ActivityEvent.CASE_REGISTERED, audit.id, "Registered case " + patientCase.caseNumber + " on "
                 + patientCase.ward);
-        return patientCase;
+        return new Registered(patientCase, true);
+    }
+
+    /** The case an earlier send of this registration made, if this send says the same; else a refusal. */
+    private static PatientCase sameRegistration(PatientCase earlier, Audit audit, Registration.Checked checked,
+            String hash, User by) {
+        if (!earlier.audit.id.equals(audit.id)) {
+            throw DomainException.conflict("clientId", "This registration's id from the tablet is already used in"
+                    + " another audit; register the patient again.");
+        }
+        boolean same = earlier.createdBy.equals(by.username) && earlier.ward.equals(checked.ward())
+                && earlier.specialty.equals(checked.specialty()) && earlier.ageBand.equals(checked.ageBand())
+                && earlier.sex.equals(checked.sex()) && earlier.admissionDate.equals(checked.admissionDate())
+                && java.util.Objects.equals(earlier.specialtyNote, checked.specialtyNote())
+                && java.util.Objects.equals(earlier.localIdHash, hash);
+        if (!same) {
+            // Neither registration's values are echoed: the local identifier may be a hospital number.
+            throw DomainException.conflict("clientId", "This registration was already sent from the tablet, as case "
+                    + earlier.caseNumber + ", with other details; check that case on the ward page.");
+        }
+        return earlier;
     }
 
     private static boolean violates(Throwable failure, String constraint) {
@@ -142,7 +187,8 @@ public class ReviewService {
         if (date != null) {
             query.append(" and r.reviewDate = :date");
         }
-        query.append(" where c.audit = :audit");
+        // A withdrawn case is out of the audit: it is listed nowhere a reviewer works from.
+        query.append(" where c.audit = :audit and c.withdrawnAt is null");
         if (ward != null && !ward.isBlank()) {
             query.append(" and c.ward = :ward");
         }
@@ -202,6 +248,7 @@ public class ReviewService {
         AuditAccess access = AuditAccess.of(auditId, by, admin).require(MemberRole.REVIEWER);
         Audit audit = access.audit();
         PatientCase patientCase = PatientCase.inAudit(audit, caseId);
+        patientCase.requireNotWithdrawn();
         ReviewContent content = new ReviewContent(caseId, submission.reviewDate(), submission.criteriaMet(),
                 submission.overrideOutcome(), submission.overrideReason(), submission.alternative(),
                 submission.reasons(), submission.note(), submission.flagged(), submission.submitted());
@@ -309,7 +356,10 @@ public class ReviewService {
         }
     }
 
-    /** The free text of a review fits its column: the same limits as the JSON API's, for the form too. */
+    /**
+     * The free text of a review fits its column (the same limits as the JSON API's, for the form
+     * too) and does not look as if it identifies the patient.
+     */
     private static void checkLengths(Submission submission) {
         if (submission.note() != null && submission.note().length() > Review.MAX_TEXT) {
             throw DomainException.invalid("note", "The note is " + submission.note().length() + " characters long;"
@@ -323,6 +373,16 @@ public class ReviewService {
             throw DomainException.invalid("changeReason", "The reason for the change is "
                     + submission.changeReason().length() + " characters long; it may have up to 2,000.");
         }
+        refuseIdentifying("note", "The note", submission.note());
+        refuseIdentifying("override.reason", "The reason for the override", submission.overrideReason());
+        refuseIdentifying("changeReason", "The reason for the change", submission.changeReason());
+    }
+
+    /** Refused before anything is stored; the message names what looked identifying, never the text. */
+    private static void refuseIdentifying(String field, String what, String text) {
+        IdentifyingText.refusal(what, text).ifPresent(message -> {
+            throw DomainException.invalid(field, message);
+        });
     }
 
     /** A new review of a case-day is taken only where the ward page would offer it. */
@@ -354,12 +414,23 @@ public class ReviewService {
         java.util.Map<Long, List<Review>> byCase = Review.onWardOn(audit, ward, day).stream()
                 .collect(java.util.stream.Collectors.groupingBy(r -> r.patientCase.id));
         java.util.Map<Long, ReviewerStanding> standings = new java.util.HashMap<>();
-        for (PatientCase patientCase : PatientCase.<PatientCase>list("audit = ?1 and ward = ?2", audit, ward)) {
+        for (PatientCase patientCase : PatientCase.<PatientCase>list("audit = ?1 and ward = ?2 and withdrawnAt is null",
+                audit, ward)) {
             standings.put(patientCase.id, ReviewerStanding.of(patientCase, day,
                     byCase.getOrDefault(patientCase.id, List.of()),
                     DualReview.isSelected(patientCase.id, audit.dualReviewRate), by, access.sector(), reviewer, lock));
         }
         return standings;
+    }
+
+    /**
+     * The id a person's review form of a case and day carries before the review exists: the same at
+     * every opening, so a draft kept offline under it is found again when the form is reopened. A
+     * keyed hash, so nobody can work out, and take first, another reviewer's id.
+     */
+    public String formReviewId(Long auditId, User by, long caseId, LocalDate day) {
+        String key = pseudonymiser.hash(auditId, "review form|" + by.id + "|" + caseId + "|" + day);
+        return UUID.nameUUIDFromBytes(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
     }
 
     public Review find(Long auditId, String reviewId, User by, boolean admin) {
