@@ -46,18 +46,19 @@ CREATE TRIGGER audit_action_update_no_delete BEFORE DELETE ON audit_action_updat
     SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'An action''s history is append-only: rows cannot be deleted.';
 
 -- Existing debrief action lines become register entries. A line names no owner or due date, so
--- the entry is owned by the chair who held the debrief (by username, HOSPITAL: the debrief is the
--- hospital's meeting), due four weeks after the debrief, OPEN, addressing no reason code until
+-- the entry is owned by the chair who opened the debrief (by display name, sector HOSPITAL: the
+-- debrief is the hospital's meeting, chaired by its medical director), due four weeks after the debrief, OPEN, addressing no reason code until
 -- someone says which; its first history step says where it came from. The lines stay in the
 -- debrief too: they are part of its minutes. A line already in the register (the same debrief
 -- and title) is not copied again.
 INSERT INTO audit_action (audit_id, title, finding, reason_codes, owner_sector, owner, due_date, status,
                           debrief_id, created_by, created_at, version)
 SELECT d.audit_id, a.text, CONCAT('From the debrief of ', DATE_FORMAT(d.debrief_date, '%Y-%m-%d')), '',
-       'HOSPITAL', d.opened_by, DATE_ADD(d.debrief_date, INTERVAL 28 DAY), 'OPEN', d.id, d.opened_by,
+       'HOSPITAL', COALESCE(u.display_name, d.opened_by), DATE_ADD(d.debrief_date, INTERVAL 28 DAY), 'OPEN', d.id, d.opened_by,
        d.opened_at, 0
 FROM debrief_action a
 JOIN debrief d ON d.id = a.debrief_id
+LEFT JOIN app_user u ON u.username = d.opened_by
 WHERE NOT EXISTS (SELECT 1 FROM audit_action x WHERE x.debrief_id = d.id AND x.title = a.text)
 ORDER BY d.audit_id, d.debrief_date, a.position;
 
@@ -65,5 +66,5 @@ INSERT INTO audit_action_update (action_id, updated_by, updated_at, note, status
 SELECT x.id, x.created_by, x.created_at,
        'Moved from the action lines of the debrief; owner and due date to be confirmed.', NULL, 'OPEN'
 FROM audit_action x
-WHERE x.debrief_id IS NOT NULL
-  AND NOT EXISTS (SELECT 1 FROM audit_action_update u WHERE u.action_id = x.id);
+LEFT JOIN audit_action_update u ON u.action_id = x.id
+WHERE x.debrief_id IS NOT NULL AND u.id IS NULL;

@@ -144,7 +144,7 @@ public class DebriefPages {
             String attendeesText, List<Attendee> attendees, String notes, List<String> actions, FormError error,
             List<String> reopenings, DailySummary summary,
             Map<String, String> titles, boolean opened, boolean canOpen, List<DayLink> days,
-            List<String> undecided, boolean isToday, boolean canReopen) {
+            List<String> undecided, boolean isToday, boolean canReopen, boolean registerWriter) {
 
         /** The day in words, as the sign-off confirmation names it. */
         public String dayName() {
@@ -360,7 +360,7 @@ public class DebriefPages {
                 v.canDecide(), v.signedOff(),
                 v.signedOffBy(), v.signedOffAt(), attendees == null ? "" : attendees, v.attendees(), notes,
                 lines(actions), v.error(), v.reopenings(), v.summary(), v.titles(), v.opened(), v.canOpen(),
-                v.days(), v.undecided(), v.isToday(), v.canReopen());
+                v.days(), v.undecided(), v.isToday(), v.canReopen(), v.registerWriter());
     }
 
     DebriefView view(Long auditId, LocalDate date, FormError error) {
@@ -434,7 +434,9 @@ public class DebriefPages {
                 summary, titles, opened, chair && !opened && day.audit().status != org.bestplace.audit.AuditStatus.CLOSED
                         && day.audit().status != org.bestplace.audit.AuditStatus.PUBLISHED, days,
                 queue.stream().filter(q -> q.decision() == null).map(QueueCase::caseNumber).toList(),
-                date.equals(day.audit().today(clock)), access.admin() && opened && d.isSignedOff());
+                date.equals(day.audit().today(clock)), access.admin() && opened && d.isSignedOff(),
+                access.admin() || access.has(MemberRole.CHAIR) || access.has(MemberRole.LEAD)
+                        || access.has(MemberRole.COMMISSIONER));
     }
 
     private static final java.time.format.DateTimeFormatter DAY_LABEL = java.time.format.DateTimeFormatter

@@ -35,6 +35,9 @@ public class ExportService {
     @Inject
     ServiceClock clock;
 
+    @Inject
+    jakarta.enterprise.inject.Instance<AuditExportTables> moreTables;
+
     private static final Logger LOG = Logger.getLogger(ExportService.class);
 
     public enum Format {
@@ -87,8 +90,9 @@ public class ExportService {
         Suppression suppression = chosenMode == Mode.INTERNAL ? Suppression.internal()
                 : Suppression.publication(config.publicationThreshold());
         Instant at = clock.now();
-        List<ExportTable> tables = ExportTables.of(found, suppression, by.username, at);
+        List<ExportTable> tables = new java.util.ArrayList<>(ExportTables.of(found, suppression, by.username, at));
         Audit audit = access.audit();
+        moreTables.forEach(more -> tables.addAll(more.tables(audit, suppression.publication())));
         log(audit, by, chosenFormat.name(), chosenMode.name(), at, from);
         long id = audit.id;
         boolean caseRows = chosenMode == Mode.INTERNAL;

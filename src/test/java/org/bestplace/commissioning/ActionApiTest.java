@@ -162,6 +162,19 @@ class ActionApiTest {
                 + ".overdue"));
     }
 
+    @Test
+    void commissionersActOnAClosedOrPublishedAuditsFindings() {
+        TestAudit audit = TestAudit.create();
+        Api.asAdmin().body(Map.of("status", "CLOSED")).post("/api/audits/" + audit.id() + "/status").then()
+                .statusCode(200);
+        String id = create(audit.id(), audit.commissioner(), action("Commission a discharge-to-assess service"));
+        Api.asAdmin().body(Map.of("status", "PUBLISHED")).post("/api/audits/" + audit.id() + "/status").then()
+                .statusCode(200);
+        Api.as(audit.commissioner()).body(Map.of("status", "IN_PROGRESS", "note", "Out to tender"))
+                .post("/api/audits/" + audit.id() + "/actions/" + id + "/updates").then().statusCode(201);
+        assertEquals("IN_PROGRESS", register(audit.id(), audit.hospital()).getString("[0].status"));
+    }
+
     static String auditIn(String zone) {
         Map<String, Object> body = new HashMap<>(Api.auditBody("Audit in " + zone));
         body.put("timeZone", zone);

@@ -62,6 +62,10 @@ class RouteAccessTest {
         return EnumSet.copyOf(List.of(callers));
     }
 
+    private static final String ACTION = "{\"title\":\"Walk {random}\",\"finding\":\"Route walk\","
+            + "\"reasonCodes\":[\"HP-TESTS\"],\"ownerSector\":\"HOSPITAL\",\"owner\":\"Walker\","
+            + "\"dueDate\":\"2026-12-01\"}";
+
     private static final String REVIEW = "{\"caseId\":\"{case}\",\"reviewDate\":\"2026-11-05\",\"criteriaMet\":[],"
             + "\"alternative\":\"P1\",\"submitted\":false}";
 
@@ -227,6 +231,17 @@ class RouteAccessTest {
         rules.put("POST /audits/{auditId}/readiness-rule", form(lead, "minCases=10&minKappa=0.6&minAgreement=0.8"));
         rules.put("POST /api/audits/{auditId}/training-rounds", rule(lead));
         rules.put("POST /audits/{auditId}/training-rounds", form(lead, ""));
+        // The action register: the whole team reads it, the chair, lead and commissioners change it
+        Set<Caller> actions = only(Caller.ADMIN, Caller.LEAD, Caller.CHAIR, Caller.COMMISSIONER);
+        rules.put("GET /api/audits/{auditId}/actions", rule(TEAM));
+        rules.put("POST /api/audits/{auditId}/actions", json(actions, ACTION));
+        rules.put("POST /api/audits/{auditId}/actions/{actionId}/updates", json(actions, "{\"note\":\"Walked\"}"));
+        rules.put("GET /audits/{auditId}/actions", rule(TEAM));
+        rules.put("GET /audits/{auditId}/actions/new", rule(actions));
+        rules.put("POST /audits/{auditId}/actions", form(actions, "title=Walk+{random}&finding=Route+walk"
+                + "&reasonCodes=HP-TESTS&ownerSector=HOSPITAL&owner=Walker&dueDate=2026-12-01"));
+        rules.put("GET /audits/{auditId}/actions/{actionId}", rule(TEAM));
+        rules.put("POST /audits/{auditId}/actions/{actionId}/updates", form(actions, "note=Walked"));
         // Last: signing out now ends the caller's session at the server, which every page after it would see.
         rules.put("GET /logout", rules.remove("GET /logout"));
         return rules;
@@ -293,6 +308,10 @@ class RouteAccessTest {
         assertEquals(List.of(), wrong);
     }
 
+    /** Why the action register still takes changes once the audit is finished (ActionApiTest checks it does). */
+    private static final String REGISTER_STAYS_OPEN = "commissioners act on a finished audit's findings: the"
+            + " register is where they record what was done and decided";
+
     /**
      * The state-changing routes that still do something on a closed or published audit, and why.
      * Every other write on such an audit answers 409.
@@ -301,7 +320,12 @@ class RouteAccessTest {
             "POST /api/audits/{auditId}/status",
             "a closed audit is published, or reopened for collection with a reason; the lifecycle is its own check",
             "POST /audits/{auditId}/training/{trainingCase}",
-            "a practice answer belongs to the criteria set's training case, not to the audit: practice goes on");
+            "a practice answer belongs to the criteria set's training case, not to the audit: practice goes on",
+            "POST /api/audits/{auditId}/actions", REGISTER_STAYS_OPEN,
+            "POST /audits/{auditId}/actions", REGISTER_STAYS_OPEN,
+            "POST /api/audits/{auditId}/actions/{actionId}/updates", REGISTER_STAYS_OPEN,
+            "POST /audits/{auditId}/actions/{actionId}/updates", REGISTER_STAYS_OPEN);
+
 
     /**
      * Every state-changing route of one audit, sent by each caller allowed to use it, on an audit
@@ -440,6 +464,8 @@ class RouteAccessTest {
                 + "\",\"notes\":\"Day 2\",\"reference\":{\"criteriaMet\":[\"MED-01\"]}}").post(
                 "/api/criteria-sets/" + Api.SET_ID + "/" + Api.SET_VERSION + "/training-cases").then().statusCode(201)
                 .extract().path("id"));
+        values.put("{actionId}", Api.asAdmin().body(fill(ACTION)).post("/api/audits/" + audit + "/actions").then()
+                .statusCode(201).extract().path("id"));
         for (Caller caller : Caller.values()) {
             sessions.put(caller, Pages.signIn(usernames.get(caller), Api.password(usernames.get(caller))));
         }

@@ -1,0 +1,14 @@
+package org.bestplace.results;
+
+import java.util.List;
+import org.bestplace.audit.Audit;
+
+/**
+ * Tables another feature of the results layer adds to every export of an audit (the action
+ * register adds {@code actions}); a CDI bean implements it, so exports need not know that feature.
+ * In publication mode a table carries no free text.
+ */
+public interface AuditExportTables {
+
+    List<ExportTable> tables(Audit audit, boolean publication);
+}
