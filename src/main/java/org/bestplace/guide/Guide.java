@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 import org.bestplace.audit.Audit;
 import org.bestplace.audit.AuditStatus;
 import org.bestplace.audit.Member;
+import org.bestplace.commissioning.Action;
+import org.bestplace.commissioning.ActionStatus;
 import org.bestplace.criteria.CriteriaStatus;
 import org.bestplace.debrief.Debrief;
 import org.bestplace.guide.GuideStep.Progress;
@@ -50,7 +52,7 @@ public class Guide {
     public List<GuideStep> steps(Audit audit, boolean admin) {
         String home = "/audits/" + audit.id;
         return List.of(question(audit, home), criteria(audit), training(home), collection(audit, home),
-                debriefs(audit, home), briefing(audit, home), action(), reaudit(audit, admin));
+                debriefs(audit, home), briefing(audit, home), action(audit, home), reaudit(audit, admin));
     }
 
     private GuideStep question(Audit audit, String home) {
@@ -125,9 +127,14 @@ public class Guide {
         return step(6, "brief", home + "/results", "Results and exports", progress, standing);
     }
 
-    private GuideStep action() {
-        return step(7, "act", null, null, Progress.NOT_RECORDED,
-                "Commissioning decisions are not held here yet: the debrief minutes keep the actions each day agreed.");
+    private GuideStep action(Audit audit, String home) {
+        long all = Action.count("audit", audit);
+        long pending = Action.count("audit = ?1 and status in ?2", audit,
+                List.of(ActionStatus.OPEN, ActionStatus.IN_PROGRESS));
+        Progress progress = all == 0 ? Progress.TO_DO : pending == 0 ? Progress.DONE : Progress.UNDER_WAY;
+        String standing = all + (all == 1 ? " action" : " actions") + " in the action register"
+                + (all == 0 ? "." : ", " + pending + " still open or in progress.");
+        return step(7, "act", home + "/actions", "Action register", progress, standing);
     }
 
     private GuideStep reaudit(Audit audit, boolean admin) {

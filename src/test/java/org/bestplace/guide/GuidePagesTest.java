@@ -48,6 +48,7 @@ class GuidePagesTest {
         assertStep(before, "debrief", "to do", "0 of 10 audit days so far signed off by the chair.");
         assertStep(before, "brief", "to do", "0 exports of the results made so far.");
         assertStep(before, "reaudit", "to do", "An administrator sets one up.");
+        assertStep(before, "act", "to do", "0 actions in the action register.");
 
         var cases = audit.dayOfReviews(Api.day(10));
         Api.as(audit.chair()).post("/api/audits/" + audit.id() + "/debriefs/2026-11-10/opening").then()
@@ -63,6 +64,13 @@ class GuidePagesTest {
         assertStep(after, "collect", "under way", "The audit is collecting: 4 patients registered, 5 reviews written.");
         assertStep(after, "debrief", "under way", "1 of 10 audit days so far signed off by the chair.");
         assertTrue(after.contains("href=\"/audits/" + audit.id() + "/debriefs/2026-11-10\""), after);
+        Map<String, Object> action = new java.util.HashMap<>(Map.of("title", "Weekend scans", "finding",
+                "Tests wait for Monday", "ownerSector", "HOSPITAL", "owner", "Radiology lead", "dueDate", "2026-11-30"));
+        action.put("reasonCodes", java.util.List.of("HP-TESTS"));
+        Api.as(audit.chair()).body(action).post("/api/audits/" + audit.id() + "/actions").then().statusCode(201);
+        String acting = lead.page("/audits/" + audit.id() + "/guide");
+        assertStep(acting, "act", "under way", "1 action in the action register, 1 still open or in progress.");
+        assertTrue(acting.contains("href=\"/audits/" + audit.id() + "/actions\""), acting);
     }
 
     @Test
