@@ -11,5 +11,7 @@ public enum ActivityEvent {
     DEBRIEF_REOPENED,
     CRITERIA_RATIFIED,
     CRITERIA_RETIRED,
-    ROLE_CHANGE
+    ROLE_CHANGE,
+    AUDIT_SETUP,
+    AUDIT_STATUS
 }
