@@ -29,7 +29,7 @@ class LayersTest {
             .layer("start").definedBy(or(resideInAnyPackage("org.bestplace.demo..", "org.bestplace.generate.."),
                     belongToAnyOf(Main.class)))
             .layer("results").definedBy("org.bestplace.results..", "org.bestplace.commissioning..",
-                    "org.bestplace.programme..")
+                    "org.bestplace.programme..", "org.bestplace.guide..")
             .layer("debrief").definedBy("org.bestplace.debrief..", "org.bestplace.training..")
             .layer("review").definedBy("org.bestplace.review..")
             .layer("audit").definedBy("org.bestplace.audit..")

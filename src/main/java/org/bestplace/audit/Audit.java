@@ -269,6 +269,14 @@ public class Audit extends NumberedEntity {
         return LocalDate.ofInstant(instant, zone());
     }
 
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
+            .ofPattern("d MMM yyyy HH:mm zzz", java.util.Locale.UK);
+
+    /** An instant as people on the audit read it: its zone's time to the minute, with the abbreviation (GMT, BST). */
+    public String timeOf(Instant instant) {
+        return instant == null ? null : TIME.withZone(zone()).format(instant);
+    }
+
     /** Where the audit's day begins, as an instant; the day ends where the next one begins. */
     public Instant startOf(LocalDate day) {
         return day.atStartOfDay(zone()).toInstant();

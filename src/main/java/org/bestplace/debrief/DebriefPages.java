@@ -85,7 +85,11 @@ public class DebriefPages {
 
     /** {@code notBlind}: sentences saying how a review may have been written or changed with the other in view. */
     public record QueueCase(String caseId, String caseNumber, String ward, List<String> why, List<Side> sides,
-            String decision, List<String> notBlind) {
+            String decision, List<NotBlind> notBlind) {
+    }
+
+    /** A sentence on how a review was written or changed with the other in view; {@code history} leads to the change. */
+    public record NotBlind(String text, String history) {
     }
 
     public record Choice(String code, String title) {
@@ -352,16 +356,18 @@ public class DebriefPages {
                 r.reasons.stream().map(c -> titles.getOrDefault(c, c)).toList(), r.note, r.flagged);
     }
 
-    private static List<String> notBlind(DebriefService.QueueItem item, Map<String, String> titles,
+    private static List<NotBlind> notBlind(DebriefService.QueueItem item, Map<String, String> titles,
             java.time.ZoneId zone) {
-        List<String> lines = new ArrayList<>();
+        List<NotBlind> lines = new ArrayList<>();
         for (DebriefService.Change c : item.changes()) {
-            lines.add("Changed after the other review could be read, by " + c.changedBy() + " on "
+            lines.add(new NotBlind("Changed after the other review could be read, by " + c.changedBy() + " on "
                     + when(c.changedAt(), zone) + " (\u201c" + c.changeReason() + "\u201d). Before: "
-                    + version(c.before(), titles) + ". After: " + version(c.after(), titles) + ".");
+                    + version(c.before(), titles) + ". After: " + version(c.after(), titles) + ".",
+                    "/audits/" + item.patientCase().audit.id + "/reviews/" + c.reviewId() + "/history"));
         }
         if (item.why().contains(DebriefService.Why.WRITTEN_AFTER_FIRST_VISIBLE)) {
-            lines.add("The later review was written when its author could already read the first one.");
+            lines.add(new NotBlind("The later review was written when its author could already read the first one.",
+                    null));
         }
         return lines;
     }

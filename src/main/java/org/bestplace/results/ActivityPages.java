@@ -31,6 +31,11 @@ public class ActivityPages {
 
     public record ActivityView(Audit audit, List<ActivityEntry> entries, List<ActivityEvent> events, String event,
             String username, String from, String to, String field, String message) {
+
+        /** When an entry happened, in the audit's own time to the minute, with the zone's abbreviation. */
+        public String when(ActivityEntry entry) {
+            return audit.timeOf(entry.occurredAt);
+        }
     }
 
     @Inject

@@ -135,8 +135,8 @@ public class ReviewResource {
     @GET
     @Path("/reviews/{reviewId}/history")
     public List<HistoryView> history(@PathParam("auditId") Long auditId, @PathParam("reviewId") String reviewId) {
-        Review review = reviews.find(auditId, reviewId, currentUser.user(), currentUser.isAdmin());
-        return ReviewHistory.of(review.id).stream()
+        return reviews.history(auditId, reviewId, currentUser.user(), currentUser.isAdmin()).changes().stream()
+                .map(ReviewService.Change::entry)
                 .map(h -> new HistoryView(h.fromVersion, h.changedBy, h.changedAt, h.changeReason, h.beforeContent,
                         h.afterContent))
                 .toList();

@@ -12,6 +12,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.bestplace.activity.ActivityEvent;
+import org.bestplace.activity.ActivityLog;
 import org.bestplace.audit.Audit;
 import org.bestplace.audit.AuditAccess;
 import org.bestplace.audit.MemberRole;
@@ -45,6 +47,9 @@ public class ReviewService {
 
     @Inject
     DebriefedDays debriefs;
+
+    @Inject
+    ActivityLog activity;
 
     /** How a review PUT ended: created, changed, or a repeat of what was stored. */
     public enum Result {
@@ -94,6 +99,9 @@ public class ReviewService {
             throw DomainException.conflict("localId", "This patient has just been registered in this audit by"
                     + " someone else; reload the ward to find the case.");
         }
+        // The log names the case by its number only: never the local identifier or anything typed about the patient.
+        activity.record(ActivityEvent.CASE_REGISTERED, audit.id, "Registered case " + patientCase.caseNumber + " on "
+                + patientCase.ward);
         return patientCase;
     }
 
@@ -228,6 +236,7 @@ public class ReviewService {
             Review.rankPatientDay(patientCase, review.reviewDate);
             if (review.submitted) {
                 metrics.reviewSubmitted();
+                logSubmission(review);
             }
             return new Stored(review, Result.CREATED);
         }
@@ -245,8 +254,54 @@ public class ReviewService {
         Review.rankPatientDay(patientCase, existing.reviewDate);
         if (existing.submitted && !wasSubmitted) {
             metrics.reviewSubmitted();
+            logSubmission(existing);
+        }
+        if (entry != null) {
+            activity.record(ActivityEvent.REVIEW_CHANGED, audit.id, "Changed the submitted review of case "
+                    + patientCase.caseNumber + " for " + existing.reviewDate);
         }
         return new Stored(existing, Result.UPDATED);
+    }
+
+    /** The log says which case was reviewed and for which day, never what the review says (its note, reasons). */
+    private void logSubmission(Review review) {
+        activity.record(ActivityEvent.REVIEW_SUBMITTED, review.audit.id, "Submitted a review of case "
+                + review.patientCase.caseNumber + " for " + review.reviewDate);
+    }
+
+    /** One change to a submitted review, with the content before and after read back. */
+    public record Change(ReviewHistory entry, ReviewContent before, ReviewContent after) {
+    }
+
+    /** A review with its changes, oldest first, and the audit it belongs to. */
+    public record History(Audit audit, Review review, List<Change> changes) {
+    }
+
+    /**
+     * A review's history, for the people who answer for it: its author, the audit's chair and lead,
+     * and administrators. Anyone else on the team is refused; outsiders are told the audit does not exist.
+     */
+    public History history(Long auditId, String reviewId, User by, boolean admin) {
+        AuditAccess access = AuditAccess.of(auditId, by, admin);
+        Review review = Review.findById(canonicalUuid(reviewId));
+        if (review == null || !review.audit.id.equals(access.audit().id)) {
+            throw DomainException.notFound("There is no review " + reviewId + " in this audit.");
+        }
+        if (!review.isAuthor(by) && !access.admin() && !access.has(MemberRole.CHAIR)
+                && !access.has(MemberRole.LEAD)) {
+            throw DomainException.forbidden("A review's history is for its author and the audit's chair and lead.");
+        }
+        List<Change> changes = ReviewHistory.of(review.id).stream()
+                .map(h -> new Change(h, fromJson(h.beforeContent), fromJson(h.afterContent))).toList();
+        return new History(access.audit(), review, changes);
+    }
+
+    private ReviewContent fromJson(String stored) {
+        try {
+            return json.readValue(stored, ReviewContent.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A review history entry holds unreadable content", e);
+        }
     }
 
     /** The free text of a review fits its column: the same limits as the JSON API's, for the form too. */

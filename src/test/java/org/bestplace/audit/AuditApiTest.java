@@ -148,6 +148,9 @@ class AuditApiTest {
                 .body("status", equalTo("COLLECTING"));
         assertEquals(1, Db.number(dataSource, "select count(*) from audit_status_change where audit_id = ?"
                 + " and to_status = 'COLLECTING'", audit));
+        assertEquals(1, Db.number(dataSource, "select count(*) from activity_log where event = 'AUDIT_STATUS'"
+                + " and audit_id = ? and username = 'admin' and detail = 'Moved the audit from PLANNED to COLLECTING'",
+                audit));
     }
 
     @Test

@@ -186,6 +186,53 @@ class AuditDeskBrowserTest {
     }
 
     @Test
+    void theLeadIsToldBeforeAndAfterPressingThatAnAuditWithoutAChairCannotCollectAndReopeningNeedsAReason() {
+        String audit = Api.asAdmin().body(Api.auditBody("Chairless audit " + UUID.randomUUID())).post("/api/audits")
+                .then().statusCode(201).extract().path("id");
+        String lead = Api.user("lead", "COMMISSIONER", "COMMISSIONER");
+        Api.member(audit, lead, "LEAD", "COMMISSIONER");
+        Api.reviewerOn(audit, "HOSPITAL");
+        Api.reviewerOn(audit, "COMMUNITY");
+        String words = AuditTeam.RULE + " This audit has no chair yet.";
+
+        try (BrowserContext context = chromium.context(1280, 800)) {
+            Page page = Chromium.signIn(context, base.toString(), lead, Api.PASSWORD);
+            page.navigate(base + "audits/" + audit);
+            page.click("#manage >> text=Status");
+            page.waitForURL("**/status");
+            assertEquals(words, page.textContent("#team-rule").strip().replaceAll("\\s+", " ")
+                    .replace(" Add them on the team page.", ""));
+            assertEquals(409, statusOfClick(page, "#to-COLLECTING"));
+            assertEquals("Not moved: " + words, page.textContent("#refusal-COLLECTING").strip()
+                    .replaceAll("\\s+", " "));
+            Api.as(lead).body(Map.of("status", "COLLECTING")).post("/api/audits/" + audit + "/status").then()
+                    .statusCode(409).body("detail", org.hamcrest.Matchers.equalTo(words));
+
+            String chair = Api.user("chair", "HOSPITAL", "CHAIR");
+            Api.member(audit, chair, "CHAIR", "HOSPITAL");
+            page.navigate(base + "audits/" + audit + "/status");
+            assertTrue(page.textContent("#team-rule").contains("This audit's team has a chair and reviewers from 2"
+                    + " sectors."));
+            page.click("#to-COLLECTING");
+            page.waitForSelector("#moved");
+            page.click("#to-CLOSED");
+            page.waitForSelector("#moved");
+            assertEquals("CLOSED", page.textContent("#current-status"));
+            assertTrue(page.textContent("#move-COLLECTING").contains("The reason you give is kept"));
+            assertEquals(400, statusOfClick(page, "#to-COLLECTING"));
+            assertTrue(page.textContent("#refusal-COLLECTING").contains("needs a reason"));
+            assertEquals("CLOSED", page.textContent("#current-status"));
+            page.fill("#reason-COLLECTING", "Ward B's last day was missed");
+            page.click("#to-COLLECTING");
+            page.waitForSelector("#moved");
+            assertEquals("COLLECTING", page.textContent("#current-status"));
+            assertTrue(page.textContent("#history").contains("Ward B's last day was missed"));
+            noSeriousViolations(page, "the status page after a reopening");
+            Chromium.screenshot(page, "audit-status-reopened");
+        }
+    }
+
+    @Test
     void theLeadChangesTheirOwnPlannedAuditAndAMistakeComesBackBesideItsField() {
         String audit = Api.asAdmin().body(Api.auditBody("Lead's audit " + UUID.randomUUID())).post("/api/audits")
                 .then().statusCode(201).extract().path("id");

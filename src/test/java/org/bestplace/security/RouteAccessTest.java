@@ -77,6 +77,7 @@ class RouteAccessTest {
         rules.put("GET /login/oidc", rule(EVERYONE));
         rules.put("GET /", rule(EVERYONE));
         rules.put("GET /comparisons", rule(EVERYONE));
+        rules.put("GET /guide", rule(EVERYONE));
         rules.put("GET /api/me", rule(EVERYONE));
         rules.put("GET /api/audits", rule(EVERYONE));
         rules.put("GET /api/criteria-sets", rule(EVERYONE));
@@ -102,7 +103,10 @@ class RouteAccessTest {
         rules.put("GET /api/audits/{auditId}/members", rule(TEAM));
         rules.put("GET /api/audits/{auditId}/cases", rule(TEAM));
         rules.put("GET /api/audits/{auditId}/reviews/{reviewId}", rule(TEAM));
-        rules.put("GET /api/audits/{auditId}/reviews/{reviewId}/history", rule(TEAM));
+        // the walk's review is the reviewer's own
+        Set<Caller> history = only(Caller.ADMIN, Caller.LEAD, Caller.CHAIR, Caller.REVIEWER);
+        rules.put("GET /api/audits/{auditId}/reviews/{reviewId}/history", rule(history));
+        rules.put("GET /audits/{auditId}/reviews/{reviewId}/history", rule(history));
         rules.put("GET /api/audits/{auditId}/summary", rule(TEAM));
         rules.put("GET /api/audits/{auditId}/agreement", rule(TEAM));
         Set<Caller> chair = only(Caller.ADMIN, Caller.CHAIR);
@@ -119,6 +123,7 @@ class RouteAccessTest {
         rules.put("GET /audits/{auditId}/debriefs/{date}/minutes", rule(TEAM));
         rules.put("GET /audits/{auditId}/debriefs/{date}/minutes.pdf", rule(TEAM));
         rules.put("GET /audits/{auditId}/results", rule(TEAM));
+        rules.put("GET /audits/{auditId}/guide", rule(TEAM));
         rules.put("GET /audits/{auditId}/results/export", rule(TEAM));
         // One audit: unsuppressed figures and logs
         Set<Caller> internal = only(Caller.ADMIN, Caller.LEAD, Caller.COMMISSIONER);
