@@ -105,6 +105,11 @@ public class AuditPages {
         public String missing() {
             return team.missing().orElse("");
         }
+
+        /** A refusal that belongs to none of the steps shown (a step the audit cannot take now). */
+        public boolean messageAtTop() {
+            return message != null && moves.stream().noneMatch(m -> m.status().equals(refusedStatus));
+        }
     }
 
     @Inject
@@ -127,8 +132,13 @@ public class AuditPages {
         User user = currentUser.user();
         boolean admin = currentUser.isAdmin();
         List<AuditLine> lines = new ArrayList<>();
+        // One query for the caller's roles on every audit, not one per audit.
+        Map<Long, List<String>> rolesByAudit = new java.util.HashMap<>();
+        for (Member member : Member.ofUser(user)) {
+            rolesByAudit.computeIfAbsent(member.audit.id, id -> new ArrayList<>()).add(member.role.name());
+        }
         for (Audit audit : audits.visibleTo(user, admin)) {
-            List<String> roles = Member.ofUserInAudit(audit, user).stream().map(m -> m.role.name()).sorted().toList();
+            List<String> roles = rolesByAudit.getOrDefault(audit.id, List.of()).stream().sorted().toList();
             String on = roles.isEmpty() ? "administrator" : String.join(", ", roles);
             lines.add(new AuditLine(audit.id, audit.title, audit.site, audit.status.name(), audit.startDate,
                     audit.endDate, on, admin || roles.contains(MemberRole.LEAD.name())));

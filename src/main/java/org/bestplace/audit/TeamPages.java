@@ -107,8 +107,9 @@ public class TeamPages {
 
     @GET
     public TemplateInstance team(@PathParam("auditId") Long auditId, @QueryParam("done") String done,
-            @QueryParam("created") boolean created) {
-        return Templates.team(view(managed(auditId), null, done, created));
+            @QueryParam("member") String member, @QueryParam("created") boolean created) {
+        Audit audit = managed(auditId);
+        return Templates.team(view(audit, null, doneMessage(audit, done, member), created));
     }
 
     @POST
@@ -124,7 +125,7 @@ public class TeamPages {
             }
             Member member = audits.addMember(auditId, username, memberRole, null, currentUser.user(),
                     currentUser.isAdmin());
-            return done(auditId, member.user.displayName + " joined the team as " + memberRole + ".");
+            return done(auditId, "added", member.user.username);
         } catch (DomainException e) {
             return refused(audit, e, "add", null, values);
         }
@@ -145,8 +146,7 @@ public class TeamPages {
             MemberRole memberRole = role(role, "role");
             Member member = audits.addNewMember(auditId, new AuditService.NewPerson(username, displayName, email,
                     organisation, chosen, password), memberRole, currentUser.user(), currentUser.isAdmin());
-            return done(auditId, member.user.displayName + " (" + member.user.username + ") was created and joined the"
-                    + " team as " + memberRole + ".");
+            return done(auditId, "created", member.user.username);
         } catch (DomainException e) {
             return refused(audit, e, "create", null, values);
         }
@@ -163,9 +163,8 @@ public class TeamPages {
             for (String role : roles == null ? List.<String>of() : roles) {
                 chosen.add(role(role, "roles"));
             }
-            List<Member> now = audits.changeRoles(auditId, member, chosen, currentUser.user(), currentUser.isAdmin());
-            return done(auditId, now.get(0).user.displayName + "'s roles are now "
-                    + String.join(", ", now.stream().map(m -> m.role.name()).sorted().toList()) + ".");
+            audits.changeRoles(auditId, member, chosen, currentUser.user(), currentUser.isAdmin());
+            return done(auditId, "roles", member);
         } catch (DomainException e) {
             return refused(audit, e, "roles", member, Map.of());
         }
@@ -177,17 +176,39 @@ public class TeamPages {
     public Response remove(@PathParam("auditId") Long auditId, @PathParam("member") String member) {
         Audit audit = managed(auditId);
         try {
-            String name = User.byUsername(member).map(u -> u.displayName).orElse(member);
             audits.removeMember(auditId, member, currentUser.user(), currentUser.isAdmin());
-            return done(auditId, name + " is off the team; the reviews they wrote stay, under their name.");
+            return done(auditId, "removed", member);
         } catch (DomainException e) {
             return refused(audit, e, "removal", member, Map.of());
         }
     }
 
-    private static Response done(Long auditId, String message) {
-        return Response.seeOther(URI.create("/audits/" + auditId + "/team?done="
-                + URLEncoder.encode(message, StandardCharsets.UTF_8))).build();
+    /** Back to the page after a change; the page words it (never text from the address, which anyone can write). */
+    private static Response done(Long auditId, String what, String username) {
+        return Response.seeOther(URI.create("/audits/" + auditId + "/team?done=" + what + "&member="
+                + URLEncoder.encode(username, StandardCharsets.UTF_8))).build();
+    }
+
+    /** What was just done, in a sentence, from the kind of change and the person it concerned. */
+    private String doneMessage(Audit audit, String what, String username) {
+        if (what == null || username == null) {
+            return null;
+        }
+        User user = User.byUsername(username).orElse(null);
+        if (user == null) {
+            return null;
+        }
+        List<String> roles = Member.ofUserInAudit(audit, user).stream().map(m -> m.role.name()).sorted().toList();
+        String name = user.displayName + " (" + user.username + ")";
+        return switch (what) {
+            case "added" -> roles.isEmpty() ? null : name + " is on the team as " + String.join(", ", roles) + ".";
+            case "created" -> roles.isEmpty() ? null : name + " has an account now and is on the team as "
+                    + String.join(", ", roles) + ".";
+            case "roles" -> roles.isEmpty() ? null : name + "'s roles are now " + String.join(", ", roles) + ".";
+            case "removed" -> roles.isEmpty() ? name + " is off the team; the reviews they wrote stay, under their"
+                    + " name." : null;
+            default -> null;
+        };
     }
 
     private Response refused(Audit audit, DomainException e, String form, String member, Map<String, String> values) {
