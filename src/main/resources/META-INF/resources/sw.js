@@ -5,7 +5,7 @@
 // the session cookie is HttpOnly, so until the server's answer expires it, the worker stands guard.
 'use strict';
 var CACHE = 'bestplace-v1';
-var SHELL = ['/static/bestplace.css', '/static/review.js', '/static/outbox.js'];
+var SHELL = ['/static/bestplace.css', '/static/review.js', '/static/outbox.js', '/static/register.js'];
 
 self.addEventListener('install', function (event) {
   event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.addAll(SHELL); })
@@ -96,9 +96,52 @@ function networkFirst(request) {
     }
     return response;
   }).catch(function () {
-    return caches.match(request).then(function (cached) {
-      return cached || new Response('<!doctype html><title>Offline</title><p>You are offline and this page'
-        + ' was not opened before on this device.</p>', { status: 503, headers: { 'Content-Type': 'text/html' } });
+    return caches.match(request, { ignoreVary: true }).then(function (cached) {
+      if (cached) { return cached; }
+      return request.mode === 'navigate' ? notKeptPage(request)
+        : new Response('', { status: 503, statusText: 'Offline' });
     });
+  });
+}
+
+/** The ward page to go back to: the one the reviewer came from, else one of the audit's the tablet kept. */
+function wardToGoBackTo(request) {
+  var wardPage = /^\/audits\/(\d+)\/wards\/[^/]+$/;
+  var referrer = request.referrer ? new URL(request.referrer) : null;
+  if (referrer && referrer.origin === self.location.origin && wardPage.test(referrer.pathname)) {
+    return Promise.resolve(referrer.pathname);
+  }
+  var audit = (new URL(request.url).pathname.match(/^\/audits\/(\d+)\//) || [])[1];
+  return caches.open(CACHE).then(function (cache) { return cache.keys(); }).then(function (requests) {
+    var kept = requests.map(function (r) { return new URL(r.url).pathname; }).filter(function (path) {
+      var ward = path.match(wardPage);
+      return ward && (!audit || ward[1] === audit);
+    });
+    return kept[0] || null;
+  });
+}
+
+function escapeHtml(text) {
+  return String(text).replace(/[&<>"']/g, function (c) {
+    return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
+  });
+}
+
+/** A page the tablet never kept, asked for without a connection: says so and leads back to the ward. */
+function notKeptPage(request) {
+  return wardToGoBackTo(request).then(function (ward) {
+    var back = ward ? '<p><a class="button" id="back-to-ward" href="' + escapeHtml(ward) + '">Back to the ward</a></p>'
+      : '<p><a class="button" id="back-to-ward" href="/">Back to the start page</a></p>';
+    return new Response('<!doctype html><html lang="en"><head><meta charset="utf-8">'
+      + '<meta name="viewport" content="width=device-width, initial-scale=1"><title>Not on this tablet — Bestplace</title>'
+      + '<link rel="stylesheet" href="/static/bestplace.css"></head><body>'
+      + '<header class="top"><span class="brand">Bestplace</span></header>'
+      + '<main id="main"><div id="offline-page"><h1>Not on this tablet while offline</h1>'
+      + '<p class="notice-plain">There is no connection, and this page was not opened on this tablet before the'
+      + ' connection dropped, so it cannot be shown now.</p>'
+      + '<p>Forms you opened earlier still work: what you save waits in the outbox and is sent when the'
+      + ' connection returns. Patients you register now can be reviewed from the ward page.</p>'
+      + back + '</div></main></body></html>',
+      { status: 503, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } });
   });
 }

@@ -16,5 +16,9 @@ public enum ActivityEvent {
     CRITERIA_RETIRED,
     ROLE_CHANGE,
     AUDIT_SETUP,
-    AUDIT_STATUS
+    AUDIT_STATUS,
+    /** A password changed by its owner, or a temporary one set by an administrator. */
+    PASSWORD_CHANGE,
+    /** An administrator lifted the sign-in throttle's lock on a user. */
+    SIGN_IN_UNLOCK
 }

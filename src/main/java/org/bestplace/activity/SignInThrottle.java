@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.bestplace.database.Sql;
 import org.bestplace.operations.ServiceClock;
 
@@ -49,7 +50,45 @@ public class SignInThrottle {
         return username.length() > 64 ? username.substring(0, 64) : username;
     }
 
-    /** Failed attempts for the username in the window, counting only those after its last sign-in. */
+    /** A user's last sign-in (form or identity provider) and the failures that count against them now. */
+    public record State(Instant lastSignIn, long failures) {
+
+        public boolean locked() {
+            return failures >= LIMIT;
+        }
+    }
+
+    /**
+     * Every user's state, by username: the failures in one query over all users, the last sign-ins
+     * in another (through Hibernate, which reads the log's instants as it wrote them).
+     */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public java.util.Map<String, State> states() {
+        java.util.Map<String, Instant> lastSignIns = new java.util.HashMap<>();
+        em.createQuery("select a.username, max(a.occurredAt) from ActivityEntry a where a.event = :event"
+                + " group by a.username", Object[].class).setParameter("event", ActivityEvent.SIGN_IN)
+                .getResultList().forEach(row -> lastSignIns.put(((String) row[0]).toLowerCase(java.util.Locale.ROOT),
+                        (Instant) row[1]));
+        java.util.Map<String, State> states = new java.util.HashMap<>();
+        List<Object[]> rows = em.createNativeQuery(Sql.load("activity/sign-in-states"))
+                .setParameter("since", clock.now().minus(WINDOW)).getResultList();
+        for (Object[] row : rows) {
+            String username = (String) row[0];
+            states.put(username, new State(lastSignIns.get(username), ((Number) row[1]).longValue()));
+        }
+        return states;
+    }
+
+    /** The moment the service clock stands at, as an unlock is stamped with. */
+    public Instant now() {
+        return clock.now();
+    }
+
+    /**
+     * Failed attempts for the username in the window, counting only those after its last sign-in
+     * and after an administrator last unlocked it.
+     */
     @Transactional
     public long recentFailures(String username) {
         Instant since = clock.now().minus(WINDOW);

@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -14,17 +18,24 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.io.StringReader;
+import java.util.LinkedHashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.bestplace.security.Sector;
 import org.bestplace.web.DomainException;
+import org.bestplace.web.Problem;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * A consensus criteria set as written in its YAML file: the source of truth for what a
@@ -68,9 +79,17 @@ public record CriteriaFile(
     static final int MAX_CODE = 40;
     static final Pattern SET_ID = Pattern.compile("[A-Za-z0-9._-]+");
 
+    /**
+     * Text stays text: a number or true/false where the format has words is refused, as the
+     * published JSON Schema refuses it, instead of being turned into words ({@code 1.10} is not "1.10").
+     */
     private static final YAMLMapper YAML = YAMLMapper.builder(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .withCoercionConfig(LogicalType.Textual, text -> text
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .build();
 
     /** Sorted keys and no insignificant whitespace: the form the content hash is taken over. */
@@ -82,124 +101,226 @@ public record CriteriaFile(
     /** Reads a YAML file; a file that is not YAML of this shape is refused with where it went wrong. */
     public static CriteriaFile parse(String yaml) {
         if (yaml == null || yaml.isBlank()) {
-            throw DomainException.invalid("The criteria file is empty.", List.of("the file is empty"));
+            throw DomainException.invalidFile("The criteria file is empty.", List.of(new Problem.At("the file is empty", null, null)));
         }
         try {
             CriteriaFile file = YAML.readValue(yaml, CriteriaFile.class);
             if (file == null) {
-                throw DomainException.invalid("The criteria file is empty.", List.of("the file is empty"));
+                throw DomainException.invalidFile("The criteria file is empty.", List.of(new Problem.At("the file is empty", null, null)));
             }
             return file;
         } catch (UnrecognizedPropertyException e) {
-            String problem = "unknown key '" + e.getPropertyName() + "'" + where(e);
-            throw DomainException.invalid("The criteria file has a key this service does not know.", List.of(problem));
+            throw DomainException.invalidFile("The criteria file has a key this service does not know.",
+                    List.of(at("unknown key '" + e.getPropertyName() + "'", e)));
+        } catch (MismatchedInputException e) {
+            if (e.getTargetType() == String.class && !e.getPath().isEmpty()) {
+                String key = e.getPath().get(e.getPath().size() - 1).getFieldName();
+                throw DomainException.invalidFile("The criteria file has a number or true/false where words belong.",
+                        List.of(at("'" + key + "' must be text: put it in quotes", e)));
+            }
+            throw DomainException.invalidFile("The criteria file is not valid YAML.",
+                    List.of(at("not valid criteria YAML: " + e.getOriginalMessage(), e)));
         } catch (JsonProcessingException e) {
-            String problem = "not valid criteria YAML" + where(e) + ": " + e.getOriginalMessage();
-            throw DomainException.invalid("The criteria file is not valid YAML.", List.of(problem));
+            throw DomainException.invalidFile("The criteria file is not valid YAML.",
+                    List.of(at("not valid criteria YAML: " + e.getOriginalMessage(), e)));
         }
     }
 
-    private static String where(JsonProcessingException e) {
-        return e.getLocation() == null ? ""
-                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    private static Problem.At at(String detail, JsonProcessingException e) {
+        return e.getLocation() == null || e.getLocation().getLineNr() < 1 ? new Problem.At(detail, null, null)
+                : new Problem.At(detail, e.getLocation().getLineNr(), e.getLocation().getColumnNr());
     }
 
     /** Every problem with this set, in file order; empty when it may be stored. */
     public List<String> problems() {
-        List<String> problems = new ArrayList<>();
+        return found().stream().map(Found::detail).toList();
+    }
+
+    /**
+     * Every problem with this set read from {@code yaml}, each at the line and column of the
+     * place it is about (for something missing, the entry that lacks it).
+     */
+    public List<Problem.At> problemsIn(String yaml) {
+        List<Found> found = found();
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Node root = compose(yaml);
+        return found.stream().map(f -> {
+            Node node = nearest(root, f.path());
+            return node == null ? new Problem.At(f.detail(), null, null)
+                    : new Problem.At(f.detail(), node.getStartMark().getLine() + 1,
+                            node.getStartMark().getColumn() + 1);
+        }).toList();
+    }
+
+    /** One problem, and the path in the file (keys and list places from 0) of what it is about. */
+    record Found(String detail, List<Object> path) {
+    }
+
+    /** Collects problems with the path of the entry being checked. */
+    private static final class Findings {
+        final List<Found> found = new ArrayList<>();
+        /** Each code's uses, by the path of its use. */
+        final Map<String, List<List<Object>>> uses = new LinkedHashMap<>();
+
+        void add(String detail, Object... path) {
+            found.add(new Found(detail, List.of(path)));
+        }
+
+        void add(String detail, List<Object> path) {
+            found.add(new Found(detail, List.copyOf(path)));
+        }
+    }
+
+    private static List<Object> path(List<Object> base, Object... more) {
+        List<Object> path = new ArrayList<>(base);
+        path.addAll(List.of(more));
+        return path;
+    }
+
+    private List<Found> found() {
+        Findings problems = new Findings();
         checkName("id", id, MAX_ID, problems);
         checkName("version", version, MAX_VERSION, problems);
         if (blank(title)) {
-            problems.add("missing title");
+            problems.add("missing title", "title");
         } else if (title.length() > MAX_TITLE) {
-            problems.add("title is " + title.length() + " characters long; at most " + MAX_TITLE + " are allowed");
+            problems.add("title is " + title.length() + " characters long; at most " + MAX_TITLE + " are allowed",
+                    "title");
         }
-        Map<String, Integer> uses = new HashMap<>();
-        checkEach(groups, "no groups of criteria", g -> "group " + g, problems, (group, place) -> {
+        checkEach(groups, "groups", "no groups of criteria", g -> "group " + g, problems, (group, place, at) -> {
             String label = blank(group.code()) ? place : "group " + group.code();
-            checkCode(group.code(), label, problems, uses);
+            checkCode(group.code(), label, problems, path(at, "code"));
             if (blank(group.title())) {
-                problems.add(label + " has no title");
+                problems.add(label + " has no title", path(at, "title"));
             }
-            checkEach(group.criteria(), label + " has no criteria", c -> "criterion " + c + " of " + label, problems,
-                    (criterion, where) -> {
-                        checkCode(criterion.code(), where, problems, uses);
+            checkEach(group.criteria(), path(at, "criteria"), label + " has no criteria",
+                    c -> "criterion " + c + " of " + label, problems, (criterion, where, in) -> {
+                        checkCode(criterion.code(), where, problems, path(in, "code"));
                         if (blank(criterion.text())) {
-                            problems.add(where + " has no text");
+                            problems.add(where + " has no text", path(in, "text"));
                         }
                     });
         });
-        checkEach(alternatives, "no alternatives (places of care)", a -> "alternative " + a, problems,
-                (alternative, where) -> {
-                    checkCode(alternative.code(), where, problems, uses);
+        checkEach(alternatives, "alternatives", "no alternatives (places of care)", a -> "alternative " + a,
+                problems, (alternative, where, at) -> {
+                    checkCode(alternative.code(), where, problems, path(at, "code"));
                     if (blank(alternative.title())) {
-                        problems.add(where + " has no title");
+                        problems.add(where + " has no title", path(at, "title"));
                     }
                 });
-        checkEach(reasons, "no reasons for delay", r -> "reason " + r, problems, (reason, where) -> {
-            checkCode(reason.code(), where, problems, uses);
+        checkEach(reasons, "reasons", "no reasons for delay", r -> "reason " + r, problems, (reason, where, at) -> {
+            checkCode(reason.code(), where, problems, path(at, "code"));
             if (blank(reason.title())) {
-                problems.add(where + " has no title");
+                problems.add(where + " has no title", path(at, "title"));
             }
             if (blank(reason.group())) {
-                problems.add(where + " has no group");
+                problems.add(where + " has no group", path(at, "group"));
             }
         });
-        uses.forEach((code, count) -> {
-            if (count > 1) {
-                problems.add("code '" + code + "' is used " + count + " times; codes must be unique in a set");
+        problems.uses.forEach((code, places) -> {
+            if (places.size() > 1) {
+                // placed at the second use: the first is where the code belongs
+                problems.add("code '" + code + "' is used " + places.size() + " times; codes must be unique in a set",
+                        places.get(1));
             }
         });
         if (consensus != null && consensus.status() != null
                 && !List.of("DRAFT", "RATIFIED").contains(consensus.status())) {
-            problems.add("consensus status must be DRAFT or RATIFIED, not '" + consensus.status() + "'");
+            problems.add("consensus status must be DRAFT or RATIFIED, not '" + consensus.status() + "'",
+                    "consensus", "status");
         }
-        return problems;
+        return problems.found;
     }
 
     /** The set's id and version name it in URLs and file names: required, plain characters, column-sized. */
-    private static void checkName(String field, String value, int max, List<String> problems) {
+    private static void checkName(String field, String value, int max, Findings problems) {
         if (blank(value)) {
-            problems.add("missing " + field);
+            problems.add("missing " + field, field);
         } else if (!SET_ID.matcher(value).matches()) {
-            problems.add(field + " '" + value + "' may only hold letters, digits, '.', '_' and '-'");
+            problems.add(field + " '" + value + "' may only hold letters, digits, '.', '_' and '-'", field);
         } else if (value.length() > max) {
-            problems.add(field + " is " + value.length() + " characters long; at most " + max + " are allowed");
+            problems.add(field + " is " + value.length() + " characters long; at most " + max + " are allowed", field);
         }
+    }
+
+    /** Checks one entry of a list: the entry, its name in problems, and its path in the file. */
+    private interface EntryCheck<T> {
+        void check(T entry, String place, List<Object> path);
+    }
+
+    private static <T> void checkEach(List<T> entries, String key, String ifNone, IntFunction<String> place,
+            Findings problems, EntryCheck<T> check) {
+        checkEach(entries, List.of(key), ifNone, place, problems, check);
     }
 
     /**
      * Checks each entry of one of the file's lists, named by its place (counted from 1); a list
      * that is missing or empty, and an entry left empty, are problems of their own.
      */
-    private static <T> void checkEach(List<T> entries, String ifNone, IntFunction<String> place,
-            List<String> problems, BiConsumer<T, String> check) {
+    private static <T> void checkEach(List<T> entries, List<Object> at, String ifNone, IntFunction<String> place,
+            Findings problems, EntryCheck<T> check) {
         if (entries == null || entries.isEmpty()) {
-            problems.add(ifNone);
+            problems.add(ifNone, at);
             return;
         }
         for (int i = 0; i < entries.size(); i++) {
             T entry = entries.get(i);
             if (entry == null) {
-                problems.add(place.apply(i + 1) + " is empty");
+                problems.add(place.apply(i + 1) + " is empty", path(at, i));
             } else {
-                check.accept(entry, place.apply(i + 1));
+                check.check(entry, place.apply(i + 1), path(at, i));
             }
         }
     }
 
-    private static void checkCode(String code, String where, List<String> problems, Map<String, Integer> uses) {
+    private static void checkCode(String code, String where, Findings problems, List<Object> at) {
         if (blank(code)) {
-            problems.add(where + " has no code");
+            problems.add(where + " has no code", at);
             return;
         }
         if (!CODE.matcher(code).matches()) {
-            problems.add(where + ": code '" + code + "' may only hold A-Z, 0-9, '_' and '-'");
+            problems.add(where + ": code '" + code + "' may only hold A-Z, 0-9, '_' and '-'", at);
         } else if (code.length() > MAX_CODE) {
             problems.add(where + ": code is " + code.length() + " characters long; at most " + MAX_CODE
-                    + " are allowed");
+                    + " are allowed", at);
         }
-        uses.merge(code, 1, Integer::sum);
+        problems.uses.computeIfAbsent(code, c -> new ArrayList<>()).add(at);
+    }
+
+    /** The file as YAML nodes, which keep their place; none when it cannot be read that way. */
+    private static Node compose(String yaml) {
+        try {
+            return new Yaml().compose(new StringReader(yaml));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The node at {@code path}, or the deepest one on the way there that the file has. */
+    private static Node nearest(Node node, List<Object> path) {
+        if (node == null) {
+            return null;
+        }
+        for (Object step : path) {
+            Node next = null;
+            if (step instanceof String key && node instanceof MappingNode mapping) {
+                for (NodeTuple tuple : mapping.getValue()) {
+                    if (tuple.getKeyNode() instanceof ScalarNode scalar && scalar.getValue().equals(key)) {
+                        next = tuple.getValueNode();
+                    }
+                }
+            } else if (step instanceof Integer index && node instanceof SequenceNode sequence
+                    && index < sequence.getValue().size()) {
+                next = sequence.getValue().get(index);
+            }
+            if (next == null) {
+                return node;
+            }
+            node = next;
+        }
+        return node;
     }
 
     private static boolean blank(String s) {

@@ -30,13 +30,27 @@ public class CriteriaRatification extends NumberedEntity {
     @Column(name = "signed_at", nullable = false)
     public Instant signedAt;
 
+    /** The name and role the signatory signed with; none for a sign-off made before they were asked. */
+    @Column(name = "signatory_name", length = 200)
+    public String signatoryName;
+
+    @Column(name = "signatory_role", length = 200)
+    public String signatoryRole;
+
     protected CriteriaRatification() {
     }
 
-    CriteriaRatification(CriteriaSet criteriaSet, Sector sector, String signedBy, Instant signedAt) {
+    CriteriaRatification(CriteriaSet criteriaSet, Sector sector, String signedBy, Signatory signatory,
+            Instant signedAt) {
         this.criteriaSet = criteriaSet;
         this.sector = sector;
         this.signedBy = signedBy;
+        this.signatoryName = signatory == null ? null : signatory.name();
+        this.signatoryRole = signatory == null ? null : signatory.role();
         this.signedAt = signedAt;
+    }
+
+    /** Who signs for a sector, in their own words: their name and their role in their organisation. */
+    public record Signatory(String name, String role) {
     }
 }

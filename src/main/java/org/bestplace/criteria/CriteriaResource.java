@@ -29,10 +29,10 @@ public class CriteriaResource {
     CurrentUser currentUser;
 
     public record Summary(String id, String version, String title, String status, String contentHash,
-            List<String> ratifiedBy) {
+            List<String> ratifiedBy, String retiredReason) {
         static Summary of(CriteriaSet set) {
             return new Summary(set.setId, set.version, set.title, set.status.name(), set.contentHash,
-                    set.signedSectors().stream().map(Enum::name).toList());
+                    set.signedSectors().stream().map(Enum::name).toList(), set.retiredReason);
         }
     }
 
@@ -41,7 +41,12 @@ public class CriteriaResource {
             List<CriteriaFile.Alternative> alternatives, List<CriteriaFile.Reason> reasons) {
     }
 
-    public record Ratification(@NotNull Sector sector) {
+    /** A sector's sign-off; {@code name} (the caller's own when left out) and {@code role} are who signs. */
+    public record Ratification(@NotNull Sector sector, String name, String role) {
+    }
+
+    /** Why a set is retired: required. */
+    public record Retirement(String reason) {
     }
 
     @GET
@@ -75,14 +80,15 @@ public class CriteriaResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response ratify(@PathParam("id") String id, @PathParam("version") String version,
             @Valid @NotNull Ratification body) {
-        CriteriaSet set = criteria.ratify(id, version, body.sector(), currentUser.user());
+        CriteriaSet set = criteria.ratify(id, version, body.sector(), currentUser.user(), body.name(), body.role());
         return Response.status(Response.Status.CREATED).entity(Summary.of(set)).build();
     }
 
     @POST
     @Path("/{id}/{version}/retirement")
     @RolesAllowed("ADMIN")
-    public Summary retire(@PathParam("id") String id, @PathParam("version") String version) {
-        return Summary.of(criteria.retire(id, version));
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Summary retire(@PathParam("id") String id, @PathParam("version") String version, Retirement body) {
+        return Summary.of(criteria.retire(id, version, body == null ? null : body.reason(), currentUser.user()));
     }
 }

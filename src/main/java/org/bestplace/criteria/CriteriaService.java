@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.bestplace.security.Sector;
 import org.bestplace.security.User;
 import org.bestplace.web.DomainException;
+import org.bestplace.web.Problem;
 import org.jboss.logging.Logger;
 
 /** Loads, uploads, ratifies and serves consensus criteria sets. */
@@ -73,14 +74,20 @@ public class CriteriaService {
         }
         List<Path> files;
         try (Stream<Path> listing = Files.list(directory)) {
-            files = listing.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-                    .sorted().toList();
+            files = listing.filter(CriteriaService::isCriteriaFile).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list the criteria folder " + directory, e);
         }
         for (Path path : files) {
             loadFile(path);
         }
+    }
+
+    /** A criteria set's YAML file; its training cases ({@code <name>.training.yaml}) sit beside it and are not one. */
+    static boolean isCriteriaFile(Path path) {
+        String name = path.getFileName().toString();
+        return (name.endsWith(".yaml") || name.endsWith(".yml"))
+                && !name.endsWith(".training.yaml") && !name.endsWith(".training.yml");
     }
 
     private void loadFile(Path path) {
@@ -123,42 +130,108 @@ public class CriteriaService {
             Instant signedAt = clock.now();
             for (CriteriaFile.Signatory signatory : file.consensus().ratifiedBy()) {
                 if (!set.signedSectors().contains(signatory.sector())) {
-                    set.ratify(signatory.sector(), signatory.role() + " (consensus panel, " + source + ")", signedAt);
+                    set.ratify(signatory.sector(), signatory.role() + " (consensus panel, " + source + ")",
+                            new CriteriaRatification.Signatory("Consensus panel", signatory.role()), signedAt);
                 }
             }
         }
         LOG.infof("Loaded criteria set %s %s from %s (%s)", file.id(), file.version(), source, set.status);
     }
 
+    /** The file read and checked: the one check for uploads from the API and the page, and for files at start. */
     private CriteriaFile validated(String yaml, String detail) {
         CriteriaFile file = CriteriaFile.parse(yaml);
-        List<String> problems = file.problems();
+        List<Problem.At> problems = file.problemsIn(yaml);
         if (!problems.isEmpty()) {
-            throw DomainException.invalid(detail + " " + problems.size() + " problem(s): "
-                    + String.join("; ", problems), problems);
+            throw DomainException.invalidFile(detail + " " + problems.size() + " problem(s): "
+                    + String.join("; ", problems.stream().map(Problem.At::text).toList()), problems);
         }
         return file;
     }
 
+    /** Checks a file without storing it: the problems an upload of it would be refused with. */
+    public List<Problem.At> problems(String yaml) {
+        try {
+            validated(yaml, "problems");
+            return List.of();
+        } catch (DomainException e) {
+            return e.places().isEmpty() ? e.problems().stream().map(p -> new Problem.At(p, null, null)).toList()
+                    : e.places();
+        }
+    }
+
     @Transactional
     public CriteriaSet ratify(String setId, String version, Sector sector, User user) {
+        return ratify(setId, version, sector, user, null, null);
+    }
+
+    /**
+     * One sector's sign-off by a user of that sector, with the name and role they sign with (the
+     * name defaults to the user's own; the role may be left out by a program that does not ask).
+     */
+    @Transactional
+    public CriteriaSet ratify(String setId, String version, Sector sector, User user, String name, String role) {
         CriteriaSet set = find(setId, version);
         if (user.sector != sector) {
             throw DomainException.forbidden("Only a user of the " + sector + " sector can sign for it; you are "
                     + user.sector + ".");
         }
-        set.ratify(sector, user.displayName + " (" + user.username + ", " + user.organisation + ")", clock.now());
+        String signatory = blank(name) ? user.displayName : name.strip();
+        String signedAs = blank(role) ? null : role.strip();
+        if (signatory.length() > MAX_SIGNATORY) {
+            throw DomainException.invalid("name", "Your name is " + signatory.length() + " characters long; at most "
+                    + MAX_SIGNATORY + " are kept.");
+        }
+        if (signedAs != null && signedAs.length() > MAX_SIGNATORY) {
+            throw DomainException.invalid("role", "Your role is " + signedAs.length() + " characters long; at most "
+                    + MAX_SIGNATORY + " are kept.");
+        }
+        set.ratify(sector, user.displayName + " (" + user.username + ", " + user.organisation + ")",
+                new CriteriaRatification.Signatory(signatory, signedAs), clock.now());
         activity.record(ActivityEvent.CRITERIA_RATIFIED, null, "Signed criteria set " + setId + " " + version
-                + " for the " + sector + " sector; the set is now " + set.status);
+                + " for the " + sector + " sector as " + signatory + (signedAs == null ? "" : ", " + signedAs)
+                + "; the set is now " + set.status);
         return set;
     }
 
+    static final int MAX_SIGNATORY = 200;
+    static final int MAX_REASON = 1000;
+
+    /** An administrator takes a set out of use, saying why; the audits on it keep it. */
     @Transactional
-    public CriteriaSet retire(String setId, String version) {
+    public CriteriaSet retire(String setId, String version, String reason, User user) {
         CriteriaSet set = find(setId, version);
-        set.retire();
-        activity.record(ActivityEvent.CRITERIA_RETIRED, null, "Retired criteria set " + setId + " " + version);
+        if (blank(reason)) {
+            throw DomainException.invalid("reason", "Give the reason for retiring this criteria set.");
+        }
+        String why = reason.strip();
+        if (why.length() > MAX_REASON) {
+            throw DomainException.invalid("reason", "The reason is " + why.length() + " characters long; at most "
+                    + MAX_REASON + " are kept.");
+        }
+        set.retire(why, user.username, clock.now());
+        activity.record(ActivityEvent.CRITERIA_RETIRED, null, "Retired criteria set " + setId + " " + version
+                + ": " + why);
         return set;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** The audits on each set, by the set's stored id. */
+    public Map<Long, List<CriteriaSetUsers.AuditUsing>> auditsUsing(List<CriteriaSet> sets) {
+        return users.auditsUsing(sets);
+    }
+
+    /** The other stored versions of a set's id, oldest first. */
+    public List<CriteriaSet> versionsOf(String setId) {
+        return CriteriaSet.versionsOf(setId);
+    }
+
+    /** What changed, by code, from one version of a set to another. */
+    public CriteriaDifference difference(CriteriaSet from, CriteriaSet to) {
+        return CriteriaDifference.between(definition(from), definition(to));
     }
 
     public CriteriaSet find(String setId, String version) {

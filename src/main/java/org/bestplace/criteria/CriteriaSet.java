@@ -51,6 +51,15 @@ public class CriteriaSet extends NumberedEntity {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    @Column(name = "retired_reason", length = 1000)
+    public String retiredReason;
+
+    @Column(name = "retired_by", length = 100)
+    public String retiredBy;
+
+    @Column(name = "retired_at")
+    public Instant retiredAt;
+
     @OneToMany(mappedBy = "criteriaSet", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
     @OrderBy("signedAt")
     public List<CriteriaRatification> ratifications = new ArrayList<>();
@@ -77,23 +86,32 @@ public class CriteriaSet extends NumberedEntity {
 
     /** Records one sector's sign-off; the set is ratified once every sector has signed. */
     public void ratify(Sector sector, String signedBy, Instant now) {
+        ratify(sector, signedBy, null, now);
+    }
+
+    /** A sign-off with the name and role the signatory gave. */
+    public void ratify(Sector sector, String signedBy, CriteriaRatification.Signatory signatory, Instant now) {
         if (status != CriteriaStatus.DRAFT) {
             throw DomainException.conflict("status", "Only a draft set can be ratified; this one is " + status + ".");
         }
         if (signedSectors().contains(sector)) {
             throw DomainException.conflict("sector", "The " + sector + " sector has already signed this set.");
         }
-        ratifications.add(new CriteriaRatification(this, sector, signedBy, now));
+        ratifications.add(new CriteriaRatification(this, sector, signedBy, signatory, now));
         if (signedSectors().containsAll(EnumSet.allOf(Sector.class))) {
             status = CriteriaStatus.RATIFIED;
         }
     }
 
-    public void retire() {
+    /** Takes the set out of use for new audits; the audits already on it keep it. */
+    public void retire(String reason, String by, Instant now) {
         if (status == CriteriaStatus.RETIRED) {
             throw DomainException.conflict("status", "This set is already retired.");
         }
         status = CriteriaStatus.RETIRED;
+        retiredReason = reason;
+        retiredBy = by;
+        retiredAt = now;
     }
 
     public Set<Sector> signedSectors() {
@@ -103,6 +121,10 @@ public class CriteriaSet extends NumberedEntity {
 
     public static Optional<CriteriaSet> byIdAndVersion(String setId, String version) {
         return find("setId = ?1 and version = ?2", setId, version).firstResultOptional();
+    }
+
+    public static List<CriteriaSet> versionsOf(String setId) {
+        return list("setId = ?1 order by createdAt, id", setId);
     }
 
     public static List<CriteriaSet> listInOrder() {

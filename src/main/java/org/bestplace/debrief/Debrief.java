@@ -114,6 +114,15 @@ public class Debrief extends NumberedEntity {
                         + attendee.name.length() + " characters long; a name may have up to " + MAX_ATTENDEE_NAME
                         + ".");
             }
+            if (attendee.organisation != null && attendee.organisation.length() > MAX_ATTENDEE_NAME) {
+                throw DomainException.invalid("attendees", "The organisation '" + attendee.organisation.substring(0,
+                        40) + "…' is " + attendee.organisation.length() + " characters long; it may have up to "
+                        + MAX_ATTENDEE_NAME + ".");
+            }
+            if (attendee.sector == null && (attendee.organisation == null || attendee.organisation.isBlank())) {
+                throw DomainException.invalid("attendees", "Give the organisation " + attendee.name
+                        + " came from, for example social care or a GP practice.");
+            }
         }
         if (notes != null && notes.length() > MAX_NOTES) {
             throw DomainException.invalid("notes", "The learning points are " + notes.length() + " characters long;"

@@ -76,7 +76,49 @@ public class DebriefPages {
 
     /** What a form sent back, kept so the page can show it again with the message. */
     public record FormError(String caseId, String field, String message, String outcome, String alternative,
-            String reason) {
+            String reason, List<String> delayReasons) {
+
+        FormError(String caseId, String field, String message, String outcome, String alternative, String reason) {
+            this(caseId, field, message, outcome, alternative, reason, List.of());
+        }
+    }
+
+    /**
+     * What a case's decision form shows: what the chair just sent when it was refused, else the
+     * decision on record, else nothing. {@code field}, {@code message}: the refusal, if any.
+     */
+    public record DecisionForm(String outcome, String alternative, List<String> delayReasons, String reason,
+            String field, String message) {
+
+        public boolean hasDelay(String code) {
+            return delayReasons.contains(code);
+        }
+
+        public boolean refused() {
+            return message != null;
+        }
+
+        /** The field as the form names it, for the summary by the button; null for a refusal of the whole form. */
+        public String errorLabel() {
+            return field == null ? null : DECISION_LABELS.get(field);
+        }
+
+        /** A refusal that belongs to no one field is shown above the form. */
+        public boolean ofWholeForm() {
+            return refused() && errorLabel() == null;
+        }
+
+        public boolean at(String name) {
+            return refused() && name.equals(field);
+        }
+    }
+
+    /** The decision form's fields by the words on the page. */
+    static final Map<String, String> DECISION_LABELS = Map.of("outcome", "Agreed outcome", "alternative",
+            "Best alternative place", "delayReasons", "Reasons for delay", "reason", "Reason");
+
+    /** A member of the audit's team as the attendance form offers them. */
+    public record TeamChoice(String username, String name, String sector, boolean present) {
     }
 
     public record Side(String reviewer, String sector, String outcome, String outcomeText, List<String> criteria,
@@ -85,7 +127,7 @@ public class DebriefPages {
 
     /** {@code notBlind}: sentences saying how a review may have been written or changed with the other in view. */
     public record QueueCase(String caseId, String caseNumber, String ward, List<String> why, List<Side> sides,
-            String decision, List<NotBlind> notBlind) {
+            String decision, List<NotBlind> notBlind, DecisionForm form) {
     }
 
     /** A sentence on how a review was written or changed with the other in view; {@code history} leads to the change. */
@@ -98,7 +140,7 @@ public class DebriefPages {
     public record DebriefView(String auditId, String auditTitle, String question, LocalDate date, long reviewed,
             String percentNotQualifying, String interval, String change, String changeLabel, long unresolved, String agreedPercent,
             String wardChart, String alternativeChart, String reasonChart, List<QueueCase> queue,
-            List<Choice> alternatives, boolean canDecide, boolean signedOff, String signedOffBy, String signedOffAt,
+            List<Choice> alternatives, List<Choice> delayReasons, List<TeamChoice> team, boolean canDecide, boolean signedOff, String signedOffBy, String signedOffAt,
             String attendeesText, List<Attendee> attendees, String notes, List<String> actions, FormError error,
             List<String> reopenings, DailySummary summary,
             Map<String, String> titles, boolean opened, boolean canOpen, List<DayLink> days,
@@ -163,7 +205,10 @@ public class DebriefPages {
     @Path("decisions")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response decide(@PathParam("auditId") Long auditId, @PathParam("date") LocalDate date,
-            @RestForm String caseId, @RestForm String outcome, @RestForm String alternative, @RestForm String reason) {
+            @RestForm String caseId, @RestForm String outcome, @RestForm String alternative,
+            @RestForm List<String> delayReasons, @RestForm String reason) {
+        List<String> delays = delayReasons == null ? List.of() : delayReasons.stream().filter(r -> !r.isBlank())
+                .toList();
         try {
             Outcome parsed = outcome == null || outcome.isBlank() ? null : Outcome.valueOf(outcome);
             if (parsed == null) {
@@ -172,14 +217,14 @@ public class DebriefPages {
             if (reason == null || reason.isBlank()) {
                 throw DomainException.invalid("reason", "Give the reason for the decision.");
             }
-            debriefs.decide(auditId, date, caseId, parsed, blankToNull(alternative), reason, currentUser.user(),
-                    currentUser.isAdmin());
+            debriefs.decide(auditId, date, caseId, parsed, blankToNull(alternative), delays, reason,
+                    currentUser.user(), currentUser.isAdmin());
         } catch (DomainException | IllegalArgumentException e) {
             if (e instanceof DomainException domain && domain.status() != 400) {
                 throw domain;
             }
             String field = e instanceof DomainException domain ? domain.field() : "outcome";
-            FormError error = new FormError(caseId, field, e.getMessage(), outcome, alternative, reason);
+            FormError error = new FormError(caseId, field, e.getMessage(), outcome, alternative, reason, delays);
             return Response.status(400).entity(Templates.debrief(view(auditId, date, error)).render())
                     .type(MediaType.TEXT_HTML_TYPE).build();
         }
@@ -190,23 +235,19 @@ public class DebriefPages {
     @Path("record")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response record(@PathParam("auditId") Long auditId, @PathParam("date") LocalDate date,
-            @RestForm String attendees, @RestForm String notes, @RestForm String actions) {
+            @RestForm List<String> member, @RestForm String attendees, @RestForm String notes,
+            @RestForm String actions) {
+        List<String> members = member == null ? List.of() : member.stream().filter(m -> !m.isBlank()).toList();
         List<Attendee> people = new ArrayList<>();
+        members.forEach(m -> people.add(Attendee.member(m)));
         for (String line : lines(attendees)) {
-            int comma = line.lastIndexOf(',');
-            Sector sector = null;
-            if (comma > 0) {
-                try {
-                    sector = Sector.valueOf(line.substring(comma + 1).strip().toUpperCase(Locale.ROOT));
-                } catch (IllegalArgumentException ignored) {
-                    sector = null;
-                }
+            Attendee other = other(line);
+            if (other == null) {
+                return recordRefused(auditId, date, "attendees", "Write each person as 'name, organisation', for"
+                        + " example 'Sam Lee, Northshire social care': '" + line + "' has no organisation.",
+                        members, attendees, notes, actions);
             }
-            if (sector == null) {
-                return recordRefused(auditId, date, "attendees", "Write each attendee as 'Name, SECTOR' with"
-                        + " SECTOR one of HOSPITAL, COMMUNITY, COMMISSIONER: '" + line + "'", attendees, notes, actions);
-            }
-            people.add(new Attendee(line.substring(0, comma).strip(), sector));
+            people.add(other);
         }
         try {
             debriefs.record(auditId, date, people, notes, lines(actions), currentUser.user(), currentUser.isAdmin());
@@ -214,18 +255,57 @@ public class DebriefPages {
             if (e.status() != 400) {
                 throw e;
             }
-            return recordRefused(auditId, date, e.field(), e.getMessage(), attendees, notes, actions);
+            return recordRefused(auditId, date, e.field(), e.getMessage(), members, attendees, notes, actions);
         }
         return Response.seeOther(URI.create("/audits/" + auditId + "/debriefs/" + date + "#record")).build();
     }
 
+    /**
+     * Someone from outside the team, from a line "name, organisation". A part that names a sector
+     * (as the form wrote them before, "Name, HOSPITAL") is their sector; the rest is the organisation.
+     */
+    static Attendee other(String line) {
+        String[] parts = line.split(",");
+        String name = parts[0].strip();
+        Sector sector = null;
+        List<String> organisation = new ArrayList<>();
+        for (int i = 1; i < parts.length; i++) {
+            String part = parts[i].strip();
+            Sector named = sectorNamed(part);
+            if (sector == null && named != null) {
+                sector = named;
+            } else if (!part.isEmpty()) {
+                organisation.add(part);
+            }
+        }
+        if (sector == null && organisation.isEmpty()) {
+            return null;
+        }
+        return new Attendee(name, sector, organisation.isEmpty() ? null : String.join(", ", organisation));
+    }
+
+    private static Sector sectorNamed(String text) {
+        for (Sector s : Sector.values()) {
+            if (s.name().equalsIgnoreCase(text)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** A recorded attendee from outside the team as the "others" box writes them. */
+    private static String otherLine(Attendee a) {
+        return a.name + (a.sector == null ? "" : ", " + a.sector.name())
+                + (a.organisation == null ? "" : ", " + a.organisation);
+    }
+
     /** The page again with what the chair wrote and the message beside the field at fault. */
-    private Response recordRefused(Long auditId, LocalDate date, String field, String message, String attendees,
-            String notes, String actions) {
+    private Response recordRefused(Long auditId, LocalDate date, String field, String message, List<String> members,
+            String attendees, String notes, String actions) {
         FormError error = new FormError(null, field, message, null, null, null);
         DebriefView view = view(auditId, date, error);
-        return Response.status(400).entity(Templates.debrief(withRecord(view, attendees, notes, actions)).render())
-                .type(MediaType.TEXT_HTML_TYPE).build();
+        return Response.status(400).entity(Templates.debrief(withRecord(view, members, attendees, notes, actions))
+                .render()).type(MediaType.TEXT_HTML_TYPE).build();
     }
 
     /**
@@ -270,10 +350,14 @@ public class DebriefPages {
     static final java.time.format.DateTimeFormatter DAY_NAME = java.time.format.DateTimeFormatter
             .ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
-    private static DebriefView withRecord(DebriefView v, String attendees, String notes, String actions) {
+    private static DebriefView withRecord(DebriefView v, List<String> members, String attendees, String notes,
+            String actions) {
+        List<TeamChoice> team = v.team().stream().map(t -> new TeamChoice(t.username(), t.name(), t.sector(),
+                members.contains(t.username()))).toList();
         return new DebriefView(v.auditId(), v.auditTitle(), v.question(), v.date(), v.reviewed(),
                 v.percentNotQualifying(), v.interval(), v.change(), v.changeLabel(), v.unresolved(), v.agreedPercent(), v.wardChart(),
-                v.alternativeChart(), v.reasonChart(), v.queue(), v.alternatives(), v.canDecide(), v.signedOff(),
+                v.alternativeChart(), v.reasonChart(), v.queue(), v.alternatives(), v.delayReasons(), team,
+                v.canDecide(), v.signedOff(),
                 v.signedOffBy(), v.signedOffAt(), attendees == null ? "" : attendees, v.attendees(), notes,
                 lines(actions), v.error(), v.reopenings(), v.summary(), v.titles(), v.opened(), v.canOpen(),
                 v.days(), v.undecided(), v.isToday(), v.canReopen());
@@ -287,7 +371,7 @@ public class DebriefPages {
         DailySummary summary = day.summary();
         DailySummary previous = debriefs.dayBefore(auditId, date, user, admin);
         CriteriaFile set = criteria.definition(day.audit().criteriaSet);
-        Map<String, String> titles = new java.util.HashMap<>();
+        Map<String, String> titles = new java.util.LinkedHashMap<>();
         set.alternatives().forEach(a -> titles.put(a.code(), a.title()));
         set.reasons().forEach(r -> titles.put(r.code(), r.title()));
         set.criteria().forEach(c -> titles.put(c.code(), c.code() + " " + c.text()));
@@ -313,16 +397,22 @@ public class DebriefPages {
         java.time.ZoneId zone = day.audit().zone();
         List<QueueCase> queue = day.queue().stream().map(item -> {
             Decision decision = decisions.get(item.patientCase().id);
-            return new QueueCase(String.valueOf(item.patientCase().id), item.patientCase().caseNumber,
+            String caseId = String.valueOf(item.patientCase().id);
+            return new QueueCase(caseId, item.patientCase().caseNumber,
                     item.patientCase().ward, item.why().stream().map(Enum::name).toList(),
                     item.reviews().stream().map(r -> side(r, titles)).toList(),
-                    decision == null ? null : describe(decision, titles), notBlind(item, titles, zone));
+                    decision == null ? null : describe(decision, titles, day, zone), notBlind(item, titles, day, zone),
+                    decisionForm(caseId, decision, error));
         }).toList();
         Debrief d = day.debrief();
         boolean opened = d != null;
         boolean chair = access.admin() || access.has(MemberRole.CHAIR);
-        String attendeesText = !opened ? "" : d.attendees.stream().map(a -> a.name + ", " + a.sector)
-                .collect(Collectors.joining("\n"));
+        String attendeesText = !opened ? "" : d.attendees.stream().filter(a -> !a.isMember())
+                .map(DebriefPages::otherLine).collect(Collectors.joining("\n"));
+        java.util.Set<String> present = !opened ? java.util.Set.of() : d.attendees.stream()
+                .filter(Attendee::isMember).map(a -> a.username).collect(Collectors.toSet());
+        List<TeamChoice> team = day.team().stream().map(m -> new TeamChoice(m.user.username, m.user.displayName,
+                m.sector.name(), present.contains(m.user.username))).toList();
         List<DayLink> days = debriefs.days(day.audit()).stream().map(s -> new DayLink(s.date(),
                 DAY_LABEL.format(s.date()), s.signedOff() ? "signed off" : s.opened() ? "held" : "not held",
                 s.date().equals(date))).toList();
@@ -332,11 +422,14 @@ public class DebriefPages {
                 summary.asAgreed().unresolved(), percentText(summary.asAgreed().proportion()), wardChart,
                 alternativeChart, reasonChart, queue,
                 set.alternatives().stream().map(a -> new Choice(a.code(), a.title())).toList(),
+                set.reasons().stream().map(r -> new Choice(r.code(), r.title())).toList(), team,
                 chair && opened && !d.isSignedOff(), opened && d.isSignedOff(),
-                opened ? d.signedOffBy : null, !opened || d.signedOffAt == null ? null : when(d.signedOffAt, zone),
+                opened ? day.name(d.signedOffBy) : null,
+                !opened || d.signedOffAt == null ? null : when(d.signedOffAt, zone),
                 attendeesText, opened ? d.attendees : List.of(), opened ? d.notes : null,
                 opened ? d.actions : List.of(), error,
-                day.reopenings().stream().map(r -> when(r.reopenedAt, zone) + " by " + r.reopenedBy + ": " + r.reason)
+                day.reopenings().stream().map(r -> when(r.reopenedAt, zone) + " by " + day.name(r.reopenedBy) + ": "
+                        + r.reason)
                         .toList(),
                 summary, titles, opened, chair && !opened && day.audit().status != org.bestplace.audit.AuditStatus.CLOSED
                         && day.audit().status != org.bestplace.audit.AuditStatus.PUBLISHED, days,
@@ -357,10 +450,10 @@ public class DebriefPages {
     }
 
     private static List<NotBlind> notBlind(DebriefService.QueueItem item, Map<String, String> titles,
-            java.time.ZoneId zone) {
+            DebriefService.Day day, java.time.ZoneId zone) {
         List<NotBlind> lines = new ArrayList<>();
         for (DebriefService.Change c : item.changes()) {
-            lines.add(new NotBlind("Changed after the other review could be read, by " + c.changedBy() + " on "
+            lines.add(new NotBlind("Changed after the other review could be read, by " + day.name(c.changedBy()) + " on "
                     + when(c.changedAt(), zone) + " (\u201c" + c.changeReason() + "\u201d). Before: "
                     + version(c.before(), titles) + ". After: " + version(c.after(), titles) + ".",
                     "/audits/" + item.patientCase().audit.id + "/reviews/" + c.reviewId() + "/history"));
@@ -377,9 +470,35 @@ public class DebriefPages {
                 : "Does not qualify, " + titles.getOrDefault(c.alternative(), String.valueOf(c.alternative()));
     }
 
-    private static String describe(Decision d, Map<String, String> titles) {
+    /** "Does not qualify: Care home (pathway 3); reasons for delay: … — the reason (Dr Okafor, 12 Nov 2026 14:05 GMT)". */
+    private static String describe(Decision d, Map<String, String> titles, DebriefService.Day day,
+            java.time.ZoneId zone) {
+        String delays = d.delayReasons.isEmpty() ? "" : "; reasons for delay: " + inSetOrder(d.delayReasons, titles)
+                .stream().map(c -> titles.getOrDefault(c, c)).collect(Collectors.joining(", "));
         return (d.outcome == Outcome.QUALIFIES ? "Qualifies" : "Does not qualify: "
-                + titles.getOrDefault(d.alternative, d.alternative)) + " — " + d.reason + " (" + d.decidedBy + ")";
+                + titles.getOrDefault(d.alternative, d.alternative)) + delays + " — " + d.reason + " ("
+                + day.name(d.decidedBy) + ", " + when(d.decidedAt, zone) + ")";
+    }
+
+    /** Codes in the order the criteria set lists them (the titles map keeps it), any unknown ones last. */
+    private static List<String> inSetOrder(java.util.Collection<String> codes, Map<String, String> titles) {
+        List<String> order = new ArrayList<>(titles.keySet());
+        return codes.stream().sorted(java.util.Comparator.comparingInt((String c) -> order.indexOf(c) < 0
+                ? Integer.MAX_VALUE : order.indexOf(c)).thenComparing(c -> c)).toList();
+    }
+
+    /** The refused values for the case the refusal was about, else the decision on record, else a blank form. */
+    private static DecisionForm decisionForm(String caseId, Decision decision, FormError error) {
+        if (error != null && caseId.equals(error.caseId())) {
+            return new DecisionForm(error.outcome(), error.alternative(),
+                    error.delayReasons() == null ? List.of() : error.delayReasons(), error.reason(), error.field(),
+                    error.message());
+        }
+        if (decision != null) {
+            return new DecisionForm(decision.outcome.name(), decision.alternative, List.copyOf(decision.delayReasons),
+                    decision.reason, null, null);
+        }
+        return new DecisionForm(null, null, List.of(), null, null, null);
     }
 
 

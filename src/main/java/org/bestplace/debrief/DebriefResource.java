@@ -67,24 +67,45 @@ public class DebriefResource {
         }
     }
 
-    /** The current decision on a case and every version recorded, oldest first. */
+    /**
+     * The current decision on a case and every version recorded, oldest first. {@code delayReasons}:
+     * codes of the criteria set's reasons for delay the debrief agreed, empty when none.
+     */
     public record DecisionView(String caseId, String caseNumber, Outcome outcome, String alternative, String reason,
-            String decidedBy, Instant decidedAt, List<VersionView> history) {
+            String decidedBy, Instant decidedAt, List<VersionView> history, List<String> delayReasons) {
         static DecisionView of(Decision d) {
             return new DecisionView(String.valueOf(d.patientCase.id), d.patientCase.caseNumber, d.outcome,
                     d.alternative, d.reason, d.decidedBy, d.decidedAt,
-                    DecisionVersion.of(d).stream().map(VersionView::of).toList());
+                    DecisionVersion.of(d).stream().map(VersionView::of).toList(), d.delayReasons.stream().sorted().toList());
         }
     }
 
     public record VersionView(Outcome outcome, String alternative, String reason, String decidedBy,
-            Instant decidedAt) {
+            Instant decidedAt, List<String> delayReasons) {
         static VersionView of(DecisionVersion v) {
-            return new VersionView(v.outcome, v.alternative, v.reason, v.decidedBy, v.decidedAt);
+            return new VersionView(v.outcome, v.alternative, v.reason, v.decidedBy, v.decidedAt,
+                    v.delayReasons.stream().sorted().toList());
         }
     }
 
-    public record AttendeeView(@NotBlank @Size(max = 200) String name, @NotNull Sector sector) {
+    /**
+     * Someone at the debrief: a team member by {@code username} (their name, sector and organisation
+     * then come from the team), or anyone else by name with their organisation and, where they have
+     * one, their sector.
+     */
+    public record AttendeeView(@Size(max = 200) String name, Sector sector, @Size(max = 200) String organisation,
+            @Size(max = 64) String username) {
+        static AttendeeView of(Attendee a) {
+            return new AttendeeView(a.name, a.sector, a.organisation, a.username);
+        }
+
+        Attendee attendee() {
+            if (username != null && !username.isBlank()) {
+                return Attendee.member(username.strip());
+            }
+            return new Attendee(name == null ? null : name.strip(), sector,
+                    organisation == null || organisation.isBlank() ? null : organisation.strip());
+        }
     }
 
     public record ReopeningView(String reopenedBy, Instant reopenedAt, String reason, String wasSignedOffBy,
@@ -110,7 +131,7 @@ public class DebriefResource {
                             q.reviews().stream().map(ReviewSide::of).toList(),
                             q.changes().stream().map(ChangeView::of).toList())).toList(),
                     day.decisions().stream().map(DecisionView::of).toList(),
-                    d.attendees.stream().map(a -> new AttendeeView(a.name, a.sector)).toList(), d.notes,
+                    d.attendees.stream().map(AttendeeView::of).toList(), d.notes,
                     List.copyOf(d.actions), d.signedOffBy, d.signedOffAt,
                     day.reopenings().stream().map(ReopeningView::of).toList());
         }
@@ -121,7 +142,8 @@ public class DebriefResource {
     }
 
     public record NewDecision(@NotBlank @Size(max = 20) String caseId, @NotNull Outcome outcome,
-            @Size(max = 40) String alternative, @NotBlank @Size(max = 2000) String reason) {
+            @Size(max = 40) String alternative, @Size(max = 50) List<@NotNull @Size(max = 40) String> delayReasons,
+            @NotBlank @Size(max = 2000) String reason) {
     }
 
     public record Reopen(@NotBlank @Size(max = 2000) String reason) {
@@ -159,7 +181,7 @@ public class DebriefResource {
             @Valid @NotNull Record body) {
         debriefs.record(auditId, date,
                 body.attendees() == null ? List.of()
-                        : body.attendees().stream().map(a -> new Attendee(a.name().strip(), a.sector())).toList(),
+                        : body.attendees().stream().map(AttendeeView::attendee).toList(),
                 body.notes(), body.actions() == null ? List.of() : body.actions(), currentUser.user(),
                 currentUser.isAdmin());
         return debrief(auditId, date);
@@ -170,7 +192,7 @@ public class DebriefResource {
     public Response decide(@PathParam("auditId") Long auditId, @PathParam("date") LocalDate date,
             @Valid @NotNull NewDecision body) {
         Decision decision = debriefs.decide(auditId, date, body.caseId(), body.outcome(), body.alternative(),
-                body.reason(), currentUser.user(), currentUser.isAdmin());
+                body.delayReasons(), body.reason(), currentUser.user(), currentUser.isAdmin());
         return Response.status(Response.Status.CREATED).entity(DecisionView.of(decision)).build();
     }
 

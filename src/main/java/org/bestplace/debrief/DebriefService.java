@@ -105,8 +105,18 @@ public class DebriefService {
     public record QueueItem(PatientCase patientCase, List<Why> why, List<Review> reviews, List<Change> changes) {
     }
 
+    /**
+     * {@code team}: the audit's members, one per person, for choosing attendees; {@code names}: the
+     * display name of everyone the day's record names by username (who decided, changed, signed off).
+     */
     public record Day(AuditAccess access, Audit audit, LocalDate date, Debrief debrief, DailySummary summary, List<QueueItem> queue,
-            List<Decision> decisions, List<DebriefReopening> reopenings) {
+            List<Decision> decisions, List<DebriefReopening> reopenings, List<org.bestplace.audit.Member> team,
+            Map<String, String> names) {
+
+        /** A person's display name where the service knows them, else what the record holds. */
+        public String name(String username) {
+            return username == null ? null : names.getOrDefault(username, username);
+        }
     }
 
     /**
@@ -128,10 +138,35 @@ public class DebriefService {
         }
         if (debrief == null) {
             return new Day(access, audit, date, null, DailySummary.compute(em, audit.id, date), List.of(),
-                    List.of(), List.of());
+                    List.of(), List.of(), List.of(), Map.of());
         }
-        return new Day(access, audit, date, debrief, DailySummary.compute(em, audit.id, date), queue(audit, date),
-                Decision.of(debrief), DebriefReopening.of(debrief));
+        List<QueueItem> queue = queue(audit, date);
+        List<Decision> decisions = Decision.of(debrief);
+        List<DebriefReopening> reopenings = DebriefReopening.of(debrief);
+        java.util.Set<String> named = new java.util.HashSet<>();
+        named.add(debrief.openedBy);
+        named.add(debrief.signedOffBy);
+        decisions.forEach(d -> named.add(d.decidedBy));
+        reopenings.forEach(r -> {
+            named.add(r.reopenedBy);
+            named.add(r.wasSignedOffBy);
+        });
+        queue.forEach(q -> q.changes().forEach(c -> named.add(c.changedBy())));
+        named.remove(null);
+        return new Day(access, audit, date, debrief, DailySummary.compute(em, audit.id, date), queue, decisions,
+                reopenings, team(audit), User.displayNames(named));
+    }
+
+    /** The audit's team, one line per person (the first of their memberships). */
+    private static List<org.bestplace.audit.Member> team(Audit audit) {
+        Map<String, org.bestplace.audit.Member> byUser = new java.util.LinkedHashMap<>();
+        for (org.bestplace.audit.Member m : org.bestplace.audit.Member.ofAudit(audit)) {
+            byUser.putIfAbsent(m.user.username, m);
+        }
+        return byUser.values().stream()
+                .sorted(java.util.Comparator.comparing((org.bestplace.audit.Member m) -> m.sector)
+                        .thenComparing(m -> m.user.displayName))
+                .toList();
     }
 
     /**
@@ -257,7 +292,7 @@ public class DebriefService {
     @RetryOnConflict
     @Transactional
     public Decision decide(Long auditId, LocalDate date, String caseId, Outcome outcome, String alternative,
-            String reason, User by, boolean admin) {
+            List<String> delayReasons, String reason, User by, boolean admin) {
         Debrief.lockForWrite(auditId, date);
         AuditAccess access = AuditAccess.of(auditId, by, admin).require(MemberRole.CHAIR);
         Audit audit = access.audit();
@@ -269,19 +304,35 @@ public class DebriefService {
             throw DomainException.invalid("caseId", "Case " + patientCase.caseNumber + " has no submitted review on "
                     + date + ".");
         }
+        var set = criteria.definition(audit.criteriaSet);
+        List<String> delays = delayReasons == null ? List.of() : delayReasons;
         if (outcome == Outcome.DOES_NOT_QUALIFY) {
             if (alternative == null || alternative.isBlank()) {
                 throw DomainException.invalid("alternative", "A decision that the patient does not qualify needs"
                         + " the best alternative place of care.");
             }
-            if (!criteria.definition(audit.criteriaSet).hasAlternative(alternative)) {
+            if (!set.hasAlternative(alternative)) {
                 throw DomainException.invalid("alternative", "Unknown alternative place '" + alternative + "'.");
             }
         } else if (alternative != null && !alternative.isBlank()) {
             throw DomainException.invalid("alternative", "A patient who qualifies has no alternative place.");
         }
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        for (String code : delays) {
+            if (code == null || !set.hasReason(code)) {
+                throw DomainException.invalid("delayReasons", "'" + code + "' is not one of this audit's reasons"
+                        + " for delay.");
+            }
+            if (!seen.add(code)) {
+                throw DomainException.invalid("delayReasons", "The reason for delay '" + code + "' is listed twice.");
+            }
+        }
+        if (outcome == Outcome.QUALIFIES && !seen.isEmpty()) {
+            throw DomainException.invalid("delayReasons", "Reasons for delay are recorded only for a patient who does"
+                    + " not qualify.");
+        }
         Decision decision = Decision.of(debrief, patientCase).orElseGet(() -> new Decision(debrief, patientCase));
-        decision.decide(outcome, alternative, reason, by.username, clock.now());
+        decision.decide(outcome, alternative, seen, reason, by.username, clock.now());
         decision.persist();
         new DecisionVersion(decision).persist();
         return decision;
@@ -295,8 +346,36 @@ public class DebriefService {
         Audit audit = AuditAccess.of(auditId, by, admin).require(MemberRole.CHAIR).audit();
         Debrief debrief = Debrief.of(audit, date).orElseThrow(() -> DomainException.conflict(
                 "The debrief of " + date + " has not been opened yet."));
-        debrief.record(attendees, notes, actions);
+        debrief.record(withTeam(audit, attendees), notes, actions);
         return debrief;
+    }
+
+    /**
+     * Team members come in by username and are recorded as the team knows them: display name,
+     * the sector they speak for on this audit, their organisation. Each is recorded once.
+     */
+    private static List<Attendee> withTeam(Audit audit, List<Attendee> attendees) {
+        Map<String, org.bestplace.audit.Member> team = new TreeMap<>();
+        for (org.bestplace.audit.Member m : org.bestplace.audit.Member.ofAudit(audit)) {
+            team.putIfAbsent(m.user.username, m);
+        }
+        List<Attendee> resolved = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Attendee a : attendees) {
+            if (!a.isMember()) {
+                resolved.add(a);
+                continue;
+            }
+            org.bestplace.audit.Member m = team.get(a.username);
+            if (m == null) {
+                throw DomainException.invalid("attendees", "Only members of this audit's team can be ticked;"
+                        + " add anyone else with their organisation.");
+            }
+            if (seen.add(a.username)) {
+                resolved.add(Attendee.ofTeam(m.user.username, m.user.displayName, m.sector, m.user.organisation));
+            }
+        }
+        return resolved;
     }
 
     @RetryOnConflict

@@ -1,5 +1,8 @@
 package org.bestplace.debrief;
 
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
@@ -9,13 +12,16 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.bestplace.review.Outcome;
 import org.bestplace.review.PatientCase;
 import org.bestplace.web.DomainException;
 
 /**
  * The chair's decision on one case at a debrief: the agreed outcome (and alternative place),
- * with the reason. Reviews are left as their authors wrote them.
+ * the reasons for delay where the debrief agreed them, with the reason. Reviews are left as their
+ * authors wrote them.
  */
 @Entity
 @Table(name = "decision")
@@ -32,6 +38,12 @@ public class Decision extends RecordedDecision {
     @Version
     public long version;
 
+    /** Codes of the audit's criteria set's reasons for delay; only for a patient who does not qualify. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "decision_delay_reason", joinColumns = @JoinColumn(name = "decision_id"))
+    @Column(name = "code", nullable = false, length = 40)
+    public Set<String> delayReasons = new TreeSet<>();
+
     protected Decision() {
     }
 
@@ -40,7 +52,13 @@ public class Decision extends RecordedDecision {
         this.patientCase = patientCase;
     }
 
-    public void decide(Outcome outcome, String alternative, String reason, String by, Instant now) {
+    @Override
+    public Set<String> delayReasons() {
+        return delayReasons;
+    }
+
+    public void decide(Outcome outcome, String alternative, Set<String> delayReasons, String reason, String by,
+            Instant now) {
         debrief.requireOpen();
         if (reason.length() > MAX_REASON) {
             throw DomainException.invalid("reason", "The reason is " + reason.length() + " characters long; it may"
@@ -48,6 +66,10 @@ public class Decision extends RecordedDecision {
         }
         this.outcome = outcome;
         this.alternative = outcome == Outcome.DOES_NOT_QUALIFY ? alternative : null;
+        this.delayReasons.clear();
+        if (outcome == Outcome.DOES_NOT_QUALIFY) {
+            this.delayReasons.addAll(delayReasons);
+        }
         this.reason = reason.strip();
         this.decidedBy = by;
         this.decidedAt = now;

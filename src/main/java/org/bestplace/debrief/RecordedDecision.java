@@ -5,6 +5,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.MappedSuperclass;
 import java.time.Instant;
+import java.util.Set;
 import org.bestplace.database.NumberedEntity;
 import org.bestplace.review.Outcome;
 
@@ -37,6 +38,9 @@ public abstract class RecordedDecision extends NumberedEntity {
 
     protected RecordedDecision() {
     }
+
+    /** The reasons for delay recorded with it; each kind keeps them in its own table. */
+    public abstract Set<String> delayReasons();
 
     /** A copy of what another record says was decided, by whom and when. */
     protected RecordedDecision(RecordedDecision decided) {

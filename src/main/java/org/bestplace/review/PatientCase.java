@@ -47,6 +47,10 @@ public class PatientCase extends NumberedEntity {
     @Column(name = "local_id_hash", length = 64)
     public String localIdHash;
 
+    /** The UUID the registering tablet made, so a registration sent twice finds its case. */
+    @Column(name = "client_id", length = 36)
+    public String clientId;
+
     @Column(name = "created_by", nullable = false, length = 64)
     public String createdBy;
 
@@ -102,6 +106,10 @@ public class PatientCase extends NumberedEntity {
         } catch (NumberFormatException e) {
             throw DomainException.invalid("caseId", "The case id '" + caseId + "' is not a case id.");
         }
+    }
+
+    public static Optional<PatientCase> byClientId(String clientId) {
+        return find("clientId", clientId).firstResultOptional();
     }
 
     public static Optional<PatientCase> byLocalIdHash(Audit audit, String hash) {

@@ -12,7 +12,7 @@ import org.bestplace.web.DomainException;
  * two doors take and refuse exactly the same registrations.
  */
 public record Registration(String ward, String specialty, String ageBand, String sex, String admissionDate,
-        String localId) {
+        String localId, String clientId) {
 
     public static final List<String> AGE_BANDS = List.of("18-39", "40-64", "65-74", "75-84", "85+");
     public static final List<String> SEXES = List.of("FEMALE", "MALE", "OTHER", "UNKNOWN");
@@ -20,9 +20,12 @@ public record Registration(String ward, String specialty, String ageBand, String
     static final int MAX_NAME = 100;
     static final int MAX_LOCAL_ID = 64;
 
-    /** The values once checked: the specialty stripped, the date read, a blank local identifier dropped. */
+    /**
+     * The values once checked: the specialty stripped, the date read, a blank local identifier
+     * dropped, the tablet's id in its canonical form.
+     */
     public record Checked(String ward, String specialty, String ageBand, String sex, LocalDate admissionDate,
-            String localId) {
+            String localId, String clientId) {
     }
 
     /**
@@ -62,7 +65,25 @@ public record Registration(String ward, String specialty, String ageBand, String
             throw DomainException.invalid("admissionDate", "The admission date is more than ten years before the"
                     + " audit; check it.");
         }
-        return new Checked(checkedWard, checkedSpecialty, ageBand, sex, admitted, checkedLocalId);
+        return new Checked(checkedWard, checkedSpecialty, ageBand, sex, admitted, checkedLocalId,
+                clientId(clientId));
+    }
+
+    /** The tablet's id of the registration, when it made one: a UUID, as for a review's id. */
+    static String clientId(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            String canonical = java.util.UUID.fromString(value).toString();
+            if (canonical.equalsIgnoreCase(value)) {
+                return canonical;
+            }
+        } catch (IllegalArgumentException e) {
+            // refused below, in the form's words
+        }
+        throw DomainException.invalid("clientId", "The registration's id from the tablet is not a UUID;"
+                + " register the patient again.");
     }
 
     private static String required(String value, String field, String message) {

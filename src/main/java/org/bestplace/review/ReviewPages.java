@@ -162,15 +162,56 @@ public class ReviewPages {
                 currentUser.user(), currentUser.isAdmin()));
     }
 
+    /** A registration as the tablet's outbox keeps it: the form's values, its id, and who wrote it. */
+    public record TabletRegistration(@jakarta.validation.constraints.Size(max = 100) String author,
+            @jakarta.validation.constraints.NotNull Registration registration) {
+    }
+
+    /**
+     * The tablet's outbox sends registrations here as JSON with the signed-in session, each with the
+     * id the tablet made: the same registration as the API's, answered in JSON or problem+json.
+     */
+    @POST
+    @Path("cases")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response registerFromTablet(@PathParam("auditId") Long auditId,
+            @jakarta.validation.Valid @jakarta.validation.constraints.NotNull TabletRegistration body) {
+        var user = currentUser.user();
+        if (body.author() != null && !body.author().equals(user.username)) {
+            throw DomainException.conflict("author", "This registration was written by " + body.author() + ", but "
+                    + user.username + " is signed in; it is sent only when " + body.author() + " signs in.");
+        }
+        return ReviewResource.registered(auditId, reviews.registerOnce(auditId, body.registration(), user,
+                currentUser.isAdmin()));
+    }
+
+    /**
+     * A blank review form for a patient registered on this tablet and not yet sent: the tablet keeps
+     * it, so the new patient can be reviewed offline at once; its script fills in the patient.
+     */
+    @GET
+    @Path("wards/{ward}/new-case-review")
+    public TemplateInstance newCaseReviewForm(@PathParam("auditId") Long auditId, @PathParam("ward") String ward) {
+        Audit audit = AuditAccess.of(auditId, currentUser.user(), currentUser.isAdmin()).audit();
+        if (!audit.hasWard(ward)) {
+            throw DomainException.notFound("Ward '" + ward + "' is not in this audit.");
+        }
+        LocalDate day = audit.today(clock);
+        return Templates.review(new ReviewForm(audit, "", "new patient", ward, wardPath(auditId, ward),
+                UUID.randomUUID().toString(), day, criteria.definition(audit.criteriaSet), List.of(), null, null,
+                null, List.of(), null, false, false, null, null, null, null, new PatientFacts("", "", "", null)));
+    }
+
     @POST
     @Path("wards/{ward}/cases")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response register(@PathParam("auditId") Long auditId, @PathParam("ward") String ward,
             @RestForm String specialty, @RestForm String ageBand, @RestForm String sex,
-            @RestForm String admissionDate, @RestForm String localId) {
+            @RestForm String admissionDate, @RestForm String localId, @RestForm String clientId) {
         try {
             PatientCase registered = reviews.register(auditId, new Registration(ward, specialty, ageBand, sex,
-                    admissionDate, localId), currentUser.user(), currentUser.isAdmin());
+                    admissionDate, localId, clientId), currentUser.user(), currentUser.isAdmin());
             return Response.seeOther(URI.create(wardPath(auditId, ward) + "?registered="
                     + registered.caseNumber)).build();
         } catch (DomainException e) {
@@ -200,7 +241,8 @@ public class ReviewPages {
                 .orElse(null);
         if (own == null) {
             return Templates.review(new ReviewForm(audit, String.valueOf(caseId), patientCase.caseNumber,
-                    patientCase.ward, wardPath(auditId, patientCase.ward), UUID.randomUUID().toString(), day, set,
+                    patientCase.ward, wardPath(auditId, patientCase.ward),
+                    reviews.formReviewId(audit.id, user, caseId, day), day, set,
                     List.of(), null, null, null, List.of(), null, false, false, null, null, null, null,
                     PatientFacts.of(patientCase, day)));
         }

@@ -92,9 +92,15 @@ public class ReviewResource {
     @POST
     @Path("/cases")
     public Response register(@PathParam("auditId") Long auditId, @NotNull Registration body) {
-        PatientCase patientCase = reviews.register(auditId, body, currentUser.user(), currentUser.isAdmin());
-        return Response.created(URI.create("/api/audits/" + auditId + "/cases/" + patientCase.id))
-                .entity(CaseView.of(patientCase)).build();
+        return registered(auditId, reviews.registerOnce(auditId, body, currentUser.user(), currentUser.isAdmin()));
+    }
+
+    /** 201 for a new case; 200 with the same case when a tablet sends a registration again. */
+    static Response registered(Long auditId, ReviewService.Registered registered) {
+        PatientCase patientCase = registered.patientCase();
+        return (registered.created()
+                ? Response.created(URI.create("/api/audits/" + auditId + "/cases/" + patientCase.id))
+                : Response.ok()).entity(CaseView.of(patientCase)).build();
     }
 
     @GET

@@ -61,9 +61,23 @@ public class ReviewService {
     public record Stored(Review review, Result result) {
     }
 
+    /** A registration's case, and whether this request made it or found it made by an earlier send. */
+    public record Registered(PatientCase patientCase, boolean created) {
+    }
+
     @RetryOnConflict
     @Transactional
     public PatientCase register(Long auditId, Registration registration, User by, boolean admin) {
+        return registerOnce(auditId, registration, by, admin).patientCase();
+    }
+
+    /**
+     * Registers a patient; a registration that carries the tablet's id and was sent before gives
+     * the case it made, if its content is the same, and is refused otherwise.
+     */
+    @RetryOnConflict
+    @Transactional
+    public Registered registerOnce(Long auditId, Registration registration, User by, boolean admin) {
         // Registrations in one audit are serialised, and the lock comes before any other read, so
         // the duplicate check below sees a patient another tablet registered a moment ago: the
         // unique key would refuse the row too, but with the keyed hash in its message.
@@ -75,10 +89,15 @@ public class ReviewService {
         Audit.getEntityManager().refresh(audit, LockModeType.PESSIMISTIC_WRITE);
         // The values come before the audit's state, so a wrong value is named even in a closed audit.
         Registration.Checked checked = registration.check(audit);
+        String hash = checked.localId() == null ? null : pseudonymiser.hash(audit.id, checked.localId());
+        if (checked.clientId() != null) {
+            PatientCase earlier = PatientCase.byClientId(checked.clientId()).orElse(null);
+            if (earlier != null) {
+                return new Registered(sameRegistration(earlier, audit, checked, hash, by), false);
+            }
+        }
         audit.requireCollecting();
-        String hash = null;
-        if (checked.localId() != null) {
-            hash = pseudonymiser.hash(audit.id, checked.localId());
+        if (hash != null) {
             PatientCase.byLocalIdHash(audit, hash).ifPresent(existing -> {
                 throw DomainException.conflict("localId", "This patient is already registered in this audit as case "
                         + existing.caseNumber + " (id " + existing.id + ").");
@@ -87,12 +106,17 @@ public class ReviewService {
         PatientCase patientCase = new PatientCase(audit, audit.takeCaseNumber(), checked.ward(),
                 checked.specialty(), checked.ageBand(), checked.sex(), checked.admissionDate(), hash, by.username,
                 clock.now());
+        patientCase.clientId = checked.clientId();
         // Another registration of the same patient may have committed since the check above; the
         // insert (made at once, for the generated id) then meets the unique key.
         try {
             patientCase.persist();
             PatientCase.getEntityManager().flush();
         } catch (jakarta.persistence.PersistenceException e) {
+            if (violates(e, "uq_case_client_id")) {
+                throw DomainException.conflict("clientId", "This registration's id from the tablet is already used"
+                        + " in another audit; register the patient again.");
+            }
             if (hash == null || !violates(e, "uq_case_local_id")) {
                 throw e;
             }
@@ -102,7 +126,26 @@ public class ReviewService {
         // The log names the case by its number only: never the local identifier or anything typed about the patient.
         activity.record(ActivityEvent.CASE_REGISTERED, audit.id, "Registered case " + patientCase.caseNumber + " on "
                 + patientCase.ward);
-        return patientCase;
+        return new Registered(patientCase, true);
+    }
+
+    /** The case an earlier send of this registration made, if this send says the same; else a refusal. */
+    private static PatientCase sameRegistration(PatientCase earlier, Audit audit, Registration.Checked checked,
+            String hash, User by) {
+        if (!earlier.audit.id.equals(audit.id)) {
+            throw DomainException.conflict("clientId", "This registration's id from the tablet is already used in"
+                    + " another audit; register the patient again.");
+        }
+        boolean same = earlier.createdBy.equals(by.username) && earlier.ward.equals(checked.ward())
+                && earlier.specialty.equals(checked.specialty()) && earlier.ageBand.equals(checked.ageBand())
+                && earlier.sex.equals(checked.sex()) && earlier.admissionDate.equals(checked.admissionDate())
+                && java.util.Objects.equals(earlier.localIdHash, hash);
+        if (!same) {
+            // Neither registration's values are echoed: the local identifier may be a hospital number.
+            throw DomainException.conflict("clientId", "This registration was already sent from the tablet, as case "
+                    + earlier.caseNumber + ", with other details; check that case on the ward page.");
+        }
+        return earlier;
     }
 
     private static boolean violates(Throwable failure, String constraint) {
@@ -355,6 +398,16 @@ public class ReviewService {
                     DualReview.isSelected(patientCase.id, audit.dualReviewRate), by, access.sector(), reviewer, lock));
         }
         return standings;
+    }
+
+    /**
+     * The id a person's review form of a case and day carries before the review exists: the same at
+     * every opening, so a draft kept offline under it is found again when the form is reopened. A
+     * keyed hash, so nobody can work out, and take first, another reviewer's id.
+     */
+    public String formReviewId(Long auditId, User by, long caseId, LocalDate day) {
+        String key = pseudonymiser.hash(auditId, "review form|" + by.id + "|" + caseId + "|" + day);
+        return UUID.nameUUIDFromBytes(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
     }
 
     public Review find(Long auditId, String reviewId, User by, boolean admin) {

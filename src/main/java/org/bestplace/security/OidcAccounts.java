@@ -38,7 +38,7 @@ public class OidcAccounts {
     SignInThrottle throttle;
 
     /** The Bestplace user an identity stands for: name and service-wide roles. */
-    public record Account(String username, Set<String> roles) {
+    public record Account(String username, Set<String> roles, boolean mustChangePassword) {
     }
 
     /** How an identity from the provider was matched: the claim's value, and the user if there is one. */
@@ -88,7 +88,8 @@ public class OidcAccounts {
         Optional<User> user = matchBy == MatchBy.EMAIL ? User.byEmail(value.toLowerCase(Locale.ROOT))
                 : User.byUsername(value);
         return user.map(u -> new Found(new Account(u.username,
-                u.roleSet().stream().map(Enum::name).collect(Collectors.toUnmodifiableSet())), u.isActive()));
+                u.roleSet().stream().map(Enum::name).collect(Collectors.toUnmodifiableSet()), u.passwordMustChange),
+                u.isActive()));
     }
 
     /** Writes a refused identity into the activity log under the name the provider gave. */

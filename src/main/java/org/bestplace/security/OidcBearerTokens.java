@@ -61,6 +61,7 @@ public class OidcBearerTokens implements SecurityIdentityAugmentor {
                     .addRoles(account.roles())
                     .addCredentials(identity.getCredentials())
                     .addAttributes(identity.getAttributes())
+                    .addAttribute(PasswordChangeGate.ATTRIBUTE, account.mustChangePassword())
                     .build();
         });
     }

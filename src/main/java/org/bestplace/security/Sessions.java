@@ -30,8 +30,11 @@ public class Sessions {
     @Inject
     BestplaceConfig config;
 
-    /** A session found open: who it belongs to and its anti-forgery token. */
-    public record Live(long id, String username, Set<String> roles, String csrfToken) {
+    /**
+     * A session found open: who it belongs to, its anti-forgery token, and whether its user must
+     * change a temporary password before anything else.
+     */
+    public record Live(long id, String username, Set<String> roles, String csrfToken, boolean mustChangePassword) {
     }
 
     /** A new session for the user; returns the token for the cookie (which is all the browser gets). */
@@ -64,7 +67,7 @@ public class Sessions {
                     s.touch(now);
                     return new Live(s.id, s.user.username,
                             s.user.roleSet().stream().map(Enum::name).collect(Collectors.toUnmodifiableSet()),
-                            s.csrfToken);
+                            s.csrfToken, s.user.passwordMustChange);
                 });
     }
 
@@ -81,6 +84,12 @@ public class Sessions {
     @Transactional
     public int endAll(User user, String reason) {
         return UserSession.endAllOf(user, Instant.now(), reason);
+    }
+
+    /** Ends every open session of the user except one (the one a password was changed in). */
+    @Transactional
+    public int endAllBut(User user, long keep, String reason) {
+        return UserSession.endAllOfBut(user, keep, Instant.now(), reason);
     }
 
     static String randomToken() {

@@ -24,6 +24,11 @@ public class SignedIn {
         return identity.isAnonymous() ? "" : identity.getPrincipal().getName();
     }
 
+    /** True for an administrator, to whom the layout offers the users pages. */
+    public boolean admin() {
+        return !identity.isAnonymous() && identity.hasRole(Role.ADMIN_NAME);
+    }
+
     /** The person's display name, or their username when the account has none. */
     public String displayName() {
         User found = user();

@@ -52,6 +52,14 @@ public class User extends NumberedEntity {
     @Column(name = "deactivated_at")
     public Instant deactivatedAt;
 
+    /** True while the password is one an administrator set: the person must choose their own first. */
+    @Column(name = "password_must_change", nullable = false)
+    public boolean passwordMustChange;
+
+    /** When an administrator last lifted the sign-in throttle's lock; earlier failures no longer count. */
+    @Column(name = "sign_in_unlocked_at")
+    public Instant signInUnlockedAt;
+
     protected User() {
     }
 
@@ -91,8 +99,26 @@ public class User extends NumberedEntity {
         return password != null && BcryptUtil.matches(password, hash);
     }
 
+    /** The person's own choice of password: it no longer has to be changed. */
     public void changePassword(String password, int hashCost) {
         passwordHash = BcryptUtil.bcryptHash(password, hashCost);
+        passwordMustChange = false;
+    }
+
+    /** A password an administrator gives the person, which they must replace at their next sign-in. */
+    public void setTemporaryPassword(String password, int hashCost) {
+        passwordHash = BcryptUtil.bcryptHash(password, hashCost);
+        passwordMustChange = true;
+    }
+
+    /** New service-wide roles and sector; places on audit teams keep the sector they were given with. */
+    public void changeStanding(Set<Role> newRoles, Sector newSector) {
+        roles = newRoles.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+        sector = newSector;
+    }
+
+    public void unlockSignIn(Instant now) {
+        signInUnlockedAt = now;
     }
 
     public void deactivate(Instant now) {
@@ -114,6 +140,17 @@ public class User extends NumberedEntity {
             return Optional.empty();
         }
         return find("username", username).<User>firstResultOptional().filter(u -> u.username.equals(username));
+    }
+
+    /** The display name of each of these usernames that belongs to a user, for pages that name people. */
+    public static java.util.Map<String, String> displayNames(java.util.Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        User.<User>list("username in ?1", usernames).stream().filter(u -> usernames.contains(u.username))
+                .forEach(u -> names.put(u.username, u.displayName));
+        return names;
     }
 
     /** A user whose name the database takes for this one (any case, width or trailing spaces). */

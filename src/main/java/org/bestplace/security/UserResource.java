@@ -3,24 +3,18 @@ package org.bestplace.security;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,28 +30,33 @@ public class UserResource {
     @Inject
     Memberships memberships;
 
-    public record NewUser(
-            // Normalised (and its characters checked) by UserService, which refuses look-alikes of taken names.
-            @NotBlank @Size(max = 80) String username,
-            @NotBlank @Size(max = 200) String displayName,
-            @Email @Size(max = 254) String email,
-            @NotBlank @Size(max = 200) String organisation,
-            @NotNull Sector sector,
-            @NotEmpty Set<@NotNull Role> roles,
-            @NotNull @Size(max = 200) String password) {
-    }
-
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record UserView(String username, String displayName, String email, String organisation, String sector,
-            List<String> roles, boolean active) {
+            List<String> roles, boolean active, boolean passwordMustChange, java.time.Instant lastSignIn,
+            Boolean locked) {
         static UserView of(User user) {
             return new UserView(user.username, user.displayName, user.email, user.organisation, user.sector.name(),
-                    user.roleSet().stream().map(Enum::name).toList(), user.isActive());
+                    user.roleSet().stream().map(Enum::name).toList(), user.isActive(), user.passwordMustChange, null,
+                    null);
+        }
+
+        static UserView of(UserService.Listed listed) {
+            User user = listed.user();
+            return new UserView(user.username, user.displayName, user.email, user.organisation, user.sector.name(),
+                    user.roleSet().stream().map(Enum::name).toList(), user.isActive(), user.passwordMustChange,
+                    listed.lastSignIn(), listed.locked());
         }
     }
 
-    public record PasswordChange(@NotNull @Size(max = 200) String oldPassword,
-            @NotNull @Size(max = 200) String newPassword) {
+    /** New service-wide roles and, optionally, a new sector. */
+    public record RolesChange(List<String> roles, String sector) {
+    }
+
+    public record TemporaryPassword(String password) {
+    }
+
+    /** Checked by UserService, as the account page's form is. */
+    public record PasswordChange(String oldPassword, String newPassword) {
     }
 
     public record Membership(String auditId, String title, String role, String sector) {
@@ -70,9 +69,8 @@ public class UserResource {
     @POST
     @Path("/users")
     @RolesAllowed("ADMIN")
-    public Response create(@Valid @NotNull NewUser body) {
-        User user = users.create(body.username(), body.displayName(), body.email(), body.organisation(), body.sector(),
-                EnumSet.copyOf(body.roles()), body.password());
+    public Response create(@NotNull NewUser body) {
+        User user = users.create(body);
         return Response.created(URI.create("/api/users/" + user.username)).entity(UserView.of(user)).build();
     }
 
@@ -80,7 +78,29 @@ public class UserResource {
     @Path("/users")
     @RolesAllowed("ADMIN")
     public List<UserView> list() {
-        return users.all().stream().map(UserView::of).toList();
+        return users.listed().stream().map(UserView::of).toList();
+    }
+
+    @PUT
+    @Path("/users/{username}/roles")
+    @RolesAllowed("ADMIN")
+    public UserView changeRoles(@PathParam("username") String username, @NotNull RolesChange body) {
+        return UserView.of(users.changeRoles(username, body.roles(), body.sector(), currentUser.user()));
+    }
+
+    @POST
+    @Path("/users/{username}/temporary-password")
+    @RolesAllowed("ADMIN")
+    public UserView temporaryPassword(@PathParam("username") String username, @NotNull TemporaryPassword body) {
+        return UserView.of(users.setTemporaryPassword(username, body.password(), currentUser.user()));
+    }
+
+    @POST
+    @Path("/users/{username}/unlock")
+    @RolesAllowed("ADMIN")
+    public UserView unlock(@PathParam("username") String username) {
+        users.unlock(username);
+        return UserView.of(users.listed(username));
     }
 
     @POST
@@ -99,8 +119,9 @@ public class UserResource {
 
     @POST
     @Path("/me/password")
-    public Response changePassword(@Valid @NotNull PasswordChange body) {
-        users.changePassword(currentUser.user(), body.oldPassword(), body.newPassword());
+    public Response changePassword(@NotNull PasswordChange body) {
+        // HTTP Basic has no session of its own to keep: every session of the user ends.
+        users.changePassword(currentUser.user(), body.oldPassword(), body.newPassword(), null);
         return Response.noContent().build();
     }
 

@@ -91,6 +91,12 @@ public class UserSession extends NumberedEntity {
         return update("endedAt = ?1, endReason = ?2 where user = ?3 and endedAt is null", now, reason, user);
     }
 
+    /** Ends every open session of the user but the one with this id; returns how many there were. */
+    public static int endAllOfBut(User user, long keep, Instant now, String reason) {
+        return update("endedAt = ?1, endReason = ?2 where user = ?3 and endedAt is null and id <> ?4", now, reason,
+                user, keep);
+    }
+
     /** Forgets the user's sessions that ended, or could no longer be used, over a day ago. */
     public static long forgetOldOf(User user, Instant now, Duration absoluteLifetime) {
         Instant dayAgo = now.minus(Duration.ofDays(1));

@@ -12,6 +12,8 @@ public class DomainException extends RuntimeException {
     private final String title;
     private final String field;
     private final List<String> problems;
+    /** The problems with their places in a file, when the request was a file. */
+    private final List<Problem.At> places;
 
     public DomainException(int status, String title, String detail, String field, List<String> problems) {
         super(detail);
@@ -19,6 +21,16 @@ public class DomainException extends RuntimeException {
         this.title = title;
         this.field = field;
         this.problems = problems == null ? List.of() : List.copyOf(problems);
+        this.places = List.of();
+    }
+
+    private DomainException(String detail, List<Problem.At> places) {
+        super(detail);
+        this.status = 400;
+        this.title = "Invalid input";
+        this.field = null;
+        this.problems = places.stream().map(Problem.At::text).toList();
+        this.places = List.copyOf(places);
     }
 
     public static DomainException invalid(String field, String detail) {
@@ -27,6 +39,11 @@ public class DomainException extends RuntimeException {
 
     public static DomainException invalid(String detail, List<String> problems) {
         return new DomainException(400, "Invalid input", detail, null, problems);
+    }
+
+    /** A file with problems, each at its line and column where the file has one. */
+    public static DomainException invalidFile(String detail, List<Problem.At> places) {
+        return new DomainException(detail, places);
     }
 
     public static DomainException conflict(String detail) {
@@ -66,7 +83,15 @@ public class DomainException extends RuntimeException {
         return problems;
     }
 
+    /** The problems with their places; empty unless the request was a file. */
+    public List<Problem.At> places() {
+        return places;
+    }
+
     public Problem toProblem() {
+        if (!places.isEmpty()) {
+            return new Problem(status, title, getMessage(), field, places);
+        }
         return new Problem(status, title, getMessage(), field, problems.isEmpty() ? null : problems);
     }
 }

@@ -32,6 +32,10 @@
     if (problem.field && message.indexOf(problem.field + ': ') === 0) {
       message = message.substring(problem.field.length + 2);
     }
+    if (problem.field === 'caseId' || problem.field === 'reviewDate' || problem.field === 'reviewId') {
+      // Not a field of this form: the message goes above it and in the summary, naming no field.
+      problem = { detail: message };
+    }
     var top = document.getElementById('form-error');
     if (!top) {
       top = document.createElement('p');
@@ -90,6 +94,93 @@
     (input || summary).scrollIntoView({ block: 'center' });
   }
 
+  // A patient registered on this tablet and not yet sent has no case id: the form is the tablet's
+  // kept blank one, and the registration's id (after #case=) says which patient it is for.
+  var pendingCase = !form.dataset.case ? (location.hash.match(/^#case=([0-9a-f-]{36})$/) || [])[1] || null : null;
+
+  function sameDay(item) {
+    var day = form.querySelector('input[name="reviewDate"]').value;
+    return window.BestplaceOutbox.mine(item) && item.body.reviewDate === day
+      && (pendingCase ? item.afterCase === pendingCase : !item.afterCase && item.body.caseId === form.dataset.case);
+  }
+
+  function tick(name, values) {
+    form.querySelectorAll('input[name="' + name + '"]').forEach(function (box) {
+      box.checked = values.indexOf(box.value) >= 0;
+    });
+  }
+
+  /** Puts what the reviewer wrote, kept in the outbox, back into the form, under the same review id. */
+  function reopen(item) {
+    var body = item.body;
+    form.querySelector('input[name="reviewId"]').value = item.reviewId;
+    tick('criteriaMet', body.criteriaMet || []);
+    override.value = body.override ? body.override.outcome : '';
+    document.getElementById('overrideReason').value = body.override ? body.override.reason || '' : '';
+    tick('alternative', body.alternative ? [body.alternative] : []);
+    tick('reasons', body.reasons || []);
+    note.value = body.note || '';
+    document.getElementById('flagged').checked = !!body.flagged;
+    var change = document.getElementById('changeReason');
+    if (change) { change.value = body.changeReason || ''; }
+    update();
+    countNote();
+    var status = document.getElementById('outbox-status');
+    if (item.state === 'refused') {
+      status.textContent = 'Opened from the outbox: the service refused it. Correct it and send it again, or'
+        + ' discard it from the outbox.';
+      showProblem({ detail: item.message, field: item.field });
+    } else {
+      status.textContent = 'Opened from the outbox: kept on this tablet, not sent yet.';
+    }
+  }
+
+  /** The new patient's details, from their registration in the outbox. */
+  function describePending() {
+    if (!form.dataset.case && !pendingCase) {
+      document.getElementById('patient-facts').textContent = 'Open a new patient from the ward page to review them.';
+      return Promise.resolve(false);
+    }
+    if (!pendingCase) { return Promise.resolve(true); }
+    return window.BestplaceOutbox.cases().then(function (items) {
+      var registration = items.filter(function (c) { return c.clientId === pendingCase; })[0];
+      var facts = document.getElementById('patient-facts');
+      var heading = document.querySelector('h1');
+      if (!registration) {
+        heading.textContent = 'Review a new patient';
+        facts.textContent = 'This patient\'s registration is no longer on this tablet: open the patient from the'
+          + ' ward page.';
+        return false;
+      }
+      var body = registration.body;
+      var day = form.querySelector('input[name="reviewDate"]').value;
+      var stay = Math.round((Date.parse(day) - Date.parse(body.admissionDate)) / 86400000);
+      heading.textContent = 'Review a new patient (registered on this tablet, not sent yet)';
+      facts.textContent = 'Age ' + body.ageBand + ' · ' + body.sex.toLowerCase() + ' · ' + body.specialty
+        + (isNaN(stay) ? '' : ' · day ' + stay + ' of stay (the admission day is day 0)');
+      return true;
+    });
+  }
+
+  function whenOpened() {
+    if (!window.BestplaceOutbox || !window.indexedDB) { return; }
+    describePending().then(function (known) {
+      if (!known) {
+        // A blank form for no patient the tablet knows: nothing written here could be sent.
+        form.querySelectorAll('button[type="submit"]').forEach(function (button) { button.disabled = true; });
+      }
+      return window.BestplaceOutbox.all();
+    }).then(function (items) {
+      var kept = items.filter(sameDay)[0];
+      if (kept) {
+        reopen(kept);
+      } else if (pendingCase) {
+        // The kept blank form is shared by every new patient: each review gets its own id.
+        form.querySelector('input[name="reviewId"]').value = window.BestplaceOutbox.uuid();
+      }
+    }).then(function () { form.dataset.opened = 'true'; });
+  }
+
   // With the outbox available, a review is kept on the tablet first and then sent, so a dropped
   // connection loses nothing; without it the form posts as a plain HTML form.
   form.addEventListener('submit', function (event) {
@@ -102,8 +193,10 @@
     var reviewId = data.get('reviewId');
     var item = {
       reviewId: reviewId,
+      auditId: form.dataset.audit,
       url: '/audits/' + form.dataset.audit + '/reviews/' + reviewId,
       caseNumber: form.dataset.caseNumber,
+      wardPath: form.dataset.ward,
       state: 'waiting',
       body: {
         caseId: form.dataset.case,
@@ -118,20 +211,36 @@
         changeReason: data.get('changeReason')
       }
     };
+    if (pendingCase) {
+      item.afterCase = pendingCase;
+      item.body.caseId = null;
+    }
     var status = document.getElementById('outbox-status');
-    window.BestplaceOutbox.save(item).then(function () {
-      return window.BestplaceOutbox.send(item);
+    var outbox = window.BestplaceOutbox;
+    outbox.save(item).then(function () {
+      if (!pendingCase) { return outbox.send(item); }
+      // The registration goes first (if the connection allows), then this review with the new case id.
+      return (navigator.onLine ? outbox.flush() : Promise.resolve()).then(outbox.all).then(function (items) {
+        var left = items.filter(function (i) { return i.reviewId === item.reviewId; })[0];
+        return !left ? { ok: true }
+          : left.state === 'refused' ? { ok: false, problem: { detail: left.message, field: left.field } }
+          : { ok: false, waitingForCase: !!left.afterCase };
+      });
     }).then(function (sent) {
       if (sent.ok) {
-        window.location.href = form.dataset.ward + '?saved=' + encodeURIComponent(form.dataset.caseNumber);
+        window.location.href = form.dataset.ward + (pendingCase ? ''
+          : '?saved=' + encodeURIComponent(form.dataset.caseNumber));
         return;
       }
       if (sent.problem) {
         showProblem(sent.problem);
+      } else if (sent.waitingForCase) {
+        status.textContent = 'Kept on this tablet: it will be sent after the patient\'s registration, when the'
+          + ' connection returns.';
       } else {
         status.textContent = 'Kept on this tablet: it will be sent when the connection returns.';
       }
-      window.BestplaceOutbox.render();
+      outbox.render();
     });
   });
 
@@ -140,4 +249,5 @@
   section.removeAttribute('data-hidden');
   update();
   countNote();
+  whenOpened();
 }());

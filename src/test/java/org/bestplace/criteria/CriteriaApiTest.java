@@ -60,10 +60,50 @@ public class CriteriaApiTest {
                 """;
         Api.uploadYaml("admin", yaml).statusCode(400).contentType("application/problem+json")
                 .body("problems", hasSize(3))
-                .body("problems", hasItem(containsString("'C1' is used 2 times")))
-                .body("problems", hasItem(containsString("'bad code'")))
-                .body("problems", hasItem("no alternatives (places of care)"));
+                .body("problems.detail", hasItem(containsString("'C1' is used 2 times")))
+                .body("problems.detail", hasItem(containsString("'bad code'")))
+                .body("problems.detail", hasItem("no alternatives (places of care)"))
+                // the second C1 is at line 10, the bad code at line 12; a missing list is placed at the file's start
+                .body("problems.find { it.detail.contains('used 2 times') }.line", equalTo(10))
+                .body("problems.find { it.detail.contains('used 2 times') }.column", equalTo(15))
+                .body("problems.find { it.detail.contains('bad code') }.line", equalTo(12))
+                .body("problems.find { it.detail.contains('bad code') }.column", equalTo(15))
+                .body("problems.find { it.detail.startsWith('no alternatives') }.line", equalTo(1));
         asAdmin().get("/api/criteria-sets").then().body("id", org.hamcrest.Matchers.not(hasItem("three-problems")));
+    }
+
+    @Test
+    void aKeyTheServiceDoesNotKnowIsRefusedAtItsLine() {
+        String yaml = set("unknown-key").replace("    guidance: Given in the last 24 hours",
+                "    guidance: Given in the last 24 hours\n        colour: red");
+        Api.uploadYaml("admin", yaml).statusCode(400).body("problems", hasSize(1))
+                .body("problems[0].detail", containsString("'colour'")).body("problems[0].line", equalTo(11));
+    }
+
+    @Test
+    void retiringASetNeedsAReasonAndTheReasonIsLogged() {
+        String id = "retire-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.uploadYaml("admin", set(id)).statusCode(201);
+        String path = "/api/criteria-sets/" + id + "/1/retirement";
+        asAdmin().post(path).then().statusCode(400).contentType("application/problem+json")
+                .body("field", equalTo("reason"));
+        asAdmin().body(Map.of("reason", " ")).post(path).then().statusCode(400).body("field", equalTo("reason"));
+        asAdmin().get("/api/criteria-sets").then().body("find { it.id == '" + id + "' }.status", equalTo("DRAFT"));
+        asAdmin().body(Map.of("reason", "Replaced by the panel's version 2")).post(path).then().statusCode(200)
+                .body("status", equalTo("RETIRED")).body("retiredReason", equalTo("Replaced by the panel's version 2"));
+        asAdmin().get("/api/activity?event=CRITERIA_RETIRED").then().statusCode(200)
+                .body("detail", hasItem("Retired criteria set " + id + " 1: Replaced by the panel's version 2"));
+    }
+
+    @Test
+    void aSignatorySignsWithTheirNameAndRole() {
+        String id = "signatory-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.uploadYaml("admin", set(id)).statusCode(201);
+        String hospital = Api.user("hosp", "HOSPITAL", "CHAIR");
+        as(hospital).body(Map.of("sector", "HOSPITAL", "name", "Dr Ann Ward", "role", "Clinical director"))
+                .post("/api/criteria-sets/" + id + "/1/ratifications").then().statusCode(201);
+        asAdmin().get("/api/activity?event=CRITERIA_RATIFIED").then().statusCode(200)
+                .body("detail", hasItem(containsString(id + " 1 for the HOSPITAL sector as Dr Ann Ward, Clinical director")));
     }
 
     @Test
@@ -87,7 +127,8 @@ public class CriteriaApiTest {
         as(community).body(Map.of("sector", "COMMUNITY")).post(path).then().statusCode(201);
         as(commissioner).body(Map.of("sector", "COMMISSIONER")).post(path).then().statusCode(201)
                 .body("status", equalTo("RATIFIED"));
-        asAdmin().post("/api/criteria-sets/" + id + "/1/retirement").then().statusCode(200)
+        asAdmin().body(Map.of("reason", "Test over")).post("/api/criteria-sets/" + id + "/1/retirement").then()
+                .statusCode(200)
                 .body("status", equalTo("RETIRED"));
     }
 

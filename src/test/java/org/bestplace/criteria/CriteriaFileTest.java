@@ -111,6 +111,42 @@ class CriteriaFileTest {
     }
 
     @Test
+    void eachProblemIsPlacedAtWhatItIsAbout() {
+        String yaml = """
+                id: test-set
+                version: "1 0"
+                title: Test set
+                groups:
+                  - code: G1
+                    title: Group one
+                    criteria:
+                      - code: C1
+                        text: Needs oxygen
+                      - code: C2
+                  - title: No code
+                    criteria:
+                      - code: C1
+                        text: Walks
+                alternatives:
+                  - code: HOME
+                    title: Home
+                reasons:
+                  - code: R1
+                    title: Awaiting tests
+                """;
+        List<String> placed = CriteriaFile.parse(yaml).problemsIn(yaml).stream()
+                .map(p -> p.line() + ":" + p.column() + " " + p.detail()).toList();
+        assertEquals(List.of(
+                "2:10 version '1 0' may only hold letters, digits, '.', '_' and '-'",
+                // a missing key is placed at the entry that lacks it
+                "10:9 criterion 2 of group G1 has no text",
+                "11:5 group 2 has no code",
+                "19:5 reason 1 has no group",
+                // a code used twice is placed at its second use
+                "13:15 code 'C1' is used 2 times; codes must be unique in a set"), placed);
+    }
+
+    @Test
     void malformedYamlIsRefusedWithWhere() {
         DomainException e = assertThrows(DomainException.class, () -> CriteriaFile.parse("id: [unclosed\n"));
         assertEquals(400, e.status());

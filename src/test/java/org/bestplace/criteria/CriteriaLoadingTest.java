@@ -74,6 +74,17 @@ class CriteriaLoadingTest {
     }
 
     @Test
+    void trainingCasesBesideACriteriaFileAreNotLoadedAsASet() throws Exception {
+        String id = "with-training-" + UUID.randomUUID().toString().substring(0, 8);
+        Path dir = Files.createTempDirectory("criteria");
+        Files.writeString(dir.resolve(id + ".yaml"), CriteriaFileTest.VALID.replace("id: test-set", "id: " + id));
+        Files.writeString(dir.resolve(id + ".training.yaml"), "criteriaSet: { id: " + id + ", version: \"1\" }\n"
+                + "cases:\n  - title: Oxygen\n    notes: Day 1, on oxygen.\n    reference: { criteriaMet: [C1] }\n");
+        criteria.loadDirectory(dir);
+        assertEquals(CriteriaStatus.DRAFT, status(id));
+    }
+
+    @Test
     void anInvalidFileStopsTheStartNamingTheFile() throws Exception {
         Path dir = Files.createTempDirectory("criteria");
         Path file = dir.resolve("broken.yaml");

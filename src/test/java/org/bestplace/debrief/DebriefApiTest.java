@@ -46,6 +46,9 @@ class DebriefApiTest {
     String[] cases = new String[6];
     String criterion;
 
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
     @BeforeEach
     void buildTheDay() {
         audit = Api.collectingAudit();
@@ -187,6 +190,75 @@ class DebriefApiTest {
                 .statusCode(200).extract().path("queue.find { it.caseId == '" + cases[3] + "' }.reviews[0].id");
         as(community).get("/api/audits/" + audit + "/reviews/" + communityReview).then().statusCode(200)
                 .body("outcome", equalTo("DOES_NOT_QUALIFY")).body("version", equalTo(0));
+    }
+
+    /** The reasons for delay the debrief agreed stay with the decision and with each version of it. */
+    @Test
+    void aDecisionKeepsItsReasonsForDelayWithItsHistory() {
+        String path = "/api/audits/" + audit + "/debriefs/" + DAY + "/decisions";
+        as(chair).post("/api/audits/" + audit + "/debriefs/" + DAY + "/opening").then().statusCode(200);
+        as(chair).body(Map.of("caseId", cases[3], "outcome", "DOES_NOT_QUALIFY", "alternative", "P3",
+                "delayReasons", List.of("SC-CARE-HOME", "SC-FUNDING"), "reason", "Waiting on the care home"))
+                .post(path).then().statusCode(201)
+                .body("delayReasons", containsInAnyOrder("SC-CARE-HOME", "SC-FUNDING"));
+        as(chair).body(Map.of("caseId", cases[3], "outcome", "DOES_NOT_QUALIFY", "alternative", "P3",
+                "delayReasons", List.of("SC-CARE-HOME"), "reason", "Funding agreed this morning"))
+                .post(path).then().statusCode(201)
+                .body("delayReasons", contains("SC-CARE-HOME"))
+                .body("history", hasSize(2))
+                .body("history[0].delayReasons", containsInAnyOrder("SC-CARE-HOME", "SC-FUNDING"))
+                .body("history[1].delayReasons", contains("SC-CARE-HOME"));
+        as(chair).get("/api/audits/" + audit + "/debriefs/" + DAY).then().statusCode(200)
+                .body("decisions[0].delayReasons", contains("SC-CARE-HOME"));
+        // Without the field, a decision has none: the field is additive.
+        as(chair).body(Map.of("caseId", cases[2], "outcome", "DOES_NOT_QUALIFY", "alternative", "P1",
+                "reason", "Agreed P1")).post(path).then().statusCode(201).body("delayReasons", hasSize(0));
+    }
+
+    /** A reason for delay the criteria set does not have, or one on a qualifying patient: 400 naming the field, nothing kept. */
+    @Test
+    void aBadReasonForDelayIsRefusedNamingTheFieldAndNothingIsStored() throws Exception {
+        String path = "/api/audits/" + audit + "/debriefs/" + DAY + "/decisions";
+        as(chair).post("/api/audits/" + audit + "/debriefs/" + DAY + "/opening").then().statusCode(200);
+        String decisions = "select count(*) from decision d join debrief b on b.id = d.debrief_id where b.audit_id = ?";
+        String reasons = "select count(*) from decision_delay_reason r join decision d on d.id = r.decision_id"
+                + " join debrief b on b.id = d.debrief_id where b.audit_id = ?";
+        as(chair).body(Map.of("caseId", cases[3], "outcome", "DOES_NOT_QUALIFY", "alternative", "P3",
+                "delayReasons", List.of("SC-CARE-HOME", "NOT-A-REASON"), "reason", "Care home"))
+                .post(path).then().statusCode(400).contentType("application/problem+json")
+                .body("field", equalTo("delayReasons"))
+                .body("detail", org.hamcrest.Matchers.containsString("NOT-A-REASON"));
+        as(chair).body(Map.of("caseId", cases[3], "outcome", "QUALIFIES", "delayReasons", List.of("SC-CARE-HOME"),
+                "reason", "Still on IV antibiotics")).post(path).then().statusCode(400)
+                .body("field", equalTo("delayReasons"));
+        as(chair).body(Map.of("caseId", cases[3], "outcome", "DOES_NOT_QUALIFY", "alternative", "P3",
+                "delayReasons", List.of("SC-CARE-HOME", "SC-CARE-HOME"), "reason", "Care home"))
+                .post(path).then().statusCode(400).body("field", equalTo("delayReasons"));
+        assertEquals(0, org.bestplace.Db.number(dataSource, decisions, Long.parseLong(audit)), "no decision stored");
+        assertEquals(0, org.bestplace.Db.number(dataSource, reasons, Long.parseLong(audit)), "no reason stored");
+    }
+
+    /** Attendees: team members by username, recorded by display name and sector; others with their organisation. */
+    @Test
+    void attendeesComeFromTheTeamOrWithTheirOrganisation() {
+        String base = "/api/audits/" + audit + "/debriefs/" + DAY;
+        as(chair).post(base + "/opening").then().statusCode(200);
+        as(chair).body(Map.of("attendees", List.of(Map.of("username", chair), Map.of("username", community),
+                Map.of("name", "Sam Lee", "organisation", "Northshire social care"))))
+                .put(base).then().statusCode(200)
+                .body("attendees", hasSize(3))
+                .body("attendees[0].name", equalTo("Test chair"))
+                .body("attendees[0].sector", equalTo("HOSPITAL"))
+                .body("attendees[0].username", equalTo(chair))
+                .body("attendees[1].sector", equalTo("COMMUNITY"))
+                .body("attendees[2].organisation", equalTo("Northshire social care"))
+                .body("attendees[2].sector", nullValue());
+        as(chair).body(Map.of("attendees", List.of(Map.of("name", "Sam Lee")))).put(base).then().statusCode(400)
+                .body("field", equalTo("attendees"));
+        String stranger = Api.user("stranger", "HOSPITAL", "REVIEWER");
+        as(chair).body(Map.of("attendees", List.of(Map.of("username", stranger)))).put(base).then().statusCode(400)
+                .body("field", equalTo("attendees"));
+        as(chair).get(base).then().statusCode(200).body("attendees", hasSize(3));
     }
 
     @Test

@@ -95,8 +95,39 @@ class RouteAccessTest {
         // A wrong old password: each caller reaches the check (400) and keeps the password the walk signs in with.
         rules.put("POST /api/me/password", json(EVERYONE,
                 "{\"oldPassword\":\"not-the-password\",\"newPassword\":\"another-long-secret\"}"));
+        rules.put("PUT /api/users/{username}/roles", json(only(Caller.ADMIN), "{\"roles\":[\"REVIEWER\"],"
+                + "\"sector\":\"HOSPITAL\"}"));
+        rules.put("POST /api/users/{username}/temporary-password", json(only(Caller.ADMIN),
+                "{\"password\":\"a-temporary-secret\"}"));
+        // Not locked: the administrator reaches the check (409).
+        rules.put("POST /api/users/{username}/unlock", rule(only(Caller.ADMIN)));
+        rules.put("GET /users", rule(only(Caller.ADMIN)));
+        rules.put("POST /users", form(only(Caller.ADMIN), "username=u-{random}&displayName=New&organisation=Trust"
+                + "&sector=HOSPITAL&roles=REVIEWER&password=a-long-enough-secret"));
+        rules.put("GET /users/{username}", rule(only(Caller.ADMIN)));
+        rules.put("POST /users/{username}/roles", form(only(Caller.ADMIN), "roles=REVIEWER&sector=HOSPITAL"));
+        rules.put("POST /users/{username}/temporary-password", form(only(Caller.ADMIN),
+                "password=a-temporary-secret"));
+        rules.put("POST /users/{username}/unlock", form(only(Caller.ADMIN), ""));
+        rules.put("POST /users/{username}/deactivation", form(only(Caller.ADMIN), ""));
+        rules.put("POST /users/{username}/reactivation", form(only(Caller.ADMIN), ""));
+        rules.put("GET /account", rule(EVERYONE));
+        rules.put("GET /account/password", rule(EVERYONE));
+        rules.put("POST /account/password", form(EVERYONE,
+                "oldPassword=not-the-password&newPassword=another-long-secret&repeatPassword=another-long-secret"));
         rules.put("POST /api/criteria-sets", new Rule(only(Caller.ADMIN), "", "application/yaml", "{yaml}"));
-        rules.put("POST /api/criteria-sets/{id}/{version}/retirement", rule(only(Caller.ADMIN)));
+        rules.put("POST /api/criteria-sets/{id}/{version}/retirement", json(only(Caller.ADMIN),
+                "{\"reason\":\"Retired by the route walk\"}"));
+        // Criteria set pages: anyone signed in reads and signs for their own sector; an administrator uploads and retires
+        rules.put("GET /criteria-set.schema.json", rule(EVERYONE));
+        rules.put("GET /criteria-sets", rule(EVERYONE));
+        rules.put("GET /criteria-sets/{id}/{version}", rule(EVERYONE));
+        rules.put("GET /criteria-sets/{id}/{version}/difference", rule(EVERYONE));
+        rules.put("POST /criteria-sets/{id}/{version}/ratifications", form(EVERYONE,
+                "name=Route+walk&role=Tester&confirm=yes"));
+        rules.put("POST /criteria-sets/{id}/{version}/retirement", form(only(Caller.ADMIN), "reason=Route+walk"));
+        rules.put("GET /criteria-sets/upload", rule(only(Caller.ADMIN)));
+        rules.put("POST /criteria-sets/upload", new Rule(only(Caller.ADMIN), "", "multipart/form-data", "{yaml}"));
         rules.put("POST /api/audits", json(only(Caller.ADMIN), "{auditBody}"));
         // One audit: reading
         rules.put("GET /api/audits/{auditId}", rule(TEAM));
@@ -119,6 +150,7 @@ class RouteAccessTest {
         rules.put("GET /audits/{auditId}", rule(TEAM));
         rules.put("GET /audits/{auditId}/wards/{ward}", rule(TEAM));
         rules.put("GET /audits/{auditId}/cases/{caseId}/review", rule(TEAM));
+        rules.put("GET /audits/{auditId}/wards/{ward}/new-case-review", rule(TEAM));
         rules.put("GET /audits/{auditId}/debriefs/{date}", rule(TEAM));
         rules.put("GET /audits/{auditId}/debriefs/{date}/minutes", rule(TEAM));
         rules.put("GET /audits/{auditId}/debriefs/{date}/minutes.pdf", rule(TEAM));
@@ -159,6 +191,9 @@ class RouteAccessTest {
         Set<Caller> registers = only(Caller.ADMIN, Caller.LEAD, Caller.REVIEWER);
         rules.put("POST /api/audits/{auditId}/cases", json(registers, "{\"ward\":\"Ward A\",\"specialty\":\"Cardiology\","
                 + "\"ageBand\":\"65-74\",\"sex\":\"MALE\",\"admissionDate\":\"2026-11-02\"}"));
+        rules.put("POST /audits/{auditId}/cases", json(registers, "{\"registration\":{\"ward\":\"Ward A\","
+                + "\"specialty\":\"Cardiology\",\"ageBand\":\"65-74\",\"sex\":\"MALE\",\"admissionDate\":\"2026-11-02\","
+                + "\"clientId\":\"{random}\"}}"));
         rules.put("POST /audits/{auditId}/wards/{ward}/cases", form(registers,
                 "specialty=Cardiology&ageBand=65-74&sex=MALE&admissionDate=2026-11-02"));
         Set<Caller> reviews = only(Caller.ADMIN, Caller.REVIEWER);
@@ -369,6 +404,8 @@ class RouteAccessTest {
                 "criteriaMet", List.of(), "alternative", "P1", "submitted", true)).statusCode(201);
         String setId = "access-" + UUID.randomUUID().toString().substring(0, 8);
         Api.uploadYaml("admin", CriteriaApiTest.set(setId)).statusCode(201);
+        // a second version, for the page that compares two
+        Api.uploadYaml("admin", CriteriaApiTest.set(setId).replace("version: \"1\"", "version: \"2\"")).statusCode(201);
         values.put("{auditId}", audit);
         values.put("{audit}", audit);
         values.put("{caseId}", caseId);
@@ -415,7 +452,9 @@ class RouteAccessTest {
             if (rule.contentType().equals("application/x-www-form-urlencoded")) {
                 body = (body.isEmpty() ? "" : body + "&") + CsrfToken.FIELD + "=" + session.csrfToken();
             }
-            if (rule.contentType().equals("application/x-www-form-urlencoded")) {
+            if (rule.contentType().equals("multipart/form-data")) {
+                request.multiPart("yaml", body).multiPart(CsrfToken.FIELD, session.csrfToken());
+            } else if (rule.contentType().equals("application/x-www-form-urlencoded")) {
                 request.contentType(rule.contentType()).body(body);
             } else {
                 request.contentType(rule.contentType()).body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));

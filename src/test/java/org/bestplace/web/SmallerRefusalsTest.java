@@ -87,13 +87,13 @@ class SmallerRefusalsTest {
         String id = "long-" + UUID.randomUUID().toString().substring(0, 8);
         Api.uploadYaml("admin", criteriaFile(id + "x".repeat(100), "1", "Title", "C1")).statusCode(400)
                 .contentType("application/problem+json").body("problems", hasSize(1))
-                .body("problems[0]", containsString("100"));
+                .body("problems[0].detail", containsString("100"));
         Api.uploadYaml("admin", criteriaFile(id, "1".repeat(41), "Title", "C1")).statusCode(400)
-                .body("problems", hasSize(1)).body("problems[0]", containsString("40"));
+                .body("problems", hasSize(1)).body("problems[0].detail", containsString("40"));
         Api.uploadYaml("admin", criteriaFile(id, "1", "T".repeat(301), "C1")).statusCode(400)
-                .body("problems", hasSize(1)).body("problems[0]", containsString("300"));
+                .body("problems", hasSize(1)).body("problems[0].detail", containsString("300"));
         Api.uploadYaml("admin", criteriaFile(id, "1", "Title", "C".repeat(41))).statusCode(400)
-                .body("problems", hasSize(1)).body("problems[0]", containsString("40"));
+                .body("problems", hasSize(1)).body("problems[0].detail", containsString("40"));
         Api.uploadYaml("admin", criteriaFile(id + "x".repeat(100), "1".repeat(41), "T".repeat(301),
                 "C".repeat(41))).statusCode(400).body("problems", hasSize(4));
         asAdmin().get("/api/criteria-sets").then().body("id", org.hamcrest.Matchers.not(hasItem(
