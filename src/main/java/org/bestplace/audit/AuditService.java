@@ -18,6 +18,7 @@ import org.bestplace.criteria.CriteriaService;
 import org.bestplace.criteria.CriteriaSet;
 import org.bestplace.database.RetryOnConflict;
 import org.bestplace.operations.ServiceClock;
+import org.bestplace.security.NewUser;
 import org.bestplace.security.Role;
 import org.bestplace.security.Sector;
 import org.bestplace.security.User;
@@ -162,19 +163,15 @@ public class AuditService {
         if (role == null) {
             throw DomainException.invalid("role", "Choose the person's role on the team.");
         }
-        if (person.sector() == null) {
-            throw DomainException.invalid("sector", "Choose the sector the person works in.");
-        }
         Role serviceRole = switch (role) {
             case CHAIR -> Role.CHAIR;
             case COMMISSIONER -> Role.COMMISSIONER;
             case REVIEWER, LEAD -> Role.REVIEWER;
         };
-        User user = users.create(person.username() == null ? "" : person.username(),
-                person.displayName() == null ? "" : person.displayName(), person.email(),
-                person.organisation() == null ? "" : person.organisation(), person.sector(), EnumSet.of(serviceRole),
-                person.password());
-        return addMember(auditId, user.username, role, person.sector(), by, admin);
+        User user = users.create(new NewUser(person.username(), person.displayName(), person.email(),
+                person.organisation(), person.sector() == null ? null : person.sector().name(),
+                List.of(serviceRole.name()), person.password()));
+        return addMember(auditId, user.username, role, user.sector, by, admin);
     }
 
     /**
