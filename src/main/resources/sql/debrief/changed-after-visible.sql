@@ -7,5 +7,6 @@ join review o on o.case_id = r.case_id and o.review_date = r.review_date and o.i
      and o.submitted = true
 join review_history h on h.review_id = r.id and h.changed_at >= o.submitted_at
 where r.audit_id = :audit and r.review_date = :date and r.submitted = true
+  and r.withdrawn = false
 group by r.case_id, r.id
 order by r.case_id, r.id

@@ -23,7 +23,7 @@ from review r
 join patient_case c on c.id = r.case_id
 left join debrief db on db.audit_id = r.audit_id and db.debrief_date = r.review_date
 left join decision d on d.debrief_id = db.id and d.case_id = r.case_id
-where r.audit_id = :audit and r.submitted = true
+where r.audit_id = :audit and r.submitted = true and r.withdrawn = false
 window same_day as (partition by r.case_id, r.review_date),
        day_of_case as (partition by r.case_id, r.review_date order by r.first_of_day desc, r.submitted_at, r.id)
 order by r.review_date, c.case_number, review_number

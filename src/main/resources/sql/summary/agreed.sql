@@ -11,6 +11,7 @@ select 'decided', r.outcome, d.outcome, count(distinct d.id), count(s.id)
 from decision d
 join debrief db on db.id = d.debrief_id
 join review r on r.case_id = d.case_id and r.review_date = db.debrief_date and r.first_of_day = true
+     and r.withdrawn = false
 left join review s on s.case_id = d.case_id and s.review_date = db.debrief_date
      and s.submitted = true and s.first_of_day = false and s.outcome <> r.outcome
 where db.audit_id = :audit {decision_day}

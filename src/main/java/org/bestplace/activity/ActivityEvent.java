@@ -20,5 +20,7 @@ public enum ActivityEvent {
     /** A password changed by its owner, or a temporary one set by an administrator. */
     PASSWORD_CHANGE,
     /** An administrator lifted the sign-in throttle's lock on a user. */
-    SIGN_IN_UNLOCK
+    SIGN_IN_UNLOCK,
+    CASE_CORRECTED,
+    CASE_WITHDRAWN
 }

@@ -10,6 +10,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
@@ -17,6 +18,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -82,6 +84,26 @@ public class Audit extends NumberedEntity {
     @Column(name = "ward", nullable = false, length = 100)
     @OrderBy
     public Set<String> wards = new TreeSet<>();
+
+    /**
+     * The specialties offered when a patient is registered, in the lead's order; "Other", with a
+     * note, is always offered besides. Empty for an audit made before audits had their own list: it
+     * offers {@link #DEFAULT_SPECIALTIES}.
+     */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "audit_specialty", joinColumns = @JoinColumn(name = "audit_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "specialty", nullable = false, length = 100)
+    public List<String> specialties = new ArrayList<>();
+
+    /** The specialty a case has when none on the list fits; its note says which it is. */
+    public static final String OTHER_SPECIALTY = "Other";
+
+    /** Adult inpatient specialties of an NHS acute hospital, for an audit that gives no list. */
+    public static final List<String> DEFAULT_SPECIALTIES = List.of("Acute medicine", "Cardiology",
+            "Care of older people", "Endocrinology and diabetes", "Gastroenterology", "General medicine",
+            "General surgery", "Gynaecology", "Haematology", "Neurology", "Oncology", "Renal medicine",
+            "Respiratory", "Stroke medicine", "Trauma and orthopaedics", "Urology", "Vascular surgery");
 
     protected Audit() {
     }
@@ -288,6 +310,40 @@ public class Audit extends NumberedEntity {
 
     public boolean hasWard(String ward) {
         return wards.contains(ward);
+    }
+
+    /** The specialties a reviewer chooses from (besides "Other"). */
+    public List<String> specialtiesOffered() {
+        return specialties.isEmpty() ? DEFAULT_SPECIALTIES : List.copyOf(specialties);
+    }
+
+    /** Sets the list reviewers choose from: each once, none blank, and not "Other", which is always offered. */
+    public void offerSpecialties(List<String> given) {
+        List<String> checked = new ArrayList<>();
+        for (String specialty : given) {
+            String name = specialty == null ? "" : specialty.strip();
+            if (name.isEmpty()) {
+                throw DomainException.invalid("specialties", "A specialty in the list is blank.");
+            }
+            if (name.equalsIgnoreCase(OTHER_SPECIALTY)) {
+                throw DomainException.invalid("specialties", "'Other' is always offered, with a note; leave it out"
+                        + " of the list.");
+            }
+            int length = name.codePointCount(0, name.length());
+            if (length > 100) {
+                throw DomainException.invalid("specialties", "A specialty in the list is " + length
+                        + " characters long; each may have up to 100.");
+            }
+            if (checked.stream().anyMatch(name::equalsIgnoreCase)) {
+                throw DomainException.invalid("specialties", "Specialty '" + name + "' is listed twice.");
+            }
+            checked.add(name);
+        }
+        if (checked.isEmpty()) {
+            throw DomainException.invalid("specialties", "Give at least one specialty, or leave the list out for"
+                    + " the default one.");
+        }
+        this.specialties = checked;
     }
 
     /** The next pseudonymous case number; the caller holds a write lock on this audit. */

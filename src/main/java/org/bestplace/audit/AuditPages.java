@@ -289,7 +289,7 @@ public class AuditPages {
         }
         List<String> wards = form.wards().stream().filter(w -> w != null && !w.isBlank()).toList();
         return new AuditService.Setup(form.title(), form.question(), form.site(), wards, start, end,
-                set.substring(0, bar), set.substring(bar + 1), rate.movePointLeft(2), form.timeZone());
+                set.substring(0, bar), set.substring(bar + 1), rate.movePointLeft(2), form.timeZone(), null);
     }
 
     private static LocalDate date(String value, String field, String missing) {

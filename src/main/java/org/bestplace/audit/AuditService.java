@@ -43,13 +43,16 @@ public class AuditService {
 
     public record Setup(String title, String question, String site, List<String> wards, LocalDate startDate,
             LocalDate endDate, String criteriaSetId, String criteriaSetVersion, BigDecimal dualReviewRate,
-            String timeZone) {
+            String timeZone, List<String> specialties) {
     }
 
     @Transactional
     public Audit create(Setup setup, User by) {
         Audit audit = new Audit(setup.title(), setup.question(), setup.site(), wardsOf(setup), setup.startDate(),
                 setup.endDate(), zoneOf(setup), setOf(setup), setup.dualReviewRate(), by.username, clock.now());
+        if (setup.specialties() != null) {
+            audit.offerSpecialties(setup.specialties());
+        }
         audit.persist();
         activity.record(ActivityEvent.AUDIT_SETUP, audit.id, "Created the audit '" + audit.title + "' ("
                 + audit.criteriaSet.setId + " " + audit.criteriaSet.version + ", " + audit.startDate + " to "
@@ -65,8 +68,17 @@ public class AuditService {
         Audit audit = AuditAccess.of(auditId, by, admin).require(MemberRole.LEAD).audit();
         // Said before the set-up is read, so an audit past PLANNED answers the same whatever was sent.
         audit.requirePlanned();
-        List<String> changed = audit.edit(setup.title(), setup.question(), setup.site(), wardsOf(setup),
-                setup.startDate(), setup.endDate(), zoneOf(setup), setOf(setup), setup.dualReviewRate(), clock.now());
+        List<String> changed = new java.util.ArrayList<>(audit.edit(setup.title(), setup.question(), setup.site(),
+                wardsOf(setup), setup.startDate(), setup.endDate(), zoneOf(setup), setOf(setup), setup.dualReviewRate(),
+                clock.now()));
+        // The specialties list stays as it is unless one is sent.
+        if (setup.specialties() != null) {
+            List<String> before = audit.specialtiesOffered();
+            audit.offerSpecialties(setup.specialties());
+            if (!before.equals(audit.specialtiesOffered())) {
+                changed.add("specialties");
+            }
+        }
         if (!changed.isEmpty()) {
             activity.record(ActivityEvent.AUDIT_SETUP, audit.id, "Changed the audit's " + String.join(", ", changed));
         }

@@ -32,11 +32,12 @@ final class SyntheticWriter implements AutoCloseable {
     static final Table MEMBER = new Table("audit_member", List.of("audit_id", "user_id", "role", "sector",
             "added_by", "added_at"), List.of("id"));
     static final Table CASE = new Table("patient_case", List.of("audit_id", "case_number", "ward", "specialty",
-            "age_band", "sex", "admission_date", "created_by", "created_at"), List.of("id", "local_id_hash"));
+            "age_band", "sex", "admission_date", "created_by", "created_at"), List.of("id", "local_id_hash",
+            "specialty_note", "client_id", "withdrawn_at", "withdrawn_by", "withdrawal_reason"));
     static final Table REVIEW = new Table("review", List.of("id", "audit_id", "case_id", "reviewer_id",
             "reviewer_sector", "review_date", "outcome", "alternative", "flagged", "submitted", "submitted_at",
             "created_at", "updated_at", "version", "first_of_day", "ward", "specialty", "age_band", "stay_days"),
-            List.of("override_outcome", "override_reason", "note", "stay_band"));
+            List.of("override_outcome", "override_reason", "note", "stay_band", "withdrawn"));
     static final Table CRITERION = new Table("review_criterion", List.of("review_id", "code"), List.of());
     static final Table REASON = new Table("review_reason", List.of("review_id", "code"), List.of());
     static final Table DEBRIEF = new Table("debrief", List.of("audit_id", "debrief_date", "opened_by", "opened_at",

@@ -22,7 +22,7 @@ public class CaseWardCounts implements WardCounts {
         List<Object[]> rows = PatientCase.getEntityManager().createQuery("select c.id, c.ward, c.createdAt,"
                 + " sum(case when r.submitted = true then 1 else 0 end) from PatientCase c"
                 + " left join Review r on r.patientCase = c and r.reviewDate = :date where c.audit = :audit"
-                + " and (r.id is not null or c.createdAt >= :dayStart and c.createdAt < :dayEnd)"
+                + " and c.withdrawnAt is null and (r.id is not null or c.createdAt >= :dayStart and c.createdAt < :dayEnd)"
                 + " group by c.id, c.ward, c.createdAt", Object[].class)
                 .setParameter("audit", audit).setParameter("date", day)
                 .setParameter("dayStart", dayStart).setParameter("dayEnd", dayEnd).getResultList();

@@ -57,6 +57,20 @@ public class PatientCase extends NumberedEntity {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** Which specialty a case under "Other" has, in the registrar's words; null otherwise. */
+    @Column(name = "specialty_note", length = 100)
+    public String specialtyNote;
+
+    /** Set when the case was withdrawn: it stays, but counts in no figure and takes no review. */
+    @Column(name = "withdrawn_at")
+    public Instant withdrawnAt;
+
+    @Column(name = "withdrawn_by", length = 64)
+    public String withdrawnBy;
+
+    @Column(name = "withdrawal_reason", length = 2000)
+    public String withdrawalReason;
+
     protected PatientCase() {
     }
 
@@ -72,6 +86,50 @@ public class PatientCase extends NumberedEntity {
         this.localIdHash = localIdHash;
         this.createdBy = createdBy;
         this.createdAt = now;
+    }
+
+    public boolean withdrawn() {
+        return withdrawnAt != null;
+    }
+
+    /** The specialty as people read it: "Other (the note)" for a case under "Other". */
+    public String specialtyShown() {
+        return specialtyNote == null ? specialty : specialty + " (" + specialtyNote + ")";
+    }
+
+    /** What a correction can change, and whether the case is withdrawn: a history entry's before and after. */
+    public record Content(String ward, String specialty, String specialtyNote, String ageBand, String sex,
+            LocalDate admissionDate, boolean withdrawn) {
+    }
+
+    public Content content() {
+        return new Content(ward, specialty, specialtyNote, ageBand, sex, admissionDate, withdrawn());
+    }
+
+    /** Refuses any change to a withdrawn case: it is kept as it was withdrawn. */
+    public void requireNotWithdrawn() {
+        if (withdrawn()) {
+            throw DomainException.conflict("caseId", "Case " + caseNumber + " has been withdrawn from the audit;"
+                    + " it can no longer be reviewed or corrected.");
+        }
+    }
+
+    /** Takes corrected registration values (checked by Registration); the reviews' copies follow in the service. */
+    public void correct(Registration.Checked values) {
+        requireNotWithdrawn();
+        this.ward = values.ward();
+        this.specialty = values.specialty();
+        this.specialtyNote = values.specialtyNote();
+        this.ageBand = values.ageBand();
+        this.sex = values.sex();
+        this.admissionDate = values.admissionDate();
+    }
+
+    public void withdraw(String by, String reason, Instant now) {
+        requireNotWithdrawn();
+        this.withdrawnAt = now;
+        this.withdrawnBy = by;
+        this.withdrawalReason = reason;
     }
 
     /** Days in hospital on a day of care, counting the admission day as day 0. */

@@ -12,7 +12,13 @@ import org.bestplace.web.DomainException;
  * two doors take and refuse exactly the same registrations.
  */
 public record Registration(String ward, String specialty, String ageBand, String sex, String admissionDate,
-        String localId, String clientId) {
+        String localId, String specialtyNote, Boolean admissionConfirmed, String clientId) {
+
+    /** A registration as the API took it before specialty notes, confirmations and the tablet's id. */
+    public Registration(String ward, String specialty, String ageBand, String sex, String admissionDate,
+            String localId) {
+        this(ward, specialty, ageBand, sex, admissionDate, localId, null, null, null);
+    }
 
     public static final List<String> AGE_BANDS = List.of("18-39", "40-64", "65-74", "75-84", "85+");
     public static final List<String> SEXES = List.of("FEMALE", "MALE", "OTHER", "UNKNOWN");
@@ -21,22 +27,38 @@ public record Registration(String ward, String specialty, String ageBand, String
     static final int MAX_LOCAL_ID = 64;
 
     /**
-     * The values once checked: the specialty stripped, the date read, a blank local identifier
-     * dropped, the tablet's id in its canonical form.
+     * The values once checked: the specialty as the audit's list spells it (or "Other", with its
+     * note), the date read, a blank local identifier dropped, the tablet's id in its canonical form.
      */
     public record Checked(String ward, String specialty, String ageBand, String sex, LocalDate admissionDate,
-            String localId, String clientId) {
+            String localId, String specialtyNote, String clientId) {
     }
 
     /**
      * Checks the values field by field, in the form's order, and then against the audit; the first
-     * fault is refused, naming its field.
+     * fault is refused, naming its field. {@code today} is the audit's day the patient is registered
+     * (or corrected) on: an admission more than a year before it must be confirmed.
      */
-    public Checked check(Audit audit) {
+    public Checked check(Audit audit, LocalDate today) {
         String checkedWard = required(ward, "ward", "Give the ward.");
         longest(checkedWard, MAX_NAME, "ward", "The ward");
-        String checkedSpecialty = required(specialty, "specialty", "Give the specialty.").strip();
+        String checkedSpecialty = required(specialty, "specialty", "Choose the specialty.").strip();
         longest(checkedSpecialty, MAX_NAME, "specialty", "The specialty");
+        String checkedNote = null;
+        if (checkedSpecialty.equalsIgnoreCase(Audit.OTHER_SPECIALTY)) {
+            checkedSpecialty = Audit.OTHER_SPECIALTY;
+            checkedNote = required(specialtyNote, "specialtyNote", "Say which specialty 'Other' is.").strip();
+            longest(checkedNote, MAX_NAME, "specialtyNote", "The other specialty");
+            String identifying = IdentifyingText.refusal("The other specialty", checkedNote).orElse(null);
+            if (identifying != null) {
+                throw DomainException.invalid("specialtyNote", identifying);
+            }
+        } else {
+            String given = checkedSpecialty;
+            checkedSpecialty = audit.specialtiesOffered().stream().filter(given::equalsIgnoreCase).findFirst()
+                    .orElseThrow(() -> DomainException.invalid("specialty", "'" + given + "' is not one of this"
+                            + " audit's specialties; choose one of them, or Other and say which."));
+        }
         if (ageBand == null || !AGE_BANDS.contains(ageBand)) {
             throw DomainException.invalid("ageBand", "Choose an age band: " + String.join(", ", AGE_BANDS) + ".");
         }
@@ -65,8 +87,17 @@ public record Registration(String ward, String specialty, String ageBand, String
             throw DomainException.invalid("admissionDate", "The admission date is more than ten years before the"
                     + " audit; check it.");
         }
-        return new Checked(checkedWard, checkedSpecialty, ageBand, sex, admitted, checkedLocalId,
+        if (needsConfirmation(admitted, today) && !Boolean.TRUE.equals(admissionConfirmed)) {
+            throw DomainException.invalid("admissionDate", "The admission date " + admitted + " is more than a year"
+                    + " before today (" + today + "). Check it, and confirm it if it is right.");
+        }
+        return new Checked(checkedWard, checkedSpecialty, ageBand, sex, admitted, checkedLocalId, checkedNote,
                 clientId(clientId));
+    }
+
+    /** An admission more than a year before today is unusual enough to be confirmed by the reviewer. */
+    public static boolean needsConfirmation(LocalDate admitted, LocalDate today) {
+        return admitted.isBefore(today.minusYears(1));
     }
 
     /** The tablet's id of the registration, when it made one: a UUID, as for a review's id. */

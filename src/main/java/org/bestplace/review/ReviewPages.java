@@ -43,6 +43,8 @@ public class ReviewPages {
         static native TemplateInstance ward(WardView view);
 
         static native TemplateInstance review(ReviewForm form);
+
+        static native TemplateInstance correction(CorrectionView view);
     }
 
     @Inject
@@ -60,15 +62,22 @@ public class ReviewPages {
     @Inject
     ServiceClock clock;
 
+    @Inject
+    CaseCorrections corrections;
+
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
     public record CaseLine(String id, String caseNumber, String specialty, String ageBand, LocalDate admissionDate,
-            long reviewsToday, boolean dualReview, boolean secondReviewNeeded, String today, boolean mayReview) {
+            long reviewsToday, boolean dualReview, boolean secondReviewNeeded, String today, boolean mayReview,
+            boolean mayCorrect) {
     }
 
     /** Who the patient is in the audit's terms, shown above the review form. */
     public record PatientFacts(String ageBand, String sex, String specialty, Long dayOfStay) {
 
         static PatientFacts of(PatientCase c, LocalDate day) {
-            return new PatientFacts(c.ageBand, c.sex.toLowerCase(), c.specialty,
+            return new PatientFacts(c.ageBand, c.sex.toLowerCase(), c.specialtyShown(),
                     day == null ? null : c.lengthOfStayOn(day));
         }
     }
@@ -79,28 +88,52 @@ public class ReviewPages {
             "Best alternative place of care", "reasons", "Why is the patient still in hospital?", "note", "Note",
             "changeReason", "Why you changed this review");
 
-    static final Map<String, String> REGISTRATION_LABELS = Map.of("specialty", "Specialty", "ageBand", "Age band",
-            "sex", "Sex", "admissionDate", "Admission date", "localId", "Local identifier");
+    static final Map<String, String> REGISTRATION_LABELS = Map.of("specialty", "Specialty", "specialtyNote",
+            "Other specialty", "ageBand", "Age band", "sex", "Sex", "admissionDate", "Admission date", "localId",
+            "Local identifier", "ward", "Ward", "reason", "Why you correct it");
 
-    /** The registration form's values and, after a refusal, the message and the field it concerns. */
+    /**
+     * The registration form's values and, after a refusal, the message and the field it concerns;
+     * {@code askConfirm} when the admission date is long enough ago to need a confirmation.
+     */
     public record RegistrationForm(String specialty, String ageBand, String sex, String admissionDate, String localId,
-            String field, String message) {
+            String field, String message, String specialtyNote, boolean askConfirm) {
+
+        RegistrationForm(String specialty, String ageBand, String sex, String admissionDate, String localId,
+                String field, String message) {
+            this(specialty, ageBand, sex, admissionDate, localId, field, message, null, false);
+        }
 
         public String errorLabel() {
             return field == null ? null : REGISTRATION_LABELS.get(field);
+        }
+
+        public boolean other() {
+            return Audit.OTHER_SPECIALTY.equalsIgnoreCase(specialty == null ? "" : specialty.strip());
         }
     }
 
     public record WardView(Audit audit, String ward, String wardPath, LocalDate today, List<CaseLine> cases,
             RegistrationForm registration, List<String> ageBands, List<String> sexes, String registered, String saved,
-            String dayLock) {
+            String dayLock, List<String> specialties, String corrected, String withdrawn) {
+    }
+
+    /** One line of a case's history as the correction page shows it. */
+    public record HistoryLine(String kind, String changedBy, String changedAt, String reason, String change) {
+    }
+
+    /** The correction page: the case's values (or the ones refused), the withdrawal form, the history. */
+    public record CorrectionView(Audit audit, String caseId, String caseNumber, String wardPath, String ward,
+            RegistrationForm form, String reason, List<String> wards, List<String> specialties, List<String> ageBands,
+            List<String> sexes, String withdrawalReason, String withdrawalMessage, List<HistoryLine> history,
+            boolean withdrawn) {
     }
 
     public record ReviewForm(Audit audit, String caseId, String caseNumber, String ward, String wardPath,
             String reviewId, LocalDate reviewDate, CriteriaFile set, List<String> criteriaMet, String overrideOutcome,
             String overrideReason, String alternative, List<String> reasons, String note, boolean flagged,
             boolean submitted, String changeReason, String field, String message, String outcome,
-            PatientFacts patient) {
+            PatientFacts patient, String dayLock, boolean mayCorrect) {
 
         /** The form's label of the field in error, for the summary by the buttons; null for the whole form. */
         public String errorLabel() {
@@ -141,9 +174,10 @@ public class ReviewPages {
     @GET
     @Path("wards/{ward}")
     public TemplateInstance ward(@PathParam("auditId") Long auditId, @PathParam("ward") String ward,
-            @QueryParam("registered") String registered, @QueryParam("saved") String saved) {
+            @QueryParam("registered") String registered, @QueryParam("saved") String saved,
+            @QueryParam("corrected") String corrected, @QueryParam("withdrawn") String withdrawn) {
         WardView view = wardView(auditId, ward, new RegistrationForm(null, null, null, null, null, null, null),
-                registered, saved);
+                registered, saved, corrected, withdrawn);
         activity.record(ActivityEvent.CASE_VIEW, auditId, "Ward page of " + ward);
         return Templates.ward(view);
     }
@@ -200,7 +234,8 @@ public class ReviewPages {
         LocalDate day = audit.today(clock);
         return Templates.review(new ReviewForm(audit, "", "new patient", ward, wardPath(auditId, ward),
                 UUID.randomUUID().toString(), day, criteria.definition(audit.criteriaSet), List.of(), null, null,
-                null, List.of(), null, false, false, null, null, null, null, new PatientFacts("", "", "", null)));
+                null, List.of(), null, false, false, null, null, null, null, new PatientFacts("", "", "", null),
+                reviews.lockOn(audit, day), false));
     }
 
     @POST
@@ -208,10 +243,12 @@ public class ReviewPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response register(@PathParam("auditId") Long auditId, @PathParam("ward") String ward,
             @RestForm String specialty, @RestForm String ageBand, @RestForm String sex,
-            @RestForm String admissionDate, @RestForm String localId, @RestForm String clientId) {
+            @RestForm String admissionDate, @RestForm String localId, @RestForm String specialtyNote,
+            @RestForm String admissionConfirmed, @RestForm String clientId) {
         try {
             PatientCase registered = reviews.register(auditId, new Registration(ward, specialty, ageBand, sex,
-                    admissionDate, localId, clientId), currentUser.user(), currentUser.isAdmin());
+                    admissionDate, localId, specialtyNote, admissionConfirmed != null, clientId), currentUser.user(),
+                    currentUser.isAdmin());
             return Response.seeOther(URI.create(wardPath(auditId, ward) + "?registered="
                     + registered.caseNumber)).build();
         } catch (DomainException e) {
@@ -219,9 +256,11 @@ public class ReviewPages {
                 throw e;
             }
             RegistrationForm refused = new RegistrationForm(specialty, ageBand, sex, admissionDate, null,
-                    e.field() == null ? "form" : e.field(), e.getMessage());
+                    e.field() == null ? "form" : e.field(), e.getMessage(), specialtyNote,
+                    asksConfirmation(auditId, e, admissionDate));
             return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(Templates.ward(wardView(auditId, ward, refused, null, null)).render()).build();
+                    .entity(Templates.ward(wardView(auditId, ward, refused, null, null, null, null)).render())
+                    .build();
         }
     }
 
@@ -230,8 +269,10 @@ public class ReviewPages {
     public TemplateInstance reviewForm(@PathParam("auditId") Long auditId, @PathParam("caseId") Long caseId,
             @QueryParam("date") String date) {
         var user = currentUser.user();
-        Audit audit = AuditAccess.of(auditId, user, currentUser.isAdmin()).audit();
+        AuditAccess access = AuditAccess.of(auditId, user, currentUser.isAdmin());
+        Audit audit = access.audit();
         PatientCase patientCase = PatientCase.inAudit(audit, caseId);
+        boolean mayCorrect = CaseCorrections.mayChange(access, patientCase) && !patientCase.withdrawn();
         LocalDate day = date == null ? audit.today(clock) : date(date, "date",
                 "Write the date as YYYY-MM-DD.");
         activity.record(ActivityEvent.CASE_VIEW, auditId, "Review form of case " + patientCase.caseNumber + " for "
@@ -244,13 +285,13 @@ public class ReviewPages {
                     patientCase.ward, wardPath(auditId, patientCase.ward),
                     reviews.formReviewId(audit.id, user, caseId, day), day, set,
                     List.of(), null, null, null, List.of(), null, false, false, null, null, null, null,
-                    PatientFacts.of(patientCase, day)));
+                    PatientFacts.of(patientCase, day), reviews.lockOn(audit, day), mayCorrect));
         }
         return Templates.review(new ReviewForm(audit, String.valueOf(caseId), patientCase.caseNumber,
                 patientCase.ward, wardPath(auditId, patientCase.ward), own.id, day, set, List.copyOf(own.criteriaMet),
                 own.overrideOutcome == null ? null : own.overrideOutcome.name(), own.overrideReason, own.alternative,
                 List.copyOf(own.reasons), own.note, own.flagged, own.submitted, null, null, null,
-                own.outcome.name(), PatientFacts.of(patientCase, day)));
+                own.outcome.name(), PatientFacts.of(patientCase, day), reviews.lockOn(audit, day), mayCorrect));
     }
 
     @POST
@@ -302,16 +343,29 @@ public class ReviewPages {
                     wardPath(auditId, patientCase.ward), formId, day, criteria.definition(audit.criteriaSet), met,
                     overrideOutcome, overrideReason, alternative, why, note, flagged != null, wasSubmitted,
                     changeReason,
-                    e.field() == null ? "form" : e.field(), message, outcome, PatientFacts.of(patientCase, day));
+                    e.field() == null ? "form" : e.field(), message, outcome, PatientFacts.of(patientCase, day),
+                    day == null ? null : reviews.lockOn(audit, day),
+                    CaseCorrections.mayChange(AuditAccess.of(auditId, user, currentUser.isAdmin()), patientCase));
             return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE)
                     .entity(Templates.review(form).render()).build();
         }
     }
 
+    /** Whether a refusal is the one that asks to confirm an admission more than a year ago. */
+    private boolean asksConfirmation(Long auditId, DomainException e, String admissionDate) {
+        LocalDate admitted = parseOrNull(admissionDate);
+        if (!"admissionDate".equals(e.field()) || admitted == null) {
+            return false;
+        }
+        Audit audit = AuditAccess.of(auditId, currentUser.user(), currentUser.isAdmin()).audit();
+        return Registration.needsConfirmation(admitted, audit.today(clock));
+    }
+
     private WardView wardView(Long auditId, String ward, RegistrationForm registration, String registered,
-            String saved) {
+            String saved, String corrected, String withdrawn) {
         var user = currentUser.user();
-        Audit audit = AuditAccess.of(auditId, user, currentUser.isAdmin()).audit();
+        AuditAccess access = AuditAccess.of(auditId, user, currentUser.isAdmin());
+        Audit audit = access.audit();
         if (!audit.hasWard(ward)) {
             throw DomainException.notFound("Ward '" + ward + "' is not in this audit.");
         }
@@ -328,14 +382,135 @@ public class ReviewPages {
                     return new CaseLine(String.valueOf(c.id), c.caseNumber, c.specialty, c.ageBand, c.admissionDate,
                             ofToday == null ? 0 : ofToday.reviews(), r.dualReview(),
                             ofToday != null && ofToday.secondReviewNeeded(), standings.get(c.id).label(),
-                            standings.get(c.id).mayOpen());
+                            standings.get(c.id).mayOpen(), CaseCorrections.mayChange(access, c));
                 })
                 .toList();
         return new WardView(audit, ward, wardPath(auditId, ward), today, cases, registration,
                 Registration.AGE_BANDS, Registration.SEXES,
                 registered == null || registered.isBlank() ? null : registered,
                 saved == null || saved.isBlank() ? null : saved,
-                reviews.lockOn(audit, today));
+                reviews.lockOn(audit, today), audit.specialtiesOffered(), blankAsNull(corrected),
+                blankAsNull(withdrawn));
+    }
+
+    private static String blankAsNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    @GET
+    @Path("cases/{caseId}/correction")
+    public TemplateInstance correctionForm(@PathParam("auditId") Long auditId, @PathParam("caseId") Long caseId) {
+        AuditAccess access = AuditAccess.of(auditId, currentUser.user(), currentUser.isAdmin());
+        PatientCase c = PatientCase.inAudit(access.audit(), caseId);
+        if (!CaseCorrections.mayChange(access, c)) {
+            throw DomainException.forbidden("Only the person who registered case " + c.caseNumber
+                    + ", the audit's lead or an administrator can correct or withdraw it.");
+        }
+        activity.record(ActivityEvent.CASE_VIEW, auditId, "Correction page of case " + c.caseNumber);
+        RegistrationForm values = new RegistrationForm(c.specialty, c.ageBand, c.sex, c.admissionDate.toString(),
+                null, null, null, c.specialtyNote, false);
+        return Templates.correction(correctionView(access, c, c.ward, values, null, null, null));
+    }
+
+    @POST
+    @Path("cases/{caseId}/correction")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response correct(@PathParam("auditId") Long auditId, @PathParam("caseId") Long caseId,
+            @RestForm String ward, @RestForm String specialty, @RestForm String specialtyNote,
+            @RestForm String ageBand, @RestForm String sex, @RestForm String admissionDate,
+            @RestForm String admissionConfirmed, @RestForm String reason) {
+        try {
+            PatientCase c = corrections.correct(auditId, String.valueOf(caseId), new CaseCorrections.Correction(
+                    ward, specialty, specialtyNote, ageBand, sex, admissionDate, admissionConfirmed != null, reason),
+                    currentUser.user(), currentUser.isAdmin());
+            return Response.seeOther(URI.create(wardPath(auditId, c.ward) + "?corrected="
+                    + URLEncoder.encode(c.caseNumber, StandardCharsets.UTF_8))).build();
+        } catch (DomainException e) {
+            if (e.status() != 400 && e.status() != 409) {
+                throw e;
+            }
+            AuditAccess access = AuditAccess.of(auditId, currentUser.user(), currentUser.isAdmin());
+            PatientCase c = PatientCase.inAudit(access.audit(), caseId);
+            RegistrationForm refused = new RegistrationForm(specialty, ageBand, sex, admissionDate, null,
+                    e.field() == null ? "form" : e.field(), e.getMessage(), specialtyNote,
+                    asksConfirmation(auditId, e, admissionDate));
+            return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(Templates.correction(correctionView(access, c, ward, refused, reason, null, null))
+                            .render())
+                    .build();
+        }
+    }
+
+    @POST
+    @Path("cases/{caseId}/withdrawal")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response withdraw(@PathParam("auditId") Long auditId, @PathParam("caseId") Long caseId,
+            @RestForm String reason) {
+        try {
+            PatientCase c = corrections.withdraw(auditId, String.valueOf(caseId), reason, currentUser.user(),
+                    currentUser.isAdmin());
+            return Response.seeOther(URI.create(wardPath(auditId, c.ward) + "?withdrawn="
+                    + URLEncoder.encode(c.caseNumber, StandardCharsets.UTF_8))).build();
+        } catch (DomainException e) {
+            if (e.status() != 400 && e.status() != 409) {
+                throw e;
+            }
+            AuditAccess access = AuditAccess.of(auditId, currentUser.user(), currentUser.isAdmin());
+            PatientCase c = PatientCase.inAudit(access.audit(), caseId);
+            RegistrationForm values = new RegistrationForm(c.specialty, c.ageBand, c.sex, c.admissionDate.toString(),
+                    null, null, null, c.specialtyNote, false);
+            return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(Templates.correction(correctionView(access, c, c.ward, values, null, reason,
+                            e.getMessage())).render())
+                    .build();
+        }
+    }
+
+    /** What an entry changed, in the form's words: "Age band 75-84 → 85+; Sex female → male". */
+    private String changes(CaseHistory entry) {
+        try {
+            PatientCase.Content before = json.readValue(entry.beforeContent, PatientCase.Content.class);
+            PatientCase.Content after = json.readValue(entry.afterContent, PatientCase.Content.class);
+            List<String> changed = new java.util.ArrayList<>();
+            changed(changed, "Ward", before.ward(), after.ward());
+            changed(changed, "Specialty", shown(before), shown(after));
+            changed(changed, "Age band", before.ageBand(), after.ageBand());
+            changed(changed, "Sex", before.sex().toLowerCase(), after.sex().toLowerCase());
+            changed(changed, "Admission date", String.valueOf(before.admissionDate()),
+                    String.valueOf(after.admissionDate()));
+            if (after.withdrawn() && !before.withdrawn()) {
+                changed.add("withdrawn from the audit");
+            }
+            return String.join("; ", changed);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot read a case history entry", e);
+        }
+    }
+
+    private static String shown(PatientCase.Content content) {
+        return content.specialtyNote() == null ? content.specialty()
+                : content.specialty() + " (" + content.specialtyNote() + ")";
+    }
+
+    private static void changed(List<String> changed, String label, String before, String after) {
+        if (!java.util.Objects.equals(before, after)) {
+            changed.add(label + " " + before + " → " + after);
+        }
+    }
+
+    private CorrectionView correctionView(AuditAccess access, PatientCase c, String ward, RegistrationForm form,
+            String reason, String withdrawalReason, String withdrawalMessage) {
+        Audit audit = access.audit();
+        var zone = audit.zone();
+        var minute = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+        List<HistoryLine> history = CaseHistory.of(c).stream()
+                .map(h -> new HistoryLine(h.kind == CaseHistory.Kind.WITHDRAWAL ? "Withdrawn" : "Corrected",
+                        h.changedBy, minute.format(h.changedAt.atZone(zone)), h.reason,
+                        changes(h)))
+                .toList();
+        return new CorrectionView(audit, String.valueOf(c.id), c.caseNumber, wardPath(audit.id, c.ward), ward, form,
+                reason, List.copyOf(audit.wards), audit.specialtiesOffered(), Registration.AGE_BANDS,
+                Registration.SEXES, withdrawalReason, withdrawalMessage, history, c.withdrawn());
     }
 
     /** The address of a ward's page. */

@@ -32,19 +32,34 @@ public class ReviewResource {
     @Inject
     CurrentUser currentUser;
 
-    /** A registered case: {@code localId} is never returned, only whether one was given. */
+    @Inject
+    CaseCorrections corrections;
+
+    /**
+     * A registered case: {@code localId} is never returned, only whether one was given;
+     * {@code specialtyNote} says which specialty a case under "Other" has.
+     */
     public record CaseView(String id, String caseNumber, String ward, String specialty, String ageBand, String sex,
-            LocalDate admissionDate, boolean hasLocalId) {
+            LocalDate admissionDate, boolean hasLocalId, String specialtyNote, boolean withdrawn) {
         static CaseView of(PatientCase c) {
             return new CaseView(String.valueOf(c.id), c.caseNumber, c.ward, c.specialty, c.ageBand, c.sex,
-                    c.admissionDate, c.localIdHash != null);
+                    c.admissionDate, c.localIdHash != null, c.specialtyNote, c.withdrawn());
         }
+    }
+
+    /** A withdrawal: only its reason. */
+    public record Withdrawal(String reason) {
+    }
+
+    /** One correction or withdrawal of a case; before and after are the case's values as JSON. */
+    public record CaseHistoryView(String kind, String changedBy, Instant changedAt, String reason, String before,
+            String after) {
     }
 
     /** A case in a list; {@code dualReview} marks the cases sampled for a second, blind review. */
     public record CaseListRow(String id, String caseNumber, String ward, String specialty, String ageBand, String sex,
             LocalDate admissionDate, long reviews, long submittedReviews, boolean dualReview,
-            boolean secondReviewNeeded) {
+            boolean secondReviewNeeded, String specialtyNote) {
     }
 
     public record Override(@NotNull(message = "Choose what the override gives.") Outcome outcome,
@@ -103,6 +118,31 @@ public class ReviewResource {
                 : Response.ok()).entity(CaseView.of(patientCase)).build();
     }
 
+    @POST
+    @Path("/cases/{caseId}/correction")
+    public CaseView correct(@PathParam("auditId") Long auditId, @PathParam("caseId") String caseId,
+            @NotNull CaseCorrections.Correction body) {
+        return CaseView.of(corrections.correct(auditId, caseId, body, currentUser.user(), currentUser.isAdmin()));
+    }
+
+    @POST
+    @Path("/cases/{caseId}/withdrawal")
+    public CaseView withdraw(@PathParam("auditId") Long auditId, @PathParam("caseId") String caseId,
+            @NotNull Withdrawal body) {
+        return CaseView.of(corrections.withdraw(auditId, caseId, body.reason(), currentUser.user(),
+                currentUser.isAdmin()));
+    }
+
+    @GET
+    @Path("/cases/{caseId}/history")
+    public List<CaseHistoryView> caseHistory(@PathParam("auditId") Long auditId,
+            @PathParam("caseId") String caseId) {
+        return corrections.history(auditId, caseId, currentUser.user(), currentUser.isAdmin()).stream()
+                .map(h -> new CaseHistoryView(h.kind.name(), h.changedBy, h.changedAt, h.reason, h.beforeContent,
+                        h.afterContent))
+                .toList();
+    }
+
     @GET
     @Path("/cases")
     public List<CaseListRow> cases(@PathParam("auditId") Long auditId, @QueryParam("ward") String ward,
@@ -112,7 +152,7 @@ public class ReviewResource {
                     PatientCase c = row.patientCase();
                     return new CaseListRow(String.valueOf(c.id), c.caseNumber, c.ward, c.specialty, c.ageBand, c.sex,
                             c.admissionDate, row.reviews(), row.submittedReviews(), row.dualReview(),
-                            row.secondReviewNeeded());
+                            row.secondReviewNeeded(), c.specialtyNote);
                 })
                 .toList();
     }

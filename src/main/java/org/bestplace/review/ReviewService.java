@@ -88,7 +88,7 @@ public class ReviewService {
         Audit audit = access.audit();
         Audit.getEntityManager().refresh(audit, LockModeType.PESSIMISTIC_WRITE);
         // The values come before the audit's state, so a wrong value is named even in a closed audit.
-        Registration.Checked checked = registration.check(audit);
+        Registration.Checked checked = registration.check(audit, audit.today(clock));
         String hash = checked.localId() == null ? null : pseudonymiser.hash(audit.id, checked.localId());
         if (checked.clientId() != null) {
             PatientCase earlier = PatientCase.byClientId(checked.clientId()).orElse(null);
@@ -107,6 +107,7 @@ public class ReviewService {
                 checked.specialty(), checked.ageBand(), checked.sex(), checked.admissionDate(), hash, by.username,
                 clock.now());
         patientCase.clientId = checked.clientId();
+        patientCase.specialtyNote = checked.specialtyNote();
         // Another registration of the same patient may have committed since the check above; the
         // insert (made at once, for the generated id) then meets the unique key.
         try {
@@ -139,6 +140,7 @@ public class ReviewService {
         boolean same = earlier.createdBy.equals(by.username) && earlier.ward.equals(checked.ward())
                 && earlier.specialty.equals(checked.specialty()) && earlier.ageBand.equals(checked.ageBand())
                 && earlier.sex.equals(checked.sex()) && earlier.admissionDate.equals(checked.admissionDate())
+                && java.util.Objects.equals(earlier.specialtyNote, checked.specialtyNote())
                 && java.util.Objects.equals(earlier.localIdHash, hash);
         if (!same) {
             // Neither registration's values are echoed: the local identifier may be a hospital number.
@@ -184,7 +186,8 @@ public class ReviewService {
         if (date != null) {
             query.append(" and r.reviewDate = :date");
         }
-        query.append(" where c.audit = :audit");
+        // A withdrawn case is out of the audit: it is listed nowhere a reviewer works from.
+        query.append(" where c.audit = :audit and c.withdrawnAt is null");
         if (ward != null && !ward.isBlank()) {
             query.append(" and c.ward = :ward");
         }
@@ -244,6 +247,7 @@ public class ReviewService {
         AuditAccess access = AuditAccess.of(auditId, by, admin).require(MemberRole.REVIEWER);
         Audit audit = access.audit();
         PatientCase patientCase = PatientCase.inAudit(audit, caseId);
+        patientCase.requireNotWithdrawn();
         ReviewContent content = new ReviewContent(caseId, submission.reviewDate(), submission.criteriaMet(),
                 submission.overrideOutcome(), submission.overrideReason(), submission.alternative(),
                 submission.reasons(), submission.note(), submission.flagged(), submission.submitted());
@@ -347,7 +351,10 @@ public class ReviewService {
         }
     }
 
-    /** The free text of a review fits its column: the same limits as the JSON API's, for the form too. */
+    /**
+     * The free text of a review fits its column (the same limits as the JSON API's, for the form
+     * too) and does not look as if it identifies the patient.
+     */
     private static void checkLengths(Submission submission) {
         if (submission.note() != null && submission.note().length() > Review.MAX_TEXT) {
             throw DomainException.invalid("note", "The note is " + submission.note().length() + " characters long;"
@@ -361,6 +368,16 @@ public class ReviewService {
             throw DomainException.invalid("changeReason", "The reason for the change is "
                     + submission.changeReason().length() + " characters long; it may have up to 2,000.");
         }
+        refuseIdentifying("note", "The note", submission.note());
+        refuseIdentifying("override.reason", "The reason for the override", submission.overrideReason());
+        refuseIdentifying("changeReason", "The reason for the change", submission.changeReason());
+    }
+
+    /** Refused before anything is stored; the message names what looked identifying, never the text. */
+    private static void refuseIdentifying(String field, String what, String text) {
+        IdentifyingText.refusal(what, text).ifPresent(message -> {
+            throw DomainException.invalid(field, message);
+        });
     }
 
     /** A new review of a case-day is taken only where the ward page would offer it. */
@@ -392,7 +409,8 @@ public class ReviewService {
         java.util.Map<Long, List<Review>> byCase = Review.onWardOn(audit, ward, day).stream()
                 .collect(java.util.stream.Collectors.groupingBy(r -> r.patientCase.id));
         java.util.Map<Long, ReviewerStanding> standings = new java.util.HashMap<>();
-        for (PatientCase patientCase : PatientCase.<PatientCase>list("audit = ?1 and ward = ?2", audit, ward)) {
+        for (PatientCase patientCase : PatientCase.<PatientCase>list("audit = ?1 and ward = ?2 and withdrawnAt is null",
+                audit, ward)) {
             standings.put(patientCase.id, ReviewerStanding.of(patientCase, day,
                     byCase.getOrDefault(patientCase.id, List.of()),
                     DualReview.isSelected(patientCase.id, audit.dualReviewRate), by, access.sector(), reviewer, lock));

@@ -8,7 +8,7 @@
   var outbox = window.BestplaceOutbox;
   if (!form || !outbox || !window.indexedDB) { return; }
   var CACHE = 'bestplace-v1';
-  var FIELDS = ['specialty', 'ageBand', 'sex', 'admissionDate', 'localId'];
+  var FIELDS = ['specialty', 'specialtyNote', 'ageBand', 'sex', 'admissionDate', 'localId'];
   var wardPath = form.dataset.wardPath;
   var newCaseForm = wardPath + '/new-case-review';
   var status = document.getElementById('registration-status');
@@ -99,7 +99,7 @@
       var link = document.createElement('a');
       link.href = '#' + input.id;
       // The label's first words: the local identifier's label carries an explanation in brackets.
-      link.textContent = label.textContent.replace(/\s*\(.*$/, '').trim();
+      link.textContent = label.dataset.summary || label.textContent.replace(/\s*\(.*$/, '').trim();
       line.appendChild(link);
       line.appendChild(document.createTextNode(': '));
     }
@@ -109,6 +109,21 @@
     (input || summary).focus();
     (input || summary).scrollIntoView({ block: 'center' });
   }
+
+  /**
+   * An admission more than a year before today asks the reviewer to confirm it, before anything is
+   * sent: the same rule the service applies, so it also holds offline.
+   */
+  function askConfirmation() {
+    var box = document.getElementById('admission-confirm');
+    var date = form.querySelector('[name="admissionDate"]');
+    var today = form.dataset.today;
+    if (!box || !date || !today) { return; }
+    var yearBefore = (Number(today.slice(0, 4)) - 1) + today.slice(4);
+    if (date.value && date.value < yearBefore) { box.hidden = false; }
+  }
+  var admission = form.querySelector('[name="admissionDate"]');
+  if (admission) { admission.addEventListener('change', askConfirmation); }
 
   /** A kept registration back in the form, for its author to correct and send again. */
   function openKept() {
@@ -122,6 +137,9 @@
         var field = form.querySelector('[name="' + name + '"]');
         if (field) { field.value = item.body[name] || ''; }
       });
+      var confirmed = form.querySelector('[name="admissionConfirmed"]');
+      if (confirmed) { confirmed.checked = !!item.body.admissionConfirmed; }
+      askConfirmation();
       status.textContent = item.state === 'refused'
         ? 'Opened from the outbox: the service refused this registration. Correct it and register again, or'
           + ' discard it from the outbox.'
@@ -134,6 +152,7 @@
     event.preventDefault();
     // The notice of the previous registration or review is not about this one.
     document.querySelectorAll('main .notice').forEach(function (notice) { notice.remove(); });
+    clearProblem();
     status.textContent = 'Sending…';
     var data = new FormData(form);
     var clientId = reopened || outbox.uuid();
@@ -142,6 +161,7 @@
       var value = data.get(name);
       body[name] = value === null || value === '' ? null : value;
     });
+    body.admissionConfirmed = data.get('admissionConfirmed') !== null;
     var item = {
       clientId: clientId, auditId: form.dataset.audit, wardPath: wardPath,
       url: '/audits/' + form.dataset.audit + '/cases', state: 'waiting', body: body

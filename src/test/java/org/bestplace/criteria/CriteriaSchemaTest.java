@@ -52,7 +52,9 @@ class CriteriaSchemaTest {
     void everyShippedFileIsValidUnderBoth() throws IOException {
         List<Path> files;
         try (Stream<Path> listing = Files.list(Path.of("criteria"))) {
-            files = listing.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+            // training cases sit beside the sets in their own format, and the loader skips them too
+            files = listing.filter(p -> p.toString().endsWith(".yaml") && !p.toString().endsWith(".training.yaml"))
+                    .sorted().toList();
         }
         assertFalse(files.isEmpty());
         for (Path file : files) {

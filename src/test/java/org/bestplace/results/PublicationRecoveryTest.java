@@ -133,12 +133,12 @@ class PublicationRecoveryTest {
         String audit = Api.collectingAudit();
         String hospital = Api.reviewerOn(audit, "HOSPITAL");
         for (int i = 0; i < 25; i++) {
-            String specialty = i < 8 ? "Cardiology" : i < 16 ? "Geriatrics" : "Respiratory";
+            String specialty = i < 8 ? "Cardiology" : i < 16 ? "Care of older people" : "Respiratory";
             String caseId = Api.as(hospital).body(Map.of("ward", i < 16 ? "Ward A" : "Ward B", "specialty", specialty,
                     "ageBand", "75-84", "sex", "FEMALE", "admissionDate", "2026-11-02"))
                     .post("/api/audits/" + audit + "/cases").then().statusCode(201).extract().path("id");
             Api.putReview(audit, hospital, UUID.randomUUID().toString(),
-                    Api.submittedReview(caseId, "Geriatrics".equals(specialty), criterion)).statusCode(201);
+                    Api.submittedReview(caseId, "Care of older people".equals(specialty), criterion)).statusCode(201);
         }
         String csv = asAdmin().get("/api/audits/" + audit + "/export?format=csv&mode=publication").then()
                 .statusCode(200).extract().asString();
@@ -149,7 +149,7 @@ class PublicationRecoveryTest {
         assertEquals(List.of("25", "15", "10"), List.of(s.get("reviewed"), s.get("not_qualifying"), s.get("qualifying")));
         partsAddUpAndProportionsFollow(tables, s);
         Map<String, Map<String, String>> specialties = ExportApiTest.byKey(tables.get("by_specialty"));
-        List<String> keys = List.of("Cardiology", "Geriatrics", "Respiratory");
+        List<String> keys = List.of("Cardiology", "Care of older people", "Respiratory");
         assertEquals(List.of("5", "10", "10"), keys.stream().map(k -> specialties.get(k).get("reviewed")).toList(),
                 "specialties " + specialties);
         assertEquals(List.of("5", "0", "10"), keys.stream().map(k -> specialties.get(k).get("not_qualifying"))

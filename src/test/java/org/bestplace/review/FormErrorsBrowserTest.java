@@ -117,7 +117,7 @@ class FormErrorsBrowserTest {
             Page page = Chromium.signIn(context, base.toString(), audit.hospital(), Api.PASSWORD);
             page.setDefaultTimeout(5000);
             page.navigate(base + "audits/" + audit.id() + "/wards/Ward%20A");
-            page.fill("#specialty", "Respiratory");
+            page.selectOption("#specialty", "Respiratory");
             page.selectOption("#sex", "MALE");
             page.fill("#admissionDate", "2026-11-08");
             page.click("form[action$='/cases'] button[type=submit]");

@@ -10,6 +10,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +29,36 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * One table of registrations, each sent to both doors: as JSON to the API and as the ward page's
  * form from a signed-in browser. Both take a row or both refuse it naming the same field, and a
- * refused row stores nothing. The audit runs from 2026-11-01 to 2026-11-30.
+ * refused row stores nothing. The audit runs from 2026-11-01 to 2026-11-30 and offers its own list
+ * of specialties (besides "Other", with a note); "today" is the service's real day.
  */
 @QuarkusTest
 class RegistrationDoorsTest {
 
     /** A "#" in a local identifier becomes a letter for each door, so an accepted row is not a duplicate. */
     record Row(String name, String specialty, String ageBand, String sex, String admissionDate, String localId,
-            String refusedField) {
+            String refusedField, String specialtyNote, boolean confirmed, String storedSpecialty) {
+
+        Row(String name, String specialty, String ageBand, String sex, String admissionDate, String localId,
+                String refusedField) {
+            this(name, specialty, ageBand, sex, admissionDate, localId, refusedField, null, false,
+                    specialty == null ? null : specialty.strip());
+        }
+
+        Row other(String note) {
+            return new Row(name, specialty, ageBand, sex, admissionDate, localId, refusedField, note, confirmed,
+                    "Other");
+        }
+
+        Row withConfirmation() {
+            return new Row(name, specialty, ageBand, sex, admissionDate, localId, refusedField, specialtyNote, true,
+                    storedSpecialty);
+        }
+
+        Row stored(String specialty) {
+            return new Row(name, this.specialty, ageBand, sex, admissionDate, localId, refusedField, specialtyNote,
+                    confirmed, specialty);
+        }
 
         @Override
         public String toString() {
@@ -52,8 +76,15 @@ class RegistrationDoorsTest {
         return new Row(name, specialty, ageBand, sex, admissionDate, localId, field);
     }
 
+    /** The audit's own list: any text a lead may give, up to 100 characters. */
+    static final List<String> SPECIALTIES = List.of("General medicine", "Gériatrie – 老年医学", "s".repeat(100),
+            "\uD83E\uDE7A".repeat(100), "Cardiology", "Surgery");
+
     static Stream<Row> rows() {
         String day = "2026-11-02";
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+        String yearAgo = today.minusYears(1).toString();
+        String yearAndADayAgo = today.minusYears(1).minusDays(1).toString();
         return Stream.of(
                 accepted("a complete registration", "General medicine", "75-84", "FEMALE", day, null),
                 accepted("unicode specialty", "Gériatrie – 老年医学", "65-74", "MALE", day, null),
@@ -76,7 +107,35 @@ class RegistrationDoorsTest {
                 accepted("admitted on the audit's last day", "Surgery", "75-84", "MALE", "2026-11-30", null),
                 refused("admissionDate", "admitted after the audit's last day", "Surgery", "75-84", "MALE",
                         "2026-12-15", null),
-                accepted("admitted ten years before the audit", "Surgery", "75-84", "MALE", "2016-11-01", null),
+                accepted("admitted ten years before the audit, confirmed", "Surgery", "75-84", "MALE", "2016-11-01",
+                        null).withConfirmation(),
+                refused("admissionDate", "admitted ten years before the audit, not confirmed", "Surgery", "75-84",
+                        "MALE", "2016-11-01", null),
+                accepted("admitted a year before today", "Surgery", "75-84", "MALE", yearAgo, null),
+                refused("admissionDate", "admitted a year and a day before today, not confirmed", "Surgery",
+                        "75-84", "MALE", yearAndADayAgo, null),
+                accepted("admitted a year and a day before today, confirmed", "Surgery", "75-84", "MALE",
+                        yearAndADayAgo, null).withConfirmation(),
+                accepted("a listed specialty written in other letters", "general MEDICINE", "75-84", "MALE", day,
+                        null).stored("General medicine"),
+                refused("specialty", "a specialty not on the audit's list", "Dermatology", "75-84", "MALE", day,
+                        null),
+                refused("specialty", "a specialty on the default list but not this audit's", "Respiratory",
+                        "75-84", "MALE", day, null),
+                accepted("Other with a note", "Other", "75-84", "MALE", day, null).other("Tropical medicine"),
+                accepted("other in lower case with a note", "other", "75-84", "MALE", day, null)
+                        .other("Infectious diseases"),
+                refused("specialtyNote", "Other without a note", "Other", "75-84", "MALE", day, null),
+                refused("specialtyNote", "Other with a blank note", "Other", "75-84", "MALE", day, null)
+                        .other("   "),
+                refused("specialtyNote", "Other with a note of 101 characters", "Other", "75-84", "MALE", day,
+                        null).other("n".repeat(101)),
+                refused("specialtyNote", "Other with a note naming a person", "Other", "75-84", "MALE", day, null)
+                        .other("Dr Jones's clinic"),
+                refused("specialtyNote", "Other with an NHS-number-shaped note", "Other", "75-84", "MALE", day,
+                        null).other("943 476 5919"),
+                refused("specialtyNote", "Other with a date of birth as its note", "Other", "75-84", "MALE", day,
+                        null).other("born 12/03/1941"),
                 refused("admissionDate", "admitted more than ten years before the audit", "Surgery", "75-84",
                         "MALE", "2016-10-31", null),
                 refused("admissionDate", "a day that does not exist", "Surgery", "75-84", "MALE", "2026-02-30",
@@ -104,7 +163,11 @@ class RegistrationDoorsTest {
         if (audit != null) {
             return;
         }
-        audit = Api.collectingAudit();
+        Map<String, Object> body = new HashMap<>(Api.auditBody("Registration doors"));
+        body.put("specialties", SPECIALTIES);
+        audit = Api.asAdmin().body(body).post("/api/audits").then().statusCode(201)
+                .body("specialties", org.hamcrest.Matchers.equalTo(SPECIALTIES)).extract().path("id");
+        Api.startCollecting(audit);
         reviewer = Api.reviewerOn(audit, "HOSPITAL");
         Pages.Session signedIn = Pages.signIn(reviewer, Api.PASSWORD);
         session = signedIn.cookie();
@@ -119,6 +182,7 @@ class RegistrationDoorsTest {
         put(values, "sex", row.sex());
         put(values, "admissionDate", row.admissionDate());
         put(values, "localId", row.localId() == null ? null : row.localId().replace("#", door));
+        put(values, "specialtyNote", row.specialtyNote());
         return values;
     }
 
@@ -129,8 +193,11 @@ class RegistrationDoorsTest {
     }
 
     Response throughTheApi(Row row) {
-        Map<String, String> body = values(row, "j");
+        Map<String, Object> body = new HashMap<>(values(row, "j"));
         body.put("ward", "Ward A");
+        if (row.confirmed()) {
+            body.put("admissionConfirmed", true);
+        }
         return Api.as(reviewer).body(body).post("/api/audits/" + audit + "/cases");
     }
 
@@ -139,6 +206,7 @@ class RegistrationDoorsTest {
                 .cookie(CsrfToken.COOKIE, csrf).accept("text/html")
                 .contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParams(values(row, "p")).formParam(CsrfToken.FIELD, csrf)
+                .formParams(row.confirmed() ? Map.of("admissionConfirmed", "true") : Map.of())
                 .post("/audits/{audit}/wards/{ward}/cases", audit, "Ward A");
     }
 
@@ -171,7 +239,10 @@ class RegistrationDoorsTest {
             Object fromPage = Db.value(dataSource, "select specialty from patient_case where audit_id = ?"
                     + " order by id desc limit 1", audit);
             assertEquals(stored, fromPage, "both doors store the same specialty");
-            assertEquals(row.specialty().strip(), stored);
+            assertEquals(row.storedSpecialty(), stored);
+            assertEquals(row.specialtyNote() == null ? null : row.specialtyNote().strip(),
+                    Db.value(dataSource, "select specialty_note from patient_case where id = ?",
+                            Long.valueOf(api.jsonPath().getString("id"))), "the other specialty's note");
         } else {
             assertEquals(400, api.statusCode(), "API: " + api.asString());
             assertTrue(api.contentType().startsWith("application/problem+json"), api.contentType());

@@ -75,7 +75,7 @@ class ReviewApiTest {
 
     @Test
     void registeringACaseGivesACaseNumberAndNeverReturnsTheLocalId() {
-        as(reviewer).body(Map.of("ward", "Ward B", "specialty", "Geriatrics", "ageBand", "85+", "sex", "MALE",
+        as(reviewer).body(Map.of("ward", "Ward B", "specialty", "Care of older people", "ageBand", "85+", "sex", "MALE",
                         "admissionDate", "2026-10-20", "localId", "H123456"))
                 .post("/api/audits/" + audit + "/cases")
                 .then().statusCode(201)
@@ -100,7 +100,7 @@ class ReviewApiTest {
 
     @Test
     void aWardOutsideTheAuditIsRefused() {
-        as(reviewer).body(Map.of("ward", "Ward Z", "specialty", "Surgery", "ageBand", "40-64", "sex", "MALE",
+        as(reviewer).body(Map.of("ward", "Ward Z", "specialty", "General surgery", "ageBand", "40-64", "sex", "MALE",
                         "admissionDate", "2026-11-01"))
                 .post("/api/audits/" + audit + "/cases")
                 .then().statusCode(400).body("field", equalTo("ward"));
@@ -232,7 +232,7 @@ class ReviewApiTest {
         changed.put("changeReason", "late correction");
         putReview(audit, reviewer, id, changed).statusCode(409).contentType("application/problem+json");
         putReview(audit, reviewer, UUID.randomUUID().toString(), qualifying()).statusCode(409);
-        as(reviewer).body(Map.of("ward", "Ward A", "specialty", "Surgery", "ageBand", "40-64", "sex", "MALE",
+        as(reviewer).body(Map.of("ward", "Ward A", "specialty", "General surgery", "ageBand", "40-64", "sex", "MALE",
                 "admissionDate", "2026-11-01")).post("/api/audits/" + audit + "/cases").then().statusCode(409);
         String late = Api.user("late", "HOSPITAL", "REVIEWER");
         asAdmin().body(Map.of("username", late, "role", "REVIEWER", "sector", "HOSPITAL"))

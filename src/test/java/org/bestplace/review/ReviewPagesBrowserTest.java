@@ -53,7 +53,7 @@ class ReviewPagesBrowserTest {
     }
 
     String register(Page page, String specialty) {
-        page.fill("#specialty", specialty);
+        page.selectOption("#specialty", specialty);
         page.selectOption("#ageBand", "75-84");
         page.selectOption("#sex", "FEMALE");
         page.fill("#admissionDate", LocalDate.now(ZoneId.of("Europe/London")).minusDays(2).toString());

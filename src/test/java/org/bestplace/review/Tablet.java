@@ -71,7 +71,7 @@ final class Tablet {
     }
 
     static void register(Page page, String specialty, String localId) {
-        page.fill("#specialty", specialty);
+        page.selectOption("#specialty", specialty);
         page.selectOption("#ageBand", "75-84");
         page.selectOption("#sex", "FEMALE");
         page.fill("#admissionDate", today().minusDays(2).toString());

@@ -214,6 +214,19 @@ class RouteAccessTest {
                 "reason=Reopened+from+the+page"));
         rules.put("POST /api/audits/{auditId}/debriefs/{date}/reopenings", json(only(Caller.ADMIN),
                 "{\"reason\":\"Reopened to check a case\"}"));
+        // One audit: correcting and withdrawing a case (its registrar, the lead, an administrator); the walk's
+        // case was registered by the reviewer. The withdrawal comes last of the writes about the case.
+        Set<Caller> corrects = only(Caller.ADMIN, Caller.LEAD, Caller.REVIEWER);
+        rules.put("GET /api/audits/{auditId}/cases/{caseId}/history", rule(TEAM));
+        rules.put("GET /audits/{auditId}/cases/{caseId}/correction", rule(corrects));
+        rules.put("POST /api/audits/{auditId}/cases/{caseId}/correction", json(corrects,
+                "{\"ageBand\":\"{random-band}\",\"reason\":\"Age band was mistyped\"}"));
+        rules.put("POST /audits/{auditId}/cases/{caseId}/correction", form(corrects,
+                "ward=Ward+A&specialty=General+medicine&ageBand={random-band}&sex=FEMALE&admissionDate=2026-11-02"
+                        + "&reason=Age+band+was+mistyped"));
+        rules.put("POST /api/audits/{auditId}/cases/{caseId}/withdrawal", json(corrects,
+                "{\"reason\":\"Registered twice\"}"));
+        rules.put("POST /audits/{auditId}/cases/{caseId}/withdrawal", form(corrects, "reason=Registered+twice"));
         // Last: signing out now ends the caller's session at the server, which every page after it would see.
         rules.put("GET /logout", rules.remove("GET /logout"));
         return rules;
@@ -371,6 +384,8 @@ class RouteAccessTest {
         return wrong;
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger BANDS = new java.util.concurrent.atomic.AtomicInteger();
+
     private static final String OPEN_DAY = "2026-11-03";
     private static final String SIGNED_DAY = "2026-11-04";
     private static final String UNOPENED_DAY = "2026-11-06";
@@ -488,6 +503,9 @@ class RouteAccessTest {
             filled = new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(Api.auditBody("Route walk"))
                     .toString();
         }
+        // a correction to another age band each time, so none is refused for changing nothing (and none
+        // with a "+", which a form body would read as a space)
+        filled = filled.replace("{random-band}", List.of("18-39", "40-64", "65-74").get(BANDS.getAndIncrement() % 3));
         return filled.replace("{random}", UUID.randomUUID().toString());
     }
 }

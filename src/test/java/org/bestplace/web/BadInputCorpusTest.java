@@ -86,7 +86,15 @@ class BadInputCorpusTest {
 
     @BeforeEach
     void setUp() {
-        audit = Api.collectingAudit();
+        // The audit's own specialties are the corpus's free text, so a specialty can carry it as a legal value.
+        Map<String, Object> body = new HashMap<>(Api.auditBody("Bad input corpus"));
+        List<String> specialties = new ArrayList<>(List.of("General medicine"));
+        specialties.addAll(INJECTIONS);
+        specialties.addAll(List.of(SCRIPT, IMAGE));
+        body.put("specialties", specialties);
+        audit = Api.asAdmin().body(body).post("/api/audits").then().statusCode(201).extract().path("id");
+        Api.asAdmin().body(Map.of("status", "COLLECTING")).post("/api/audits/" + audit + "/status").then()
+                .statusCode(200);
         reviewer = Api.reviewerOn(audit, "COMMUNITY");
         caseId = Api.registerCase(audit, reviewer);
         var set = Api.criteriaSet();
