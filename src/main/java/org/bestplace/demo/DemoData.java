@@ -37,6 +37,9 @@ import org.bestplace.security.Role;
 import org.bestplace.security.Sector;
 import org.bestplace.security.User;
 import org.bestplace.security.UserService;
+import org.bestplace.training.Answer;
+import org.bestplace.training.TrainingAnswer;
+import org.bestplace.training.TrainingCase;
 import org.jboss.logging.Logger;
 
 /**
@@ -128,9 +131,38 @@ public class DemoData {
         audit.moveTo(AuditStatus.COLLECTING, null, AuditTeam.of(members), "admin", now).persist();
         List<User> reviewers = team.stream().filter(u -> u.username.startsWith("reviewer-")).toList();
         fill(audit, criteria.definition(set), reviewers, firstDay, now);
+        practise(set, criteria.definition(set), reviewers, now);
         LOG.infof("Created the demo audit (id %d) with %d cases; demo users sign in with password '%s'", audit.id,
                 PatientCase.count("audit", audit), AdminBootstrap.DEMO_PASSWORD);
         return audit;
+    }
+
+    /**
+     * The reviewers trained before the audit: each of the first four answered twelve of the set's
+     * training cases (one outcome off the reference), enough to be ready by the default rule; the
+     * last answered four, so the readiness page shows one reviewer not yet ready.
+     */
+    private static void practise(CriteriaSet set, CriteriaFile definition, List<User> reviewers, Instant now) {
+        List<TrainingCase> cases = TrainingCase.ofSet(set);
+        if (cases.isEmpty()) {
+            return;
+        }
+        String criterion = definition.criteria().findFirst().map(CriteriaFile.Criterion::code).orElseThrow();
+        String place = definition.alternatives().get(0).code();
+        for (int r = 0; r < reviewers.size(); r++) {
+            int answered = Math.min(cases.size(), r == reviewers.size() - 1 ? 4 : 12);
+            for (int i = 0; i < answered; i++) {
+                Answer reference = cases.get(i).reference();
+                Answer answer = reference;
+                if (i == r + 1) {
+                    answer = reference.outcome() == Outcome.QUALIFIES
+                            ? new Answer(List.of(), null, null, place, List.of())
+                            : new Answer(List.of(criterion), null, null, null, List.of());
+                }
+                new TrainingAnswer(cases.get(i), reviewers.get(r), answer,
+                        now.minusSeconds(86_400L * 5 - 600L * i)).persist();
+            }
+        }
     }
 
     /** Ten patients a ward a day, drawn from the synthetic model that the benchmark generator uses too. */

@@ -133,7 +133,7 @@ public class ReviewPages {
             String reviewId, LocalDate reviewDate, CriteriaFile set, List<String> criteriaMet, String overrideOutcome,
             String overrideReason, String alternative, List<String> reasons, String note, boolean flagged,
             boolean submitted, String changeReason, String field, String message, String outcome,
-            PatientFacts patient, String dayLock, boolean mayCorrect) {
+            PatientFacts patient, String dayLock, boolean mayCorrect) implements AnswerForm {
 
         /** The form's label of the field in error, for the summary by the buttons; null for the whole form. */
         public String errorLabel() {
@@ -158,14 +158,17 @@ public class ReviewPages {
                     .contains(field);
         }
 
+        @Override
         public boolean met(String code) {
             return criteriaMet.contains(code);
         }
 
+        @Override
         public boolean hasReason(String code) {
             return reasons.contains(code);
         }
 
+        @Override
         public boolean notQualifying() {
             return "DOES_NOT_QUALIFY".equals(outcome);
         }

@@ -8,9 +8,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.bestplace.activity.ActivityEvent;
 import org.bestplace.activity.ActivityLog;
@@ -50,6 +48,9 @@ public class ReviewService {
 
     @Inject
     ActivityLog activity;
+
+    @Inject
+    ReviewerReadiness readiness;
 
     /** How a review PUT ended: created, changed, or a repeat of what was stored. */
     public enum Result {
@@ -271,6 +272,10 @@ public class ReviewService {
                     + " are locked.");
         }
         check(content, audit, patientCase, criteria.definition(audit.criteriaSet));
+        String notReady = readiness.refusal(audit, by);
+        if (notReady != null) {
+            throw DomainException.conflict("training", notReady);
+        }
         List<Review> others = Review.ofCaseOn(patientCase, content.reviewDate()).stream()
                 .filter(other -> !other.id.equals(id)).toList();
         if (existing == null || !existing.reviewDate.equals(content.reviewDate())) {
@@ -468,53 +473,7 @@ public class ReviewService {
         if (!audit.hasWard(patientCase.ward)) {
             throw DomainException.invalid("caseId", "The case's ward '" + patientCase.ward + "' is not in this audit.");
         }
-        Set<String> seen = new HashSet<>();
-        for (String code : content.criteriaMet()) {
-            if (set.criterion(code).isEmpty()) {
-                throw DomainException.invalid("criteriaMet", "Unknown criterion code '" + code + "' for criteria set "
-                        + audit.criteriaSet.setId + " " + audit.criteriaSet.version + ".");
-            }
-            if (!seen.add(code)) {
-                throw DomainException.invalid("criteriaMet", "Criterion '" + code + "' is listed twice.");
-            }
-        }
-        if (content.overrideOutcome() != null) {
-            if (content.overrideReason() == null) {
-                throw DomainException.invalid("override.reason", "An override needs a written reason.");
-            }
-            if (content.overrideOutcome() == Outcome.fromCriteria(content.criteriaMet())) {
-                throw DomainException.invalid("override.outcome", "The override gives the same outcome as the"
-                        + " criteria (" + content.overrideOutcome() + "); leave it out.");
-            }
-        }
-        if (content.outcome() == Outcome.DOES_NOT_QUALIFY) {
-            if (content.alternative() == null) {
-                throw DomainException.invalid("alternative", "A patient who does not qualify needs the best"
-                        + " alternative place of care.");
-            }
-            if (!set.hasAlternative(content.alternative())) {
-                throw DomainException.invalid("alternative", "Unknown alternative place '" + content.alternative()
-                        + "'.");
-            }
-            seen.clear();
-            for (String code : content.reasons()) {
-                if (!set.hasReason(code)) {
-                    throw DomainException.invalid("reasons", "Unknown reason code '" + code + "'.");
-                }
-                if (!seen.add(code)) {
-                    throw DomainException.invalid("reasons", "Reason '" + code + "' is listed twice.");
-                }
-            }
-        } else {
-            if (content.alternative() != null) {
-                throw DomainException.invalid("alternative", "A patient who qualifies has no alternative place;"
-                        + " leave it out.");
-            }
-            if (!content.reasons().isEmpty()) {
-                throw DomainException.invalid("reasons", "Reasons for delay are recorded only for a patient who does"
-                        + " not qualify.");
-            }
-        }
+        AnswerRules.check(content, set, audit.criteriaSet.setId + " " + audit.criteriaSet.version, "");
     }
 
     private String toJson(ReviewContent content) {

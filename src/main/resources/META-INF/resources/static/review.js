@@ -2,7 +2,9 @@
 // reviewer, as they tick, what the criteria will give. Without JavaScript the form works the same.
 (function () {
   'use strict';
-  var form = document.getElementById('review-form');
+  // The ward's review form, or a training form that shares its answer part.
+  var form = document.getElementById('review-form') || document.getElementById('training-form')
+    || document.getElementById('training-case-form');
   if (!form) { return; }
   var outcome = document.getElementById('live-outcome');
   var section = document.getElementById('not-qualifying');
@@ -23,6 +25,7 @@
   }
 
   function countNote() {
+    if (!note || !count) { return; }
     count.textContent = note.value.length + ' of 2,000 characters. No names or numbers that identify the patient.';
   }
 
@@ -163,7 +166,7 @@
   }
 
   function whenOpened() {
-    if (!window.BestplaceOutbox || !window.indexedDB) { return; }
+    if (form.id !== 'review-form' || !window.BestplaceOutbox || !window.indexedDB) { return; }
     describePending().then(function (known) {
       if (!known) {
         // A blank form for no patient the tablet knows: nothing written here could be sent.
@@ -184,7 +187,7 @@
   // With the outbox available, a review is kept on the tablet first and then sent, so a dropped
   // connection loses nothing; without it the form posts as a plain HTML form.
   form.addEventListener('submit', function (event) {
-    if (!window.BestplaceOutbox || !window.indexedDB) { return; }
+    if (form.id !== 'review-form' || !window.BestplaceOutbox || !window.indexedDB) { return; }
     event.preventDefault();
     var action = event.submitter ? event.submitter.value : 'submit';
     var data = new FormData(form);
@@ -245,7 +248,7 @@
   });
 
   form.addEventListener('change', update);
-  note.addEventListener('input', countNote);
+  if (note) { note.addEventListener('input', countNote); }
   section.removeAttribute('data-hidden');
   update();
   countNote();

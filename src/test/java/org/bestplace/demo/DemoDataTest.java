@@ -40,6 +40,15 @@ class DemoDataTest {
     }
 
     @Test
+    void theReviewersHaveTrainedAndOneIsNotYetReady() {
+        var readiness = org.bestplace.Api.asAdmin().get("/api/audits/" + org.bestplace.Api.demoAudit() + "/readiness")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(5, readiness.getList("reviewers").size());
+        assertEquals(java.util.List.of(true, true, true, true, false), readiness.getList("reviewers.ready"));
+        assertEquals(4, readiness.getInt("reviewers.find { it.username == 'reviewer-m1' }.answered"));
+    }
+
+    @Test
     void someCasesHaveTwoReviewsByDifferentSectorsAndSomeDisagree() throws Exception {
         long dual = one("select count(*) from (select r.case_id from review r join audit a on a.id = r.audit_id"
                 + " where a.title = ? group by r.case_id having count(*) = 2"

@@ -227,6 +227,29 @@ class RouteAccessTest {
         rules.put("POST /api/audits/{auditId}/cases/{caseId}/withdrawal", json(corrects,
                 "{\"reason\":\"Registered twice\"}"));
         rules.put("POST /audits/{auditId}/cases/{caseId}/withdrawal", form(corrects, "reason=Registered+twice"));
+        // Training: a criteria set's cases (the walk's set is used by no audit, so only administrators write)
+        rules.put("POST /api/criteria-sets/{id}/{version}/training-cases", json(only(Caller.ADMIN),
+                "{\"title\":\"Walk {random}\",\"notes\":\"Day 2\",\"reference\":{\"criteriaMet\":[\"C1\"]}}"));
+        rules.put("GET /api/criteria-sets/{id}/{version}/training-cases", rule(EVERYONE));
+        rules.put("GET /api/criteria-sets/{id}/{version}/training-cases.yaml", rule(only(Caller.ADMIN)));
+        rules.put("PUT /api/criteria-sets/{id}/{version}/training-cases/{trainingCaseId}/answer", json(EVERYONE,
+                "{\"criteriaMet\":[\"C1\"]}"));
+        rules.put("GET /criteria-sets/{id}/{version}/training-cases/new", rule(only(Caller.ADMIN)));
+        rules.put("POST /criteria-sets/{id}/{version}/training-cases", form(only(Caller.ADMIN),
+                "title=Walk+{random}&notes=Day+2&criteriaMet=C1"));
+        // Training in one audit: practice for the team, readiness for its lead (and chair, reading)
+        rules.put("GET /audits/{auditId}/training", rule(TEAM));
+        rules.put("GET /audits/{auditId}/training/{trainingCase}", rule(TEAM));
+        rules.put("POST /audits/{auditId}/training/{trainingCase}", form(TEAM, "criteriaMet=MED-01"));
+        Set<Caller> readiness = only(Caller.ADMIN, Caller.LEAD, Caller.CHAIR);
+        rules.put("GET /api/audits/{auditId}/readiness", rule(readiness));
+        rules.put("GET /audits/{auditId}/readiness", rule(readiness));
+        Set<Caller> lead = only(Caller.ADMIN, Caller.LEAD);
+        rules.put("PUT /api/audits/{auditId}/readiness-rule", json(lead,
+                "{\"minCases\":10,\"minKappa\":0.6,\"minAgreement\":0.8,\"required\":false}"));
+        rules.put("POST /audits/{auditId}/readiness-rule", form(lead, "minCases=10&minKappa=0.6&minAgreement=0.8"));
+        rules.put("POST /api/audits/{auditId}/training-rounds", rule(lead));
+        rules.put("POST /audits/{auditId}/training-rounds", form(lead, ""));
         // Last: signing out now ends the caller's session at the server, which every page after it would see.
         rules.put("GET /logout", rules.remove("GET /logout"));
         return rules;
@@ -300,7 +323,9 @@ class RouteAccessTest {
     static final Map<String, String> WORK_ON_FINISHED_AUDITS = Map.of(
             "POST /api/audits/{auditId}/status",
             "a closed audit is published, or reopened for collection with a reason; the lifecycle is its own check",
-            "POST /audits/{auditId}/status", "the same lifecycle, from its page");
+            "POST /audits/{auditId}/status", "the same lifecycle, from its page",
+            "POST /audits/{auditId}/training/{trainingCase}",
+            "a practice answer belongs to the criteria set's training case, not to the audit: practice goes on");
 
     /**
      * Every state-changing route of one audit, sent by each caller allowed to use it, on an audit
@@ -435,6 +460,13 @@ class RouteAccessTest {
         Api.member(audit, teammate, "REVIEWER", "HOSPITAL");
         values.put("{teammate}", teammate);
         values.put("{username}", Api.user("departing", "HOSPITAL", "REVIEWER"));
+        values.put("{trainingCaseId}", Api.asAdmin().body("{\"title\":\"Walk case\",\"notes\":\"Day 2\","
+                + "\"reference\":{\"criteriaMet\":[\"C1\"]}}").post("/api/criteria-sets/" + setId
+                + "/1/training-cases").then().statusCode(201).extract().path("id"));
+        values.put("{trainingCase}", Api.asAdmin().body("{\"title\":\"Walk case " + UUID.randomUUID()
+                + "\",\"notes\":\"Day 2\",\"reference\":{\"criteriaMet\":[\"MED-01\"]}}").post(
+                "/api/criteria-sets/" + Api.SET_ID + "/" + Api.SET_VERSION + "/training-cases").then().statusCode(201)
+                .extract().path("id"));
         for (Caller caller : Caller.values()) {
             sessions.put(caller, Pages.signIn(usernames.get(caller), Api.password(usernames.get(caller))));
         }
