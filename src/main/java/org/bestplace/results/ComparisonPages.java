@@ -49,8 +49,10 @@ public class ComparisonPages {
     public Response comparison(@QueryParam("a") String a, @QueryParam("b") String b) {
         List<AuditChoice> choices = audits.visibleTo(currentUser.user(), currentUser.isAdmin()).stream()
                 .map(audit -> new AuditChoice(String.valueOf(audit.id), audit.title)).toList();
-        if (a == null && b == null) {
-            return Response.ok(Templates.comparison(new ComparisonView(choices, null, null, null, null, null)))
+        // An audit's results page links here with that audit chosen and no other named yet: the form,
+        // waiting for the other. A form sent with the other left empty is refused below, by its field.
+        if (b == null) {
+            return Response.ok(Templates.comparison(new ComparisonView(choices, a, null, null, null, null)))
                     .build();
         }
         try {

@@ -194,7 +194,12 @@ public class TrainingService {
 
     /** Each reviewer's scores against the references, over the audit's criteria set and current round. */
     public Readiness readiness(Long auditId, User by, boolean admin) {
-        Audit audit = AuditAccess.of(auditId, by, admin).require(MemberRole.LEAD, MemberRole.CHAIR).audit();
+        return readinessOf(AuditAccess.of(auditId, by, admin).require(MemberRole.LEAD, MemberRole.CHAIR).audit());
+    }
+
+    /** The same for an audit its caller has already been let into (the guide counts who is ready). */
+    @Transactional
+    public Readiness readinessOf(Audit audit) {
         ReadinessRule.Terms rule = ReadinessRule.of(audit);
         Instant start = TrainingRound.currentStart(audit);
         List<ReviewerScores> reviewers = new ArrayList<>();

@@ -235,6 +235,7 @@ class RouteAccessTest {
         rules.put("PUT /api/criteria-sets/{id}/{version}/training-cases/{trainingCaseId}/answer", json(EVERYONE,
                 "{\"criteriaMet\":[\"C1\"]}"));
         rules.put("GET /criteria-sets/{id}/{version}/training-cases/new", rule(only(Caller.ADMIN)));
+        rules.put("GET /criteria-sets/{id}/{version}/training-cases/export.yaml", rule(only(Caller.ADMIN)));
         rules.put("POST /criteria-sets/{id}/{version}/training-cases", form(only(Caller.ADMIN),
                 "title=Walk+{random}&notes=Day+2&criteriaMet=C1"));
         // Training in one audit: practice for the team, readiness for its lead (and chair, reading)
