@@ -42,9 +42,12 @@ public class TeamPages {
         static native TemplateInstance team(TeamView view);
     }
 
-    /** One person on the team, with every role they hold on it. */
+    /**
+     * One person on the team, with every role they hold on it and, for a reviewer, where they stand
+     * in training (null for anyone else).
+     */
     public record Person(String username, String displayName, String organisation, Sector sector,
-            List<String> roles, boolean self) {
+            List<String> roles, boolean self, TeamReadiness.Standing training) {
 
         public boolean holds(String role) {
             return roles.contains(role);
@@ -104,6 +107,9 @@ public class TeamPages {
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    TeamReadiness readiness;
 
     @GET
     public TemplateInstance team(@PathParam("auditId") Long auditId, @QueryParam("done") String done,
@@ -232,9 +238,11 @@ public class TeamPages {
             bySector.put(sector, new LinkedHashMap<>());
         }
         List<Member> members = audits.team(audit);
+        Map<String, TeamReadiness.Standing> training = readiness.of(audit);
         for (Member m : members) {
             Person person = bySector.get(m.sector).computeIfAbsent(m.user.username, u -> new Person(u,
-                    m.user.displayName, m.user.organisation, m.sector, new ArrayList<>(), m.user.id.equals(me.id)));
+                    m.user.displayName, m.user.organisation, m.sector, new ArrayList<>(), m.user.id.equals(me.id),
+                    training.get(u)));
             person.roles().add(m.role.name());
         }
         List<SectorGroup> groups = bySector.entrySet().stream()
