@@ -353,4 +353,18 @@ class CommissioningBriefTest {
         assertEquals(agreed.getInt("asAgreed.reviewed"), after.getInt("patientDays"));
         assertEquals(agreed.getInt("asAgreed.notQualifying"), after.getInt("notQualifying"));
     }
+
+    /** The page refuses the same bed base with the message beside the field and the value kept. */
+    @Test
+    void thePageGivesABadBedBaseBackBesideItsField() {
+        org.bestplace.Pages.Session session = org.bestplace.Pages.signIn(audit.commissioner(), Api.PASSWORD);
+        String page = session.request().accept("text/html").get("/audits/" + audit.id() + "/brief?beds=lots&reasons=CC-BED")
+                .then().statusCode(400).extract().asString();
+        assertTrue(page.contains("id=\"beds-error\""), page);
+        assertTrue(page.contains("value=\"lots\""), "the bed base as typed");
+        assertTrue(page.contains("id=\"reason-CC-BED\" name=\"reasons\" value=\"CC-BED\" checked"), "the tick kept");
+        String unknown = session.request().accept("text/html").get("/audits/" + audit.id() + "/brief?reasons=NOPE")
+                .then().statusCode(400).extract().asString();
+        assertTrue(unknown.contains("id=\"reasons-error\"") && unknown.contains("NOPE"), unknown);
+    }
 }
