@@ -251,6 +251,17 @@ class RouteAccessTest {
         rules.put("POST /audits/{auditId}/readiness-rule", form(lead, "minCases=10&minKappa=0.6&minAgreement=0.8"));
         rules.put("POST /api/audits/{auditId}/training-rounds", rule(lead));
         rules.put("POST /audits/{auditId}/training-rounds", form(lead, ""));
+        // The commissioning brief: read by the team like the results; unit costs are the lead's or a commissioner's
+        rules.put("GET /api/audits/{auditId}/commissioning-brief", new Rule(TEAM, "?beds=540&reasons=HP-TESTS", null,
+                null));
+        rules.put("GET /audits/{auditId}/brief", new Rule(TEAM, "?beds=540&reasons=HP-TESTS", null, null));
+        rules.put("GET /audits/{auditId}/brief/paper", rule(TEAM));
+        rules.put("GET /audits/{auditId}/brief/paper.pdf", rule(TEAM));
+        Set<Caller> costs = only(Caller.ADMIN, Caller.LEAD, Caller.COMMISSIONER);
+        rules.put("PUT /api/audits/{auditId}/unit-costs", json(costs, "{\"currency\":\"GBP\",\"source\":\"Route walk\","
+                + "\"acuteBedDay\":400,\"alternatives\":{\"P1\":60}}"));
+        rules.put("POST /audits/{auditId}/brief/unit-costs", form(costs,
+                "currency=GBP&source=Route+walk&acuteBedDay=400&alternative=P1&costPerDay=60"));
         // Last: signing out now ends the caller's session at the server, which every page after it would see.
         rules.put("GET /logout", rules.remove("GET /logout"));
         return rules;
@@ -326,7 +337,11 @@ class RouteAccessTest {
             "a closed audit is published, or reopened for collection with a reason; the lifecycle is its own check",
             "POST /audits/{auditId}/status", "the same lifecycle, from its page",
             "POST /audits/{auditId}/training/{trainingCase}",
-            "a practice answer belongs to the criteria set's training case, not to the audit: practice goes on");
+            "a practice answer belongs to the criteria set's training case, not to the audit: practice goes on",
+            "PUT /api/audits/{auditId}/unit-costs",
+            "unit costs price the findings, they change none: a commissioner prices a published audit's brief",
+            "POST /audits/{auditId}/brief/unit-costs",
+            "the same unit costs, from the brief's page");
 
     /**
      * Every state-changing route of one audit, sent by each caller allowed to use it, on an audit
