@@ -142,7 +142,7 @@ public class Guide {
                 : exports > 0 ? Progress.UNDER_WAY : Progress.TO_DO;
         String standing = (audit.status == AuditStatus.PUBLISHED ? "The results are published. " : "")
                 + exports + (exports == 1 ? " export" : " exports") + " of the results made so far.";
-        return step(6, "brief", home + "/results", "Results and exports", progress, standing);
+        return step(6, "brief", home + "/brief", "The commissioning brief", progress, standing);
     }
 
     private GuideStep action() {
