@@ -50,6 +50,18 @@ stop_service() {
 api() { curl -fsS -u "admin:$ADMIN_PASSWORD" -H 'Content-Type: application/json' "$@"; }
 id_of() { grep -o '"id":"\?[0-9]\+' | head -1 | grep -o '[0-9]\+$'; }
 
+# Starts audit $1 collecting. An audit collects only with a chair and reviewers from two sectors,
+# so a chair and a hospital and a community reviewer (who review nothing) join it first.
+start_collecting() {
+  local audit=$1 who name sector role
+  for who in chair:HOSPITAL:CHAIR reviewer-h:HOSPITAL:REVIEWER reviewer-c:COMMUNITY:REVIEWER; do
+    IFS=: read -r name sector role <<< "$who"
+    api -X POST "$BASE/api/users" -d "{\"username\":\"quorum-$name-$audit\",\"displayName\":\"Quorum $name\",\"organisation\":\"Benchmark General\",\"sector\":\"$sector\",\"roles\":[\"$role\"],\"password\":\"quorum-secret-$audit-2026\"}" > /dev/null
+    api -X POST "$BASE/api/audits/$audit/members" -d "{\"username\":\"quorum-$name-$audit\",\"role\":\"$role\",\"sector\":\"$sector\"}" > /dev/null
+  done
+  api -X POST "$BASE/api/audits/$audit/status" -d '{"status":"COLLECTING"}' > /dev/null
+}
+
 # Samples the service's used heap (survivor + eden + old, KB) every 200 ms while a command runs;
 # writes the largest in MB to the file $1.
 heap_during() {

@@ -86,12 +86,38 @@ public final class Api {
                 "criteriaSet", Map.of("id", SET_ID, "version", SET_VERSION), "dualReviewRate", 0.2);
     }
 
-    /** A new audit in COLLECTING status; returns its id. */
+    /**
+     * A new audit in COLLECTING status, staffed with the chair and the reviewers of two sectors
+     * that collection needs (see {@link #startCollecting}); returns its id.
+     */
     public static String collectingAudit() {
         String id = asAdmin().body(auditBody("Audit " + SEQUENCE.incrementAndGet())).post("/api/audits")
                 .then().statusCode(201).extract().path("id");
-        asAdmin().body(Map.of("status", "COLLECTING")).post("/api/audits/" + id + "/status").then().statusCode(200);
+        startCollecting(id);
         return id;
+    }
+
+    /**
+     * Moves a planned audit to COLLECTING. An audit starts collecting only with a chair and
+     * reviewers from two sectors: where its team lacks them, a chair and hospital and community
+     * reviewers of their own (who review nothing) join first, so a test's figures stay its own.
+     */
+    public static void startCollecting(String auditId) {
+        List<Map<String, Object>> team = asAdmin().get("/api/audits/" + auditId + "/members").then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        boolean chair = team.stream().anyMatch(m -> "CHAIR".equals(m.get("role")));
+        java.util.Set<Object> sectors = new java.util.HashSet<>();
+        team.stream().filter(m -> "REVIEWER".equals(m.get("role"))).forEach(m -> sectors.add(m.get("sector")));
+        if (!chair) {
+            member(auditId, user("quorum-chair", "HOSPITAL", "CHAIR"), "CHAIR", "HOSPITAL");
+        }
+        for (String sector : List.of("HOSPITAL", "COMMUNITY")) {
+            if (sectors.size() < 2 && sectors.add(sector)) {
+                member(auditId, user("quorum-reviewer", sector, "REVIEWER"), "REVIEWER", sector);
+            }
+        }
+        asAdmin().body(Map.of("status", "COLLECTING")).post("/api/audits/" + auditId + "/status").then()
+                .statusCode(200);
     }
 
     public static void member(String auditId, String username, String role, String sector) {

@@ -15,17 +15,23 @@ import java.util.UUID;
 public record TestAudit(String id, String chair, String lead, String commissioner, String hospital,
         String community) {
 
-    /** A collecting audit with a chair, a lead, a commissioner and reviewers from two sectors. */
+    /**
+     * A collecting audit with a chair, a lead, a commissioner and reviewers from two sectors: the
+     * team is made while it is planned, and is just what an audit needs to start collecting.
+     */
     public static TestAudit create() {
-        String id = Api.collectingAudit();
+        String id = Api.asAdmin().body(Api.auditBody("Test audit " + UUID.randomUUID())).post("/api/audits").then()
+                .statusCode(201).extract().path("id");
         String chair = Api.user("chair", "HOSPITAL", "CHAIR");
         Api.member(id, chair, "CHAIR", "HOSPITAL");
         String lead = Api.user("lead", "COMMUNITY", "REVIEWER");
         Api.member(id, lead, "LEAD", "COMMUNITY");
         String commissioner = Api.user("commissioner", "COMMISSIONER", "COMMISSIONER");
         Api.member(id, commissioner, "COMMISSIONER", "COMMISSIONER");
-        return new TestAudit(id, chair, lead, commissioner, Api.reviewerOn(id, "HOSPITAL"),
-                Api.reviewerOn(id, "COMMUNITY"));
+        String hospital = Api.reviewerOn(id, "HOSPITAL");
+        String community = Api.reviewerOn(id, "COMMUNITY");
+        Api.startCollecting(id);
+        return new TestAudit(id, chair, lead, commissioner, hospital, community);
     }
 
     /**

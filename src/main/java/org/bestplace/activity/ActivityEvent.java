@@ -15,6 +15,8 @@ public enum ActivityEvent {
     CRITERIA_RATIFIED,
     CRITERIA_RETIRED,
     ROLE_CHANGE,
+    AUDIT_SETUP,
+    AUDIT_STATUS,
     /** A password changed by its owner, or a temporary one set by an administrator. */
     PASSWORD_CHANGE,
     /** An administrator lifted the sign-in throttle's lock on a user. */

@@ -111,9 +111,85 @@ public class Audit extends NumberedEntity {
     public Audit(String title, String question, String site, Set<String> wards, LocalDate startDate,
             LocalDate endDate, ZoneId timeZone, CriteriaSet criteriaSet, BigDecimal dualReviewRate, String createdBy,
             Instant now) {
+        apply(title, question, site, wards, startDate, endDate, timeZone, criteriaSet, dualReviewRate, now);
+        this.status = AuditStatus.PLANNED;
+        this.nextCaseNumber = 1;
+        this.createdBy = createdBy;
+        this.createdAt = now;
+    }
+
+    /**
+     * Changes the set-up while the audit is PLANNED; once it collects, what reviewers score and
+     * where is fixed, so the results answer the question that was agreed. Returns the names of
+     * what changed.
+     */
+    public List<String> edit(String title, String question, String site, Set<String> wards, LocalDate startDate,
+            LocalDate endDate, ZoneId timeZone, CriteriaSet criteriaSet, BigDecimal dualReviewRate, Instant now) {
+        requirePlanned();
+        List<String> before = List.of(this.title, this.question, this.site, String.join("\n", this.wards),
+                String.valueOf(this.startDate), String.valueOf(this.endDate), this.timeZone,
+                this.criteriaSet.id + "", this.dualReviewRate.stripTrailingZeros().toPlainString());
+        apply(title, question, site, wards, startDate, endDate, timeZone, criteriaSet, dualReviewRate, now);
+        List<String> after = List.of(this.title, this.question, this.site, String.join("\n", this.wards),
+                String.valueOf(this.startDate), String.valueOf(this.endDate), this.timeZone,
+                this.criteriaSet.id + "", this.dualReviewRate.stripTrailingZeros().toPlainString());
+        List<String> names = List.of("title", "question", "site", "wards", "start date", "end date", "time zone",
+                "criteria set", "dual-review rate");
+        List<String> changed = new java.util.ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            if (!before.get(i).equals(after.get(i))) {
+                changed.add(names.get(i));
+            }
+        }
+        return changed;
+    }
+
+    /** The set-up changes only while the audit is PLANNED. */
+    public void requirePlanned() {
+        if (status != AuditStatus.PLANNED) {
+            throw DomainException.conflict("The audit is " + status + "; its set-up can be changed only while it is"
+                    + " PLANNED.");
+        }
+    }
+
+    /** Checks and takes a set-up; each refusal names the field at fault and changes nothing. */
+    private void apply(String title, String question, String site, Set<String> wards, LocalDate startDate,
+            LocalDate endDate, ZoneId timeZone, CriteriaSet criteriaSet, BigDecimal dualReviewRate, Instant now) {
+        String cleanTitle = text(title, "title", "Give the audit a title.", 300);
+        String cleanQuestion = text(question, "question", "Give the question the audit answers, as the three"
+                + " organisations agreed it.", 2000);
+        String cleanSite = text(site, "site", "Give the site (the hospital) the audit is held at.", 200);
+        if (wards == null || wards.isEmpty()) {
+            throw DomainException.invalid("wards", "Give at least one ward.");
+        }
+        if (wards.size() > 100) {
+            throw DomainException.invalid("wards", "An audit covers at most 100 wards.");
+        }
+        for (String ward : wards) {
+            if (ward == null || ward.isBlank() || ward.length() > 100) {
+                throw DomainException.invalid("wards", "A ward's name has 1 to 100 characters.");
+            }
+        }
+        if (startDate == null) {
+            throw DomainException.invalid("startDate", "Give the start date.");
+        }
+        if (endDate == null) {
+            throw DomainException.invalid("endDate", "Give the end date.");
+        }
+        if (criteriaSet == null) {
+            throw DomainException.invalid("criteriaSet", "Choose a ratified criteria set.");
+        }
         if (criteriaSet.status != CriteriaStatus.RATIFIED) {
             throw DomainException.invalid("criteriaSet", "Criteria set " + criteriaSet.setId + " version "
                     + criteriaSet.version + " is " + criteriaSet.status + "; an audit can only use a ratified set.");
+        }
+        if (dualReviewRate == null || dualReviewRate.signum() < 0 || dualReviewRate.compareTo(BigDecimal.ONE) > 0) {
+            throw DomainException.invalid("dualReviewRate", "The dual-review rate is a share from 0 to 1 (0% to"
+                    + " 100%).");
+        }
+        if (dualReviewRate.stripTrailingZeros().scale() > 3) {
+            throw DomainException.invalid("dualReviewRate", "Give the dual-review rate to a tenth of a percent at"
+                    + " most.");
         }
         LocalDate today = LocalDate.ofInstant(now, timeZone);
         if (startDate.isBefore(today.minusYears(10)) || startDate.isAfter(today.plusYears(10))) {
@@ -127,31 +203,51 @@ public class Audit extends NumberedEntity {
             throw DomainException.invalid("endDate", "An audit runs for at most a year; the end date " + endDate
                     + " is later than that.");
         }
-        this.title = title;
-        this.question = question;
-        this.site = site;
-        this.wards = new TreeSet<>(wards);
+        this.title = cleanTitle;
+        this.question = cleanQuestion;
+        this.site = cleanSite;
+        if (this.wards == null) {
+            this.wards = new TreeSet<>();
+        }
+        this.wards.clear();
+        this.wards.addAll(wards);
         this.startDate = startDate;
         this.endDate = endDate;
         this.timeZone = timeZone.getId();
         this.criteriaSet = criteriaSet;
         this.criteriaHash = criteriaSet.contentHash;
-        this.dualReviewRate = dualReviewRate;
-        this.status = AuditStatus.PLANNED;
-        this.nextCaseNumber = 1;
-        this.createdBy = createdBy;
-        this.createdAt = now;
+        this.dualReviewRate = dualReviewRate.setScale(3, java.math.RoundingMode.UNNECESSARY);
     }
 
-    /** Moves the audit on in its lifecycle, or refuses with why. */
-    public AuditStatusChange moveTo(AuditStatus next, String reason, String by, Instant now) {
+    private static String text(String value, String field, String missing, int max) {
+        if (value == null || value.isBlank()) {
+            throw DomainException.invalid(field, missing);
+        }
+        String clean = value.strip();
+        if (clean.length() > max) {
+            throw DomainException.invalid(field, "At most " + max + " characters; this has " + clean.length() + ".");
+        }
+        return clean;
+    }
+
+    /**
+     * Moves the audit on in its lifecycle, or refuses with why. Data collection needs a team
+     * that can hold a debrief and compare sectors ({@link AuditTeam}).
+     */
+    public AuditStatusChange moveTo(AuditStatus next, String reason, AuditTeam team, String by, Instant now) {
         if (!status.canMoveTo(next)) {
             throw DomainException.conflict("status", "An audit cannot go from " + status + " to " + next + ".");
         }
         if (status.needsReasonToMoveTo(next) && (reason == null || reason.isBlank())) {
             throw DomainException.invalid("reason", "Reopening a closed audit for data collection needs a reason.");
         }
-        AuditStatusChange change = new AuditStatusChange(this, status, next, reason, by, now);
+        if (next == AuditStatus.COLLECTING) {
+            team.refusal().ifPresent(refusal -> {
+                throw DomainException.conflict("status", refusal);
+            });
+        }
+        AuditStatusChange change = new AuditStatusChange(this, status, next,
+                reason == null || reason.isBlank() ? null : reason, by, now);
         status = next;
         return change;
     }

@@ -10,6 +10,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,6 +23,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.bestplace.security.CurrentUser;
 import org.bestplace.security.Sector;
 
@@ -80,13 +83,44 @@ public class AuditResource {
     public record StatusChange(@NotNull AuditStatus status, @Size(max = 2000) String reason) {
     }
 
+    public record MemberRoles(@NotNull @Size(max = 4) Set<MemberRole> roles) {
+    }
+
+    private static AuditService.Setup setup(NewAudit body) {
+        return new AuditService.Setup(body.title(), body.question(), body.site(), body.wards(), body.startDate(),
+                body.endDate(), body.criteriaSet().id(), body.criteriaSet().version(), body.dualReviewRate(),
+                body.timeZone(), body.specialties());
+    }
+
     @POST
     @RolesAllowed("ADMIN")
     public Response create(@Valid @NotNull NewAudit body) {
-        Audit audit = audits.create(new AuditService.Setup(body.title(), body.question(), body.site(),
-                body.wards(), body.startDate(), body.endDate(), body.criteriaSet().id(), body.criteriaSet().version(),
-                body.dualReviewRate(), body.timeZone(), body.specialties()), currentUser.user());
+        Audit audit = audits.create(setup(body), currentUser.user());
         return Response.created(URI.create("/api/audits/" + audit.id)).entity(AuditView.of(audit)).build();
+    }
+
+    /** The same body as a new audit; only while the audit is PLANNED (409 after). */
+    @PUT
+    @Path("/{auditId}")
+    public AuditView update(@PathParam("auditId") Long auditId, @Valid @NotNull NewAudit body) {
+        return AuditView.of(audits.update(auditId, setup(body), currentUser.user(), currentUser.isAdmin()));
+    }
+
+    /** Gives a member exactly these roles on the audit; answers with the member's rows. */
+    @PUT
+    @Path("/{auditId}/members/{member}")
+    public List<MemberView> changeRoles(@PathParam("auditId") Long auditId, @PathParam("member") String member,
+            @Valid @NotNull MemberRoles body) {
+        return audits.changeRoles(auditId, member, body.roles(), currentUser.user(), currentUser.isAdmin()).stream()
+                .map(MemberView::of).toList();
+    }
+
+    /** Takes the member off the team; their reviews stay. */
+    @DELETE
+    @Path("/{auditId}/members/{member}")
+    public Response remove(@PathParam("auditId") Long auditId, @PathParam("member") String member) {
+        audits.removeMember(auditId, member, currentUser.user(), currentUser.isAdmin());
+        return Response.noContent().build();
     }
 
     @GET

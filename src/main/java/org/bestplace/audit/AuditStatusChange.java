@@ -47,4 +47,9 @@ public class AuditStatusChange extends NumberedEntity {
         this.changedBy = by;
         this.changedAt = at;
     }
+
+    /** The audit's moves, oldest first. */
+    public static java.util.List<AuditStatusChange> ofAudit(Audit audit) {
+        return list("audit = ?1 order by changedAt, id", audit);
+    }
 }

@@ -158,7 +158,7 @@ public class DebriefPages {
     }
 
     /** One day of the audit in the strip of days: {@code state} is "signed off", "held" or "not held". */
-    public record DayLink(LocalDate date, String label, String state, boolean current) {
+    public record DayLink(LocalDate date, String label, String state, boolean current, boolean linked) {
     }
 
     @GET
@@ -415,7 +415,7 @@ public class DebriefPages {
                 m.sector.name(), present.contains(m.user.username))).toList();
         List<DayLink> days = debriefs.days(day.audit()).stream().map(s -> new DayLink(s.date(),
                 DAY_LABEL.format(s.date()), s.signedOff() ? "signed off" : s.opened() ? "held" : "not held",
-                s.date().equals(date))).toList();
+                s.date().equals(date), s.opened() || !access.seesOnlyOpenedDays())).toList();
         return new DebriefView(String.valueOf(auditId), day.audit().title, day.audit().question, date,
                 summary.reviewed(), percentText(summary.proportionNotQualifying()),
                 org.bestplace.web.TemplateExtensions.rangeText(summary.ci95()), change, changeLabel,

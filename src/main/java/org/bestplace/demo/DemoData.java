@@ -20,6 +20,7 @@ import org.bestplace.operations.ServiceClock;
 import org.bestplace.BestplaceConfig;
 import org.bestplace.audit.Audit;
 import org.bestplace.audit.AuditStatus;
+import org.bestplace.audit.AuditTeam;
 import org.bestplace.audit.Member;
 import org.bestplace.audit.MemberRole;
 import org.bestplace.criteria.CriteriaFile;
@@ -121,10 +122,13 @@ public class DemoData {
                 ZoneId.of(config.defaultTimeZone()), set,
                 new BigDecimal("0.200"), "admin", now);
         audit.persist();
-        audit.moveTo(AuditStatus.COLLECTING, null, "admin", now).persist();
+        List<Member> members = new ArrayList<>();
         for (int i = 0; i < TEAM.size(); i++) {
-            new Member(audit, team.get(i), TEAM.get(i).member(), TEAM.get(i).sector(), "admin", now).persist();
+            Member member = new Member(audit, team.get(i), TEAM.get(i).member(), TEAM.get(i).sector(), "admin", now);
+            member.persist();
+            members.add(member);
         }
+        audit.moveTo(AuditStatus.COLLECTING, null, AuditTeam.of(members), "admin", now).persist();
         List<User> reviewers = team.stream().filter(u -> u.username.startsWith("reviewer-")).toList();
         fill(audit, criteria.definition(set), reviewers, firstDay, now);
         practise(set, criteria.definition(set), reviewers, now);

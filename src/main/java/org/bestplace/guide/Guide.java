@@ -23,6 +23,7 @@ import org.bestplace.results.ExportLogEntry;
 import org.bestplace.review.PatientCase;
 import org.bestplace.review.Review;
 import org.bestplace.security.Sector;
+import org.bestplace.training.TrainingService;
 
 /**
  * The method of a best-place-of-care audit in eight steps, and for one audit how far it has got with each, read
@@ -33,6 +34,9 @@ public class Guide {
 
     @Inject
     ServiceClock clock;
+
+    @Inject
+    TrainingService training;
 
     /** The steps with the pages that do them, without any audit's progress. */
     public List<GuideStep> steps(boolean admin) {
@@ -47,15 +51,21 @@ public class Guide {
                 step(8, "reaudit", admin ? "/audits/new" : null, admin ? "New audit" : null, null, null));
     }
 
-    /** The same steps for one audit, each linked to that audit's page for it and saying how far it has got. */
+    /**
+     * The same steps for one audit, each linked to that audit's page for it and saying how far it has got.
+     * {@code manages}: the reader sets the audit up (its lead or an administrator); {@code readsReadiness}: the
+     * reader may see the reviewers' readiness (lead, chair, administrator). Nobody is offered a page they may
+     * not open.
+     */
     @Transactional
-    public List<GuideStep> steps(Audit audit, boolean admin) {
+    public List<GuideStep> steps(Audit audit, boolean admin, boolean manages, boolean readsReadiness) {
         String home = "/audits/" + audit.id;
-        return List.of(question(audit, home), criteria(audit), training(home), collection(audit, home),
+        return List.of(question(audit, home, manages), criteria(audit), training(audit, home, readsReadiness),
+                collection(audit, home),
                 debriefs(audit, home), briefing(audit, home), action(audit, home), reaudit(audit, admin));
     }
 
-    private GuideStep question(Audit audit, String home) {
+    private GuideStep question(Audit audit, String home, boolean manages) {
         Set<Sector> sectors = Member.ofAudit(audit).stream().map(m -> m.sector)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Sector.class)));
         Set<String> missing = new TreeSet<>();
@@ -69,7 +79,8 @@ public class Guide {
         String standing = (asked ? "The agreed question is written down" : "No agreed question yet") + "; the team has "
                 + sectors.size() + " of 3 organisations" + (missing.isEmpty() ? "." : " (missing: "
                         + String.join(", ", missing) + ").");
-        return step(1, "question", home + "/team", "The audit's team", progress, standing);
+        return manages ? step(1, "question", home + "/team", "The audit's team", progress, standing)
+                : step(1, "question", null, null, progress, standing);
     }
 
     private GuideStep criteria(Audit audit) {
@@ -81,10 +92,19 @@ public class Guide {
                 Progress.DONE, standing);
     }
 
-    private GuideStep training(String home) {
-        return step(3, "training", home + "/results", "Agreement between paired reviews", Progress.NOT_RECORDED,
-                "Practice on reference cases is not held here yet: train the reviewers together before collection"
-                        + " starts, and watch the agreement of the paired reviews on the results page.");
+    private GuideStep training(Audit audit, String home, boolean readsReadiness) {
+        TrainingService.Readiness readiness = training.readinessOf(audit);
+        long reviewers = readiness.reviewers().size();
+        long ready = readiness.reviewers().stream().filter(TrainingService.ReviewerScores::ready).count();
+        var rule = readiness.rule();
+        Progress progress = reviewers > 0 && ready == reviewers ? Progress.DONE
+                : ready > 0 ? Progress.UNDER_WAY : Progress.TO_DO;
+        String standing = ready + " of " + reviewers + (reviewers == 1 ? " reviewer meets" : " reviewers meet")
+                + " the readiness rule (at least " + rule.minCases() + " training cases, kappa at least "
+                + rule.minKappa() + ", agreement at least " + Math.round(rule.minAgreement() * 100) + "%)"
+                + (rule.required() ? "; the audit takes reviews only from reviewers who meet it." : ".");
+        return readsReadiness ? step(3, "training", home + "/readiness", "The reviewers' readiness", progress, standing)
+                : step(3, "training", home + "/training", "Practise on the training cases", progress, standing);
     }
 
     private GuideStep collection(Audit audit, String home) {
@@ -124,7 +144,7 @@ public class Guide {
                 : exports > 0 ? Progress.UNDER_WAY : Progress.TO_DO;
         String standing = (audit.status == AuditStatus.PUBLISHED ? "The results are published. " : "")
                 + exports + (exports == 1 ? " export" : " exports") + " of the results made so far.";
-        return step(6, "brief", home + "/results", "Results and exports", progress, standing);
+        return step(6, "brief", home + "/brief", "The commissioning brief", progress, standing);
     }
 
     private GuideStep action(Audit audit, String home) {
@@ -170,8 +190,9 @@ public class Guide {
             "The criteria describe what only an acute bed gives. A representative of each sector reads the set, as a"
                     + " reviewer will read it, and signs for their organisation; only a set signed by all three can be"
                     + " used, and the audit keeps the exact content it used so its figures can be checked later.",
-            "Reviewers from all three organisations learn the criteria together and score the same notes until they"
-                    + " agree; a short joint session before collection is worth more than any later correction.",
+            "Reviewers from all three organisations learn the criteria together, then each answers the training"
+                    + " cases (synthetic notes with the panel's reference answer) on the tablet and sees where they"
+                    + " differ from the panel; the audit's readiness rule says who scores closely enough to collect.",
             "Each day the reviewers register the patients on their wards (case numbers only, never a name or NHS"
                     + " number) and score them against the criteria on a tablet; a share of patients is reviewed a second"
                     + " time by someone from another organisation, which is what the agreement figures are made of.",

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.bestplace.audit.Audit;
 import org.bestplace.audit.AuditAccess;
+import org.bestplace.audit.MemberRole;
 import org.bestplace.security.CurrentUser;
 
 /** The guide to running a best-place-of-care audit: the method in general, and for one audit, step by step. */
@@ -47,8 +48,10 @@ public class GuidePages {
 
         @GET
         public TemplateInstance page(@PathParam("auditId") Long auditId) {
-            Audit audit = AuditAccess.of(auditId, currentUser.user(), currentUser.isAdmin()).audit();
-            return Templates.guide(audit, guide.steps(audit, currentUser.isAdmin()));
+            AuditAccess access = AuditAccess.of(auditId, currentUser.user(), currentUser.isAdmin());
+            boolean manages = access.admin() || access.has(MemberRole.LEAD);
+            return Templates.guide(access.audit(), guide.steps(access.audit(), access.admin(), manages,
+                    manages || access.has(MemberRole.CHAIR)));
         }
     }
 }

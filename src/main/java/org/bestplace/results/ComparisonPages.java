@@ -46,11 +46,13 @@ public class ComparisonPages {
 
     /** With no choice yet, the form; a refused choice comes back with the message by its field. */
     @GET
-    public Response comparison(@QueryParam("a") String a, @QueryParam("b") String b) {
+    public Response comparison(@QueryParam("a") String a, @QueryParam("b") String b,
+            @QueryParam("with") String with) {
         List<AuditChoice> choices = audits.visibleTo(currentUser.user(), currentUser.isAdmin()).stream()
                 .map(audit -> new AuditChoice(String.valueOf(audit.id), audit.title)).toList();
+        // With no choice yet, the form; an audit's results page links here naming itself as the first.
         if (a == null && b == null) {
-            return Response.ok(Templates.comparison(new ComparisonView(choices, null, null, null, null, null)))
+            return Response.ok(Templates.comparison(new ComparisonView(choices, with, null, null, null, null)))
                     .build();
         }
         try {

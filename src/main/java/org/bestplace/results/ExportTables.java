@@ -9,7 +9,9 @@ import org.bestplace.audit.Audit;
 import org.bestplace.debrief.Agreement;
 import org.bestplace.debrief.DailySummary;
 import org.bestplace.statistics.Interval;
+import org.bestplace.statistics.TrainingScores;
 import org.bestplace.statistics.Wilson;
+import org.bestplace.training.TrainingService;
 
 /**
  * The summary tables of an export, with counts shown as the {@link Suppression} says. Every
@@ -53,7 +55,37 @@ public final class ExportTables {
         // Reasons overlap (a patient-day may have several), so they make up no total.
         tables.add(counts("reasons", summary.reasons(), results.titles(), null, 0, suppression));
         tables.add(agreement(results.agreement(), suppression));
+        tables.add(trainingAgreement(results.training()));
         return tables;
+    }
+
+    static final String NO_NOT_QUALIFYING_REFERENCE = "no reference not qualifying";
+    static final String NO_QUALIFYING_REFERENCE = "no reference qualifying";
+
+    /**
+     * The team's agreement with the training references in the current round: all its reviewers'
+     * answers pooled, then each sector's. Shown as they are in both modes: the counts are of
+     * answers to synthetic cases, not of patients, and the rows name no one.
+     */
+    private static ExportTable trainingAgreement(TrainingService.TeamAgreement training) {
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(trainingRow(training.round(), training.all()));
+        training.bySector().forEach(g -> rows.add(trainingRow(training.round(), g)));
+        return new ExportTable("training_agreement", List.of("sector", "round", "reviewers", "answered", "agreed",
+                "percent_agreement", "kappa", "ci95_low", "ci95_high", "sensitivity", "specificity"), rows);
+    }
+
+    private static List<Object> trainingRow(int round, TrainingService.GroupScores group) {
+        TrainingScores s = group.scores();
+        String none = s.answered() == 0 ? TrainingScores.NOTHING_ANSWERED : null;
+        Object kappa = s.kappa() != null ? s.kappa() : s.ci95Reason() != null ? s.ci95Reason() : Interval.NOT_ESTIMABLE;
+        Object ciLow = s.ci95() != null ? s.ci95().low() : s.ci95Reason();
+        Object ciHigh = s.ci95() != null ? s.ci95().high() : s.ci95Reason();
+        return Arrays.asList(group.group(), (long) round, (long) group.reviewers(), s.answered(), s.agreed(),
+                s.percentAgreement() != null ? s.percentAgreement() : none,
+                kappa, ciLow, ciHigh,
+                s.sensitivity() != null ? s.sensitivity() : none != null ? none : NO_NOT_QUALIFYING_REFERENCE,
+                s.specificity() != null ? s.specificity() : none != null ? none : NO_QUALIFYING_REFERENCE);
     }
 
     private static ExportTable about(Audit audit, Suppression suppression, String by, Instant at) {

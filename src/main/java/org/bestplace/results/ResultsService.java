@@ -24,6 +24,7 @@ import org.bestplace.security.Sector;
 import org.bestplace.security.User;
 import org.bestplace.statistics.Interval;
 import org.bestplace.statistics.Wilson;
+import org.bestplace.training.TrainingService;
 
 /** Everything an audit found, for the results page, the exports and the MeasureReport. */
 @ApplicationScoped
@@ -35,6 +36,9 @@ public class ResultsService {
     @Inject
     CriteriaService criteria;
 
+    @Inject
+    TrainingService training;
+
     /** One audit day "as reviewed", and whether its debrief has been opened and signed off. */
     public record DayRow(LocalDate date, long reviewed, long notQualifying, Double proportion, Interval ci95,
             boolean debriefOpened, boolean signedOff) {
@@ -43,8 +47,12 @@ public class ResultsService {
     public record TeamMember(String name, String organisation, Sector sector, MemberRole role) {
     }
 
+    /**
+     * {@code training} is the team's agreement with the training references (current round),
+     * reported beside the agreement between reviewers.
+     */
     public record Results(AuditAccess access, Audit audit, DailySummary summary, Agreement agreement,
-            List<DayRow> days, List<TeamMember> team, CriteriaFile criteria) {
+            List<DayRow> days, List<TeamMember> team, CriteriaFile criteria, TrainingService.TeamAgreement training) {
 
         /** Titles of alternative places and reasons by code, for labels in pages and exports. */
         public Map<String, String> titles() {
@@ -69,7 +77,8 @@ public class ResultsService {
         boolean openedOnly = access.seesOnlyOpenedDays();
         List<DayRow> days = days(audit.id).stream().filter(d -> !openedOnly || d.debriefOpened()).toList();
         return new Results(access, audit, DailySummary.compute(em, audit.id, null, openedOnly),
-                Agreement.compute(em, audit.id, null, openedOnly), days, team, criteria.definition(audit.criteriaSet));
+                Agreement.compute(em, audit.id, null, openedOnly), days, team, criteria.definition(audit.criteriaSet),
+                training.teamAgreement(audit));
     }
 
     private List<DayRow> days(long auditId) {

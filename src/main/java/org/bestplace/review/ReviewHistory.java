@@ -47,6 +47,15 @@ public class ReviewHistory extends NumberedEntity {
         this.afterContent = afterContent;
     }
 
+    /** Which of these reviews have been changed since they were submitted, in one query. */
+    public static java.util.Set<String> changedAmong(java.util.Collection<String> reviewIds) {
+        if (reviewIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(getEntityManager().createQuery("select distinct h.reviewId from ReviewHistory h"
+                + " where h.reviewId in :ids", String.class).setParameter("ids", reviewIds).getResultList());
+    }
+
     public static List<ReviewHistory> of(String reviewId) {
         return list("reviewId = ?1 order by id", reviewId);
     }

@@ -26,6 +26,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.bestplace.audit.Audit;
 import org.bestplace.audit.AuditAccess;
+import org.bestplace.audit.MemberRole;
 import org.bestplace.criteria.CriteriaFile;
 import org.bestplace.criteria.CriteriaService;
 import org.bestplace.operations.ServiceClock;
@@ -70,7 +71,7 @@ public class ReviewPages {
 
     public record CaseLine(String id, String caseNumber, String specialty, String ageBand, LocalDate admissionDate,
             long reviewsToday, boolean dualReview, boolean secondReviewNeeded, String today, boolean mayReview,
-            boolean mayCorrect) {
+            boolean mayCorrect, List<String> changedReviews) {
     }
 
     /** Who the patient is in the audit's terms, shown above the review form. */
@@ -377,6 +378,15 @@ public class ReviewPages {
                 currentUser.isAdmin());
         Map<Long, ReviewService.CaseRow> todays = reviews.cases(auditId, ward, today, user, currentUser.isAdmin())
                 .stream().collect(Collectors.toMap(r -> r.patientCase().id, r -> r));
+        // The chair, the lead and administrators answer for every review: the ward list leads them to the
+        // history of each of today's reviews changed since it was submitted.
+        Map<Long, List<String>> changed = new java.util.HashMap<>();
+        if (access.admin() || access.has(MemberRole.CHAIR) || access.has(MemberRole.LEAD)) {
+            List<Review> todaysReviews = Review.onWardOn(audit, ward, today);
+            java.util.Set<String> ids = ReviewHistory.changedAmong(todaysReviews.stream().map(rv -> rv.id).toList());
+            todaysReviews.stream().filter(rv -> ids.contains(rv.id)).forEach(rv -> changed
+                    .computeIfAbsent(rv.patientCase.id, k -> new java.util.ArrayList<>()).add(rv.id));
+        }
         List<CaseLine> cases = reviews.cases(auditId, ward, null, user, currentUser.isAdmin()).stream()
                 .filter(r -> !r.patientCase().admissionDate.isAfter(today))
                 .map(r -> {
@@ -385,7 +395,8 @@ public class ReviewPages {
                     return new CaseLine(String.valueOf(c.id), c.caseNumber, c.specialty, c.ageBand, c.admissionDate,
                             ofToday == null ? 0 : ofToday.reviews(), r.dualReview(),
                             ofToday != null && ofToday.secondReviewNeeded(), standings.get(c.id).label(),
-                            standings.get(c.id).mayOpen(), CaseCorrections.mayChange(access, c));
+                            standings.get(c.id).mayOpen(), CaseCorrections.mayChange(access, c),
+                            changed.getOrDefault(c.id, List.of()));
                 })
                 .toList();
         return new WardView(audit, ward, wardPath(auditId, ward), today, cases, registration,

@@ -91,6 +91,15 @@ public class TrainingCasePages {
                 Registration.SEXES, written == null || written.isBlank() ? null : written);
     }
 
+    /** The set's training cases as a file beside its criteria file, for those who may write them. */
+    @GET
+    @Path("export.yaml")
+    @Produces("application/yaml")
+    public Response export(@PathParam("id") String id, @PathParam("version") String version) {
+        return Response.ok(training.export(id, version, currentUser.user(), currentUser.isAdmin()))
+                .header("Content-Disposition", "attachment; filename=\"" + id + ".training.yaml\"").build();
+    }
+
     private CriteriaSet writable(String id, String version) {
         CriteriaSet set = training.set(id, version);
         if (!training.mayWrite(set, currentUser.user(), currentUser.isAdmin())) {

@@ -22,6 +22,7 @@ import org.bestplace.criteria.CriteriaSet;
 import org.bestplace.operations.ServiceClock;
 import org.bestplace.review.AnswerRules;
 import org.bestplace.review.Outcome;
+import org.bestplace.security.Sector;
 import org.bestplace.security.User;
 import org.bestplace.statistics.TrainingScores;
 import org.bestplace.web.DomainException;
@@ -185,7 +186,7 @@ public class TrainingService {
 
     /** One reviewer's figures in the current round of an audit. */
     public record ReviewerScores(User user, String sector, TrainingScores scores, List<String> mostMissed,
-            boolean ready) {
+            boolean ready, List<TrainingScores.Rating> ratings) {
     }
 
     public record Readiness(Audit audit, int round, Instant roundStart, ReadinessRule.Terms rule,
@@ -194,9 +195,19 @@ public class TrainingService {
 
     /** Each reviewer's scores against the references, over the audit's criteria set and current round. */
     public Readiness readiness(Long auditId, User by, boolean admin) {
-        Audit audit = AuditAccess.of(auditId, by, admin).require(MemberRole.LEAD, MemberRole.CHAIR).audit();
+        return readinessOf(AuditAccess.of(auditId, by, admin).require(MemberRole.LEAD, MemberRole.CHAIR).audit());
+    }
+
+    /** The same for an audit its caller has already been let into (the guide counts who is ready). */
+    @Transactional
+    public Readiness readinessOf(Audit audit) {
         ReadinessRule.Terms rule = ReadinessRule.of(audit);
         Instant start = TrainingRound.currentStart(audit);
+        return new Readiness(audit, TrainingRound.currentNumber(audit), start, rule, reviewersOf(audit, rule, start));
+    }
+
+    /** The audit's reviewers (each once, with the sector they review for) and their scores, by username. */
+    List<ReviewerScores> reviewersOf(Audit audit, ReadinessRule.Terms rule, Instant start) {
         List<ReviewerScores> reviewers = new ArrayList<>();
         Map<Long, Member> seen = new LinkedHashMap<>();
         for (Member member : Member.ofAudit(audit)) {
@@ -208,7 +219,42 @@ public class TrainingService {
             reviewers.add(scoresOf(audit, member.user, member.sector.name(), rule, start));
         }
         reviewers.sort(Comparator.comparing(r -> r.user().username));
-        return new Readiness(audit, TrainingRound.currentNumber(audit), start, rule, reviewers);
+        return reviewers;
+    }
+
+    /** The figures of a group of reviewers, their answers pooled: one (answer, reference) pair per answer. */
+    public record GroupScores(String group, int reviewers, TrainingScores scores) {
+    }
+
+    /**
+     * The team's agreement with the reference in the audit's current round: every answer of the
+     * audit's reviewers pooled, then the same for each sector's reviewers. Only reviewers count (a
+     * lead or chair who practises is not the team that reviews). No access check: the caller has
+     * made one, and the figures name nobody.
+     */
+    public record TeamAgreement(int round, GroupScores all, List<GroupScores> bySector) {
+    }
+
+    public TeamAgreement teamAgreement(Audit audit) {
+        Instant start = TrainingRound.currentStart(audit);
+        List<ReviewerScores> reviewers = reviewersOf(audit, ReadinessRule.of(audit), start);
+        Map<String, List<TrainingScores.Rating>> bySector = new TreeMap<>();
+        Map<String, Integer> people = new TreeMap<>();
+        List<TrainingScores.Rating> all = new ArrayList<>();
+        for (ReviewerScores reviewer : reviewers) {
+            bySector.computeIfAbsent(reviewer.sector(), s -> new ArrayList<>()).addAll(reviewer.ratings());
+            people.merge(reviewer.sector(), 1, Integer::sum);
+            all.addAll(reviewer.ratings());
+        }
+        List<GroupScores> sectors = new ArrayList<>();
+        for (Sector sector : Sector.values()) {
+            if (bySector.containsKey(sector.name())) {
+                sectors.add(new GroupScores(sector.name(), people.get(sector.name()),
+                        TrainingScores.of(bySector.get(sector.name()))));
+            }
+        }
+        return new TeamAgreement(TrainingRound.currentNumber(audit), new GroupScores("all", reviewers.size(),
+                TrainingScores.of(all)), sectors);
     }
 
     ReviewerScores scoresOf(Audit audit, User user, String sector, ReadinessRule.Terms rule, Instant start) {
@@ -229,7 +275,7 @@ public class TrainingService {
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(3)
                 .map(e -> e.getKey() + " (" + e.getValue() + ")").toList();
         return new ReviewerScores(user, sector, scores, mostMissed,
-                scores.meets(rule.minCases(), rule.minKappa(), rule.minAgreement()));
+                scores.meets(rule.minCases(), rule.minKappa(), rule.minAgreement()), List.copyOf(ratings));
     }
 
     /** Why this person may not review in the audit yet; null when the audit does not ask, or they are ready. */

@@ -45,8 +45,7 @@ class AuditCalendarTest {
             body.put("timeZone", timeZone);
         }
         String audit = Api.asAdmin().body(body).post("/api/audits").then().statusCode(201).extract().path("id");
-        Api.asAdmin().body(Map.of("status", "COLLECTING")).post("/api/audits/" + audit + "/status").then()
-                .statusCode(200);
+        Api.startCollecting(audit);
         return audit;
     }
 

@@ -37,8 +37,7 @@ class AuditHomePageTest {
         Map<String, Object> body = new HashMap<>(Api.auditBody("Home page audit " + UUID.randomUUID()));
         body.put("dualReviewRate", 1); // every case is in the sample for a second review
         String audit = Api.asAdmin().body(body).post("/api/audits").then().statusCode(201).extract().path("id");
-        Api.asAdmin().body(Map.of("status", "COLLECTING")).post("/api/audits/" + audit + "/status").then()
-                .statusCode(200);
+        Api.startCollecting(audit);
         String hospital = Api.reviewerOn(audit, "HOSPITAL");
         String community = Api.reviewerOn(audit, "COMMUNITY");
         String yesterdays = register(audit, hospital, "Ward B");

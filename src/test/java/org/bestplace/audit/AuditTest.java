@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Set;
 import org.bestplace.Entities;
+import org.bestplace.security.Sector;
 import org.bestplace.web.DomainException;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +17,8 @@ class AuditTest {
 
     static final ZoneId LONDON = ZoneId.of("Europe/London");
     static final Instant SUMMER_NIGHT = Instant.parse("2026-07-14T23:30:00Z");
+    /** A team that may collect: a chair, and reviewers of two sectors. */
+    static final AuditTeam READY = new AuditTeam(true, Set.of(Sector.HOSPITAL, Sector.COMMUNITY));
 
     @Test
     void anAuditsDayIsTheDayOfItsOwnTimeZone() {
@@ -52,30 +56,52 @@ class AuditTest {
         assertEquals(409, assertThrows(DomainException.class, audit::requireCollecting).status());
 
         DomainException skipped = assertThrows(DomainException.class,
-                () -> audit.moveTo(AuditStatus.CLOSED, null, "lead", now));
+                () -> audit.moveTo(AuditStatus.CLOSED, null, READY, "lead", now));
         assertEquals(409, skipped.status());
         assertEquals(AuditStatus.PLANNED, audit.status, "a refused move changes nothing");
 
-        AuditStatusChange opened = audit.moveTo(AuditStatus.COLLECTING, null, "lead", now);
+        AuditStatusChange opened = audit.moveTo(AuditStatus.COLLECTING, null, READY, "lead", now);
         assertEquals(AuditStatus.COLLECTING, audit.status);
         assertEquals(AuditStatus.PLANNED, opened.fromStatus);
         assertEquals(AuditStatus.COLLECTING, opened.toStatus);
         audit.requireCollecting();
 
-        audit.moveTo(AuditStatus.CLOSED, null, "lead", now);
+        audit.moveTo(AuditStatus.CLOSED, null, READY, "lead", now);
         assertEquals(409, assertThrows(DomainException.class, audit::requireOpen).status());
         DomainException noReason = assertThrows(DomainException.class,
-                () -> audit.moveTo(AuditStatus.COLLECTING, " ", "lead", now));
+                () -> audit.moveTo(AuditStatus.COLLECTING, " ", READY, "lead", now));
         assertEquals("reason", noReason.field());
         assertEquals(AuditStatus.CLOSED, audit.status);
-        audit.moveTo(AuditStatus.COLLECTING, "Ward B's last day was missed", "lead", now);
+        audit.moveTo(AuditStatus.COLLECTING, "Ward B's last day was missed", READY, "lead", now);
         assertEquals(AuditStatus.COLLECTING, audit.status);
 
-        audit.moveTo(AuditStatus.CLOSED, null, "lead", now);
-        audit.moveTo(AuditStatus.PUBLISHED, null, "lead", now);
+        audit.moveTo(AuditStatus.CLOSED, null, READY, "lead", now);
+        audit.moveTo(AuditStatus.PUBLISHED, null, READY, "lead", now);
         for (AuditStatus any : AuditStatus.values()) {
-            assertThrows(DomainException.class, () -> audit.moveTo(any, "why not", "lead", now), "published is final");
+            assertThrows(DomainException.class, () -> audit.moveTo(any, "why not", READY, "lead", now), "published is final");
         }
+    }
+
+    @Test
+    void anAuditCollectsOnlyWithAChairAndReviewersOfTwoSectors() {
+        Instant now = Instant.parse("2026-10-20T09:00:00Z");
+        Audit audit = Entities.audit(LONDON, now);
+        for (AuditTeam short_ : java.util.List.of(new AuditTeam(false, Set.of()),
+                new AuditTeam(false, Set.of(Sector.HOSPITAL, Sector.COMMUNITY)),
+                new AuditTeam(true, Set.of()), new AuditTeam(true, Set.of(Sector.COMMISSIONER)))) {
+            DomainException refused = assertThrows(DomainException.class,
+                    () -> audit.moveTo(AuditStatus.COLLECTING, null, short_, "lead", now));
+            assertEquals(409, refused.status());
+            assertEquals(AuditTeam.RULE + " " + short_.missing().orElseThrow(), refused.getMessage());
+            assertEquals(AuditStatus.PLANNED, audit.status);
+        }
+        audit.moveTo(AuditStatus.COLLECTING, null, new AuditTeam(true, Set.of(Sector.COMMISSIONER,
+                Sector.COMMUNITY)), "lead", now);
+        assertEquals(AuditStatus.COLLECTING, audit.status);
+        audit.moveTo(AuditStatus.CLOSED, null, READY, "lead", now);
+        assertThrows(DomainException.class, () -> audit.moveTo(AuditStatus.COLLECTING, "Missed a ward",
+                new AuditTeam(false, Set.of(Sector.HOSPITAL, Sector.COMMUNITY)), "lead", now),
+                "reopening needs the team too");
     }
 
     @Test

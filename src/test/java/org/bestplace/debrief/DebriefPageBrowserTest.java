@@ -257,14 +257,13 @@ class DebriefPageBrowserTest {
             Map<String, Object> body = new HashMap<>(Api.auditBody("Sydney audit " + UUID.randomUUID()));
             body.put("timeZone", "Australia/Sydney");
             String audit = asAdmin().body(body).post("/api/audits").then().statusCode(201).extract().path("id");
-            asAdmin().body(Map.of("status", "COLLECTING")).post("/api/audits/" + audit + "/status").then()
-                    .statusCode(200);
             String chair = person("chair", "Dr Amira Okafor", "Northshire Hospitals", "HOSPITAL", "CHAIR");
             Api.member(audit, chair, "CHAIR", "HOSPITAL");
             String hospital = person("rev", "Tom Hughes", "Northshire Hospitals", "HOSPITAL", "REVIEWER");
             Api.member(audit, hospital, "REVIEWER", "HOSPITAL");
             String community = person("rev", "Priya Shah", "Northshire Community Health", "COMMUNITY", "REVIEWER");
             Api.member(audit, community, "REVIEWER", "COMMUNITY");
+            Api.startCollecting(audit);
             String caseId = Api.registerCase(audit, hospital);
             Map<String, Object> first = new HashMap<>(Map.of("caseId", caseId, "reviewDate", TODAY.toString(),
                     "submitted", true, "criteriaMet", List.of(), "alternative", "P2", "reasons",

@@ -35,8 +35,8 @@ class GuideBrowserTest {
             assertEquals(base + "audits/" + audit.id() + "/guide", page.url());
             Chromium.screenshot(page, "guide-audit");
             assertEquals(List.of(), Axe.seriousViolations(page), "an audit's guide");
-            page.click("#brief >> text=Results and exports");
-            assertEquals(base + "audits/" + audit.id() + "/results", page.url());
+            page.click("#brief >> text=The commissioning brief");
+            assertEquals(base + "audits/" + audit.id() + "/brief", page.url());
             page.navigate(base + "guide");
             Chromium.screenshot(page, "guide-general");
             assertEquals(List.of(), Axe.seriousViolations(page), "the general guide");

@@ -43,7 +43,8 @@ class GuidePagesTest {
         String before = lead.page("/audits/" + audit.id() + "/guide");
         assertStep(before, "question", "done", "the team has 3 of 3 organisations.");
         assertStep(before, "criteria", "done", Api.SET_ID + " " + Api.SET_VERSION + " is ratified");
-        assertStep(before, "training", "not recorded here", "Practice on reference cases is not held here yet");
+        assertStep(before, "training", "to do", "0 of 2 reviewers meet the readiness rule (at least 10 training cases,"
+                + " kappa at least 0.6, agreement at least 80%).");
         assertStep(before, "collect", "under way", "The audit is collecting: 0 patients registered, 0 reviews written.");
         assertStep(before, "debrief", "to do", "0 of 10 audit days so far signed off by the chair.");
         assertStep(before, "brief", "to do", "0 exports of the results made so far.");

@@ -202,7 +202,8 @@ class ExportApiTest {
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
             List<String> names = workbook.getSheets().map(Sheet::getName).toList();
             assertEquals(List.of("about", "summary", "by_day", "by_ward", "by_specialty", "by_sector",
-                    "by_stay_band", "by_age_band", "alternatives", "reasons", "agreement", "actions", "cases"), names);
+                    "by_stay_band", "by_age_band", "alternatives", "reasons", "agreement", "training_agreement", "actions", "cases"),
+                    names);
             Map<String, Cell> measures = new HashMap<>();
             for (Row row : workbook.findSheet("summary").orElseThrow().read()) {
                 measures.put(row.getCellText(0), row.getCell(1));
@@ -226,7 +227,7 @@ class ExportApiTest {
             assertNotNull(firstCase.getCell(1).asDate(), "review date is a date cell");
             assertEquals(CellType.NUMBER, firstCase.getCell(7).getType(), "review number is a number");
         }
-        String sheet = zipEntry(xlsx, "xl/worksheets/sheet12.xml");
+        String sheet = zipEntry(xlsx, "xl/worksheets/sheet13.xml");
         assertTrue(sheet.contains("state=\"frozen\""), "header row frozen on the cases sheet");
     }
 
@@ -241,7 +242,7 @@ class ExportApiTest {
                 .statusCode(200).extract().asByteArray();
         java.util.regex.Pattern cell = java.util.regex.Pattern.compile("<c r=\"([A-Z]+)([0-9]+)\"");
         java.util.regex.Pattern dimension = java.util.regex.Pattern.compile("<dimension ref=\"([A-Z0-9:]+)\"/>");
-        for (int n = 1; n <= 12; n++) {
+        for (int n = 1; n <= 13; n++) {
             String sheet = zipEntry(xlsx, "xl/worksheets/sheet" + n + ".xml");
             String lastColumn = "A";
             int lastRow = 1;

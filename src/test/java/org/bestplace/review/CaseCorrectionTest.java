@@ -52,7 +52,7 @@ class CaseCorrectionTest {
         Map<String, Object> body = new HashMap<>(Api.auditBody("Corrections " + UUID.randomUUID()));
         body.put("dualReviewRate", 1.0);
         audit = asAdmin().body(body).post("/api/audits").then().statusCode(201).extract().path("id");
-        asAdmin().body(Map.of("status", "COLLECTING")).post("/api/audits/" + audit + "/status").then().statusCode(200);
+        Api.startCollecting(audit);
         hospital = Api.reviewerOn(audit, "HOSPITAL");
         community = Api.reviewerOn(audit, "COMMUNITY");
         otherHospital = Api.reviewerOn(audit, "HOSPITAL");

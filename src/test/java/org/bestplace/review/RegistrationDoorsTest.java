@@ -167,8 +167,7 @@ class RegistrationDoorsTest {
         body.put("specialties", SPECIALTIES);
         audit = Api.asAdmin().body(body).post("/api/audits").then().statusCode(201)
                 .body("specialties", org.hamcrest.Matchers.equalTo(SPECIALTIES)).extract().path("id");
-        Api.asAdmin().body(Map.of("status", "COLLECTING")).post("/api/audits/" + audit + "/status").then()
-                .statusCode(200);
+        Api.startCollecting(audit);
         reviewer = Api.reviewerOn(audit, "HOSPITAL");
         Pages.Session signedIn = Pages.signIn(reviewer, Api.PASSWORD);
         session = signedIn.cookie();

@@ -78,8 +78,6 @@ class ReviewHistoryBrowserTest {
         Map<String, Object> body = new HashMap<>(Api.auditBody("Berlin audit"));
         body.put("timeZone", "Europe/Berlin");
         String audit = asAdmin().body(body).post("/api/audits").then().statusCode(201).extract().path("id");
-        asAdmin().body(Map.of("status", "COLLECTING")).post("/api/audits/" + audit + "/status").then()
-                .statusCode(200);
         String chair = person("chair", "Dr Clara Chair", "HOSPITAL", "CHAIR");
         Api.member(audit, chair, "CHAIR", "HOSPITAL");
         String lead = person("lead", "Lena Lead", "COMMUNITY", "REVIEWER");
@@ -90,6 +88,7 @@ class ReviewHistoryBrowserTest {
         Api.member(audit, hospital, "REVIEWER", "HOSPITAL");
         String community = person("comr", "Kai Community", "COMMUNITY", "REVIEWER");
         Api.member(audit, community, "REVIEWER", "COMMUNITY");
+        Api.startCollecting(audit);
         JsonPath registered = as(hospital).body(Map.of("ward", "Ward A", "specialty", "General medicine", "ageBand",
                 "75-84", "sex", "FEMALE", "admissionDate", "2026-11-02")).post("/api/audits/" + audit + "/cases")
                 .then().statusCode(201).extract().jsonPath();

@@ -43,8 +43,7 @@ class ReviewPagesBrowserTest {
         body.put("startDate", today.minusDays(3).toString());
         body.put("endDate", today.plusDays(3).toString());
         String audit = Api.asAdmin().body(body).post("/api/audits").then().statusCode(201).extract().path("id");
-        Api.asAdmin().body(Map.of("status", "COLLECTING")).post("/api/audits/" + audit + "/status").then()
-                .statusCode(200);
+        Api.startCollecting(audit);
         return audit;
     }
 

@@ -66,6 +66,10 @@ class RouteAccessTest {
             + "\"reasonCodes\":[\"HP-TESTS\"],\"ownerSector\":\"HOSPITAL\",\"owner\":\"Walker\","
             + "\"dueDate\":\"2026-12-01\"}";
 
+    private static final String SETUP_FORM = "title=Route+walk&question=Who+could+be+elsewhere%3F&site=Test"
+            + "&ward=Ward+A&startDate=2026-11-01&endDate=2026-11-30&criteriaSet=acute-adult-day-of-care%7C1.0"
+            + "&dualReviewRate=20&timeZone=Europe%2FLondon&action=save";
+
     private static final String REVIEW = "{\"caseId\":\"{case}\",\"reviewDate\":\"2026-11-05\",\"criteriaMet\":[],"
             + "\"alternative\":\"P1\",\"submitted\":false}";
 
@@ -168,6 +172,25 @@ class RouteAccessTest {
                 "{\"username\":\"{reviewer}\",\"role\":\"REVIEWER\",\"sector\":\"HOSPITAL\"}"));
         rules.put("POST /api/audits/{auditId}/status", json(only(Caller.ADMIN, Caller.LEAD),
                 "{\"status\":\"COLLECTING\"}"));
+        // The audit desk: the list, set-up, lifecycle and team pages, and their API
+        rules.put("GET /audits", rule(EVERYONE));
+        rules.put("GET /audits/new", rule(only(Caller.ADMIN)));
+        rules.put("POST /audits", form(only(Caller.ADMIN), SETUP_FORM));
+        Set<Caller> manages = only(Caller.ADMIN, Caller.LEAD);
+        rules.put("GET /audits/{auditId}/setup", rule(manages));
+        rules.put("POST /audits/{auditId}/setup", form(manages, SETUP_FORM));
+        rules.put("PUT /api/audits/{auditId}", json(manages, "{auditBody}"));
+        rules.put("GET /audits/{auditId}/status", rule(manages));
+        rules.put("POST /audits/{auditId}/status", form(manages, "status=COLLECTING"));
+        rules.put("GET /audits/{auditId}/team", rule(manages));
+        rules.put("POST /audits/{auditId}/team/members", form(manages, "username={reviewer}&role=REVIEWER"));
+        rules.put("POST /audits/{auditId}/team/new-member", form(manages, "username=u-{random}&displayName=New"
+                + "&organisation=Trust&sector=HOSPITAL&password=a-long-enough-secret&role=REVIEWER"));
+        // {member} is a teammate whose roles are set to what they are; a removal takes off someone added for it
+        rules.put("POST /audits/{auditId}/team/members/{member}/roles", form(manages, "roles=REVIEWER"));
+        rules.put("PUT /api/audits/{auditId}/members/{member}", json(manages, "{\"roles\":[\"REVIEWER\"]}"));
+        rules.put("POST /audits/{auditId}/team/members/{member}/removal", form(manages, ""));
+        rules.put("DELETE /api/audits/{auditId}/members/{member}", rule(manages));
         // One audit: cases and reviews
         Set<Caller> registers = only(Caller.ADMIN, Caller.LEAD, Caller.REVIEWER);
         rules.put("POST /api/audits/{auditId}/cases", json(registers, "{\"ward\":\"Ward A\",\"specialty\":\"Cardiology\","
@@ -216,6 +239,7 @@ class RouteAccessTest {
         rules.put("PUT /api/criteria-sets/{id}/{version}/training-cases/{trainingCaseId}/answer", json(EVERYONE,
                 "{\"criteriaMet\":[\"C1\"]}"));
         rules.put("GET /criteria-sets/{id}/{version}/training-cases/new", rule(only(Caller.ADMIN)));
+        rules.put("GET /criteria-sets/{id}/{version}/training-cases/export.yaml", rule(only(Caller.ADMIN)));
         rules.put("POST /criteria-sets/{id}/{version}/training-cases", form(only(Caller.ADMIN),
                 "title=Walk+{random}&notes=Day+2&criteriaMet=C1"));
         // Training in one audit: practice for the team, readiness for its lead (and chair, reading)
@@ -242,6 +266,17 @@ class RouteAccessTest {
                 + "&reasonCodes=HP-TESTS&ownerSector=HOSPITAL&owner=Walker&dueDate=2026-12-01"));
         rules.put("GET /audits/{auditId}/actions/{actionId}", rule(TEAM));
         rules.put("POST /audits/{auditId}/actions/{actionId}/updates", form(actions, "note=Walked"));
+        // The commissioning brief: read by the team like the results; unit costs are the lead's or a commissioner's
+        rules.put("GET /api/audits/{auditId}/commissioning-brief", new Rule(TEAM, "?beds=540&reasons=HP-TESTS", null,
+                null));
+        rules.put("GET /audits/{auditId}/brief", new Rule(TEAM, "?beds=540&reasons=HP-TESTS", null, null));
+        rules.put("GET /audits/{auditId}/brief/paper", rule(TEAM));
+        rules.put("GET /audits/{auditId}/brief/paper.pdf", rule(TEAM));
+        Set<Caller> costs = only(Caller.ADMIN, Caller.LEAD, Caller.COMMISSIONER);
+        rules.put("PUT /api/audits/{auditId}/unit-costs", json(costs, "{\"currency\":\"GBP\",\"source\":\"Route walk\","
+                + "\"acuteBedDay\":400,\"alternatives\":{\"P1\":60}}"));
+        rules.put("POST /audits/{auditId}/brief/unit-costs", form(costs,
+                "currency=GBP&source=Route+walk&acuteBedDay=400&alternative=P1&costPerDay=60"));
         // Last: signing out now ends the caller's session at the server, which every page after it would see.
         rules.put("GET /logout", rules.remove("GET /logout"));
         return rules;
@@ -319,13 +354,17 @@ class RouteAccessTest {
     static final Map<String, String> WORK_ON_FINISHED_AUDITS = Map.of(
             "POST /api/audits/{auditId}/status",
             "a closed audit is published, or reopened for collection with a reason; the lifecycle is its own check",
+            "POST /audits/{auditId}/status", "the same lifecycle, from its page",
             "POST /audits/{auditId}/training/{trainingCase}",
             "a practice answer belongs to the criteria set's training case, not to the audit: practice goes on",
+            "PUT /api/audits/{auditId}/unit-costs",
+            "unit costs price the findings, they change none: a commissioner prices a published audit's brief",
+            "POST /audits/{auditId}/brief/unit-costs",
+            "the same unit costs, from the brief's page",
             "POST /api/audits/{auditId}/actions", REGISTER_STAYS_OPEN,
             "POST /audits/{auditId}/actions", REGISTER_STAYS_OPEN,
             "POST /api/audits/{auditId}/actions/{actionId}/updates", REGISTER_STAYS_OPEN,
             "POST /audits/{auditId}/actions/{actionId}/updates", REGISTER_STAYS_OPEN);
-
 
     /**
      * Every state-changing route of one audit, sent by each caller allowed to use it, on an audit
@@ -456,6 +495,9 @@ class RouteAccessTest {
         values.put("{id}", setId);
         values.put("{version}", "1");
         values.put("{reviewer}", reviewer);
+        String teammate = Api.user("teammate", "HOSPITAL", "REVIEWER");
+        Api.member(audit, teammate, "REVIEWER", "HOSPITAL");
+        values.put("{teammate}", teammate);
         values.put("{username}", Api.user("departing", "HOSPITAL", "REVIEWER"));
         values.put("{trainingCaseId}", Api.asAdmin().body("{\"title\":\"Walk case\",\"notes\":\"Day 2\","
                 + "\"reference\":{\"criteriaMet\":[\"C1\"]}}").post("/api/criteria-sets/" + setId
@@ -479,6 +521,10 @@ class RouteAccessTest {
     }
 
     private Response send(Caller caller, String method, String template, Rule rule) {
+        if (template.contains("{member}")) {
+            boolean removal = method.equals("DELETE") || template.endsWith("/removal");
+            values.put("{member}", removal ? departingMember() : values.get("{teammate}"));
+        }
         String path = fill(template) + fill(rule.query());
         boolean api = template.startsWith("/api/");
         RequestSpecification request = given().urlEncodingEnabled(false).redirects().follow(false);
@@ -505,6 +551,14 @@ class RouteAccessTest {
             request.contentType("application/json").body("{}");
         }
         return request.request(method, path);
+    }
+
+    /** Someone just added to the walk's audit, for a removal to take off (on a finished audit, not added). */
+    private String departingMember() {
+        String username = Api.user("leaving", "HOSPITAL", "REVIEWER");
+        Api.asAdmin().body(Map.of("username", username, "role", "REVIEWER", "sector", "HOSPITAL"))
+                .post("/api/audits/" + values.get("{auditId}") + "/members");
+        return username;
     }
 
     private String fill(String text) {

@@ -93,8 +93,7 @@ class BadInputCorpusTest {
         specialties.addAll(List.of(SCRIPT, IMAGE));
         body.put("specialties", specialties);
         audit = Api.asAdmin().body(body).post("/api/audits").then().statusCode(201).extract().path("id");
-        Api.asAdmin().body(Map.of("status", "COLLECTING")).post("/api/audits/" + audit + "/status").then()
-                .statusCode(200);
+        Api.startCollecting(audit);
         reviewer = Api.reviewerOn(audit, "COMMUNITY");
         caseId = Api.registerCase(audit, reviewer);
         var set = Api.criteriaSet();
