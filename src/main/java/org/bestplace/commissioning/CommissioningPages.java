@@ -64,7 +64,11 @@ public class CommissioningPages {
     }
 
     public record BriefView(Long auditId, String beds, List<ReasonGroupChoice> groups, String query,
-            String field, String message, boolean mayEnterCosts, CostsForm costs) {
+            String field, String message, boolean mayEnterCosts, CostsForm costs, List<ActionLink> actionLinks) {
+    }
+
+    /** A delay group's finding carried to the action register's new-action form. */
+    public record ActionLink(String title, String href) {
     }
 
     @Inject
@@ -192,9 +196,25 @@ public class CommissioningPages {
         if (mayEnterCosts) {
             costs = typed != null ? withAlternatives(typed.form(), set, typed.costs()) : stored(set, access);
         }
+        // Those who keep the action register can turn a delay group's finding into an action.
+        boolean mayAddActions = mayEnterCosts || access.has(MemberRole.CHAIR);
+        List<ActionLink> actionLinks = new ArrayList<>();
+        if (mayAddActions && brief != null) {
+            for (CommissioningBrief.GroupRow g : brief.byReasonGroup()) {
+                if (g.patientDays() == 0) {
+                    continue;
+                }
+                String finding = g.title() + ": " + g.patientDays() + " of " + brief.patientDays()
+                        + " settled patient-days did not qualify with a delay of this kind (commissioning brief).";
+                actionLinks.add(new ActionLink(g.title(), "/audits/" + auditId + "/actions/new?finding="
+                        + java.net.URLEncoder.encode(finding, java.nio.charset.StandardCharsets.UTF_8)
+                        + "&reasonCodes=" + java.net.URLEncoder.encode(String.join(",", g.reasons()),
+                                java.nio.charset.StandardCharsets.UTF_8)));
+            }
+        }
         BriefView view = new BriefView(auditId, beds == null ? "" : beds, new ArrayList<>(groups.values()),
                 query(field == null ? beds : null, field == null ? asked : List.of()), field, message, mayEnterCosts,
-                costs);
+                costs, actionLinks);
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(Templates.brief(brief, view).render())
                 .build();
     }

@@ -77,6 +77,13 @@ class CommissioningBriefBrowserTest {
             assertEquals(List.of(), Axe.seriousViolations(page));
             Chromium.screenshot(page, "commissioning-brief");
 
+            // A delay group's finding goes to the action register's form, its reasons ticked.
+            page.click("#brief-act a:has-text('Hospital process')");
+            page.waitForSelector("#finding");
+            assertTrue(page.inputValue("#finding").startsWith("Hospital process: "), page.inputValue("#finding"));
+            assertTrue(page.isChecked("#reason-HP-TESTS"), "the group's reasons come ticked");
+            Chromium.screenshot(page, "commissioning-brief-to-action");
+
             page.navigate(base + "audits/" + audit.id() + "/results");
             page.waitForSelector("#headline");
             assertEquals(1, page.locator("a[href='/audits/" + audit.id() + "/brief']").count(),
@@ -87,6 +94,7 @@ class CommissioningBriefBrowserTest {
             Page page = Chromium.signIn(context, base.toString(), audit.hospital(), Api.PASSWORD);
             page.navigate(base + "audits/" + audit.id() + "/brief");
             assertEquals(0, page.locator("#unit-costs-form").count(), "a reviewer does not price the brief");
+            assertEquals(0, page.locator("#brief-act").count(), "a reviewer does not keep the action register");
         }
 
         try (BrowserContext context = chromium.context(1280, 800)) {

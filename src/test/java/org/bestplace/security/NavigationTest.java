@@ -98,6 +98,11 @@ class NavigationTest {
         review.put("reasons", List.of("HP-TESTS"));
         review.put("changeReason", "Read the drug chart again");
         Api.putReview(audit.id(), audit.hospital(), reviewId, review).statusCode(200);
+        // An action on the register, so its page is linked.
+        Api.as(audit.chair()).body(Map.of("title", "Daily board round for test results", "finding",
+                "Waiting for tests on the day", "reasonCodes", List.of("HP-TESTS"), "ownerSector", "HOSPITAL",
+                "owner", "Test chair", "dueDate", "2026-11-30")).post("/api/audits/" + audit.id() + "/actions")
+                .then().statusCode(201);
         Map<Caller, String> callers = new LinkedHashMap<>();
         callers.put(Caller.ADMIN, "admin");
         callers.put(Caller.LEAD, audit.lead());
