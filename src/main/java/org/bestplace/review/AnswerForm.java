@@ -1,5 +1,6 @@
 package org.bestplace.review;
 
+import java.util.List;
 import org.bestplace.criteria.CriteriaFile;
 
 /**
@@ -16,9 +17,19 @@ public interface AnswerForm {
 
     String message();
 
-    boolean met(String code);
+    /** The codes of the criteria ticked so far. */
+    List<String> criteriaMet();
 
-    boolean hasReason(String code);
+    /** The codes of the reasons ticked so far. */
+    List<String> reasons();
+
+    default boolean met(String code) {
+        return criteriaMet().contains(code);
+    }
+
+    default boolean hasReason(String code) {
+        return reasons().contains(code);
+    }
 
     String overrideOutcome();
 
@@ -29,5 +40,7 @@ public interface AnswerForm {
     /** The outcome the answer gives so far, or null before it is worked out. */
     String outcome();
 
-    boolean notQualifying();
+    default boolean notQualifying() {
+        return "DOES_NOT_QUALIFY".equals(outcome());
+    }
 }

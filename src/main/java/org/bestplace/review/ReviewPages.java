@@ -159,20 +159,6 @@ public class ReviewPages {
                     .contains(field);
         }
 
-        @Override
-        public boolean met(String code) {
-            return criteriaMet.contains(code);
-        }
-
-        @Override
-        public boolean hasReason(String code) {
-            return reasons.contains(code);
-        }
-
-        @Override
-        public boolean notQualifying() {
-            return "DOES_NOT_QUALIFY".equals(outcome);
-        }
     }
 
     @GET

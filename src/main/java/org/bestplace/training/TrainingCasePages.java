@@ -65,20 +65,6 @@ public class TrainingCasePages {
             return caseField != null && !caseField.startsWith("reference.") ? caseField : null;
         }
 
-        @Override
-        public boolean met(String code) {
-            return criteriaMet.contains(code);
-        }
-
-        @Override
-        public boolean hasReason(String code) {
-            return reasons.contains(code);
-        }
-
-        @Override
-        public boolean notQualifying() {
-            return "DOES_NOT_QUALIFY".equals(outcome);
-        }
     }
 
     @GET

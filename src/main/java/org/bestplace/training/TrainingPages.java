@@ -60,20 +60,6 @@ public class TrainingPages {
             String overrideReason, String alternative, List<String> reasons, String field, String message,
             String outcome) implements AnswerForm {
 
-        @Override
-        public boolean met(String code) {
-            return criteriaMet.contains(code);
-        }
-
-        @Override
-        public boolean hasReason(String code) {
-            return reasons.contains(code);
-        }
-
-        @Override
-        public boolean notQualifying() {
-            return "DOES_NOT_QUALIFY".equals(outcome);
-        }
     }
 
     /** One criterion of the set beside what the panel and the person said of it. */
