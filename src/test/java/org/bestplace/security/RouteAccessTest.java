@@ -277,6 +277,22 @@ class RouteAccessTest {
                 + "\"acuteBedDay\":400,\"alternatives\":{\"P1\":60}}"));
         rules.put("POST /audits/{auditId}/brief/unit-costs", form(costs,
                 "currency=GBP&source=Route+walk&acuteBedDay=400&alternative=P1&costPerDay=60"));
+        // Programmes: an administrator makes them and their team; their leads (the walk makes the outsider the
+        // lead of a programme of the walk's audit) and the commissioners on any of their audits read them
+        Set<Caller> programme = only(Caller.ADMIN, Caller.COMMISSIONER, Caller.OUTSIDER);
+        rules.put("GET /programmes", rule(EVERYONE));
+        rules.put("GET /api/programmes", rule(EVERYONE));
+        rules.put("POST /programmes", form(only(Caller.ADMIN), "title=Walk+{random}&auditIds={auditId}"));
+        rules.put("POST /api/programmes", json(only(Caller.ADMIN),
+                "{\"title\":\"Walk {random}\",\"auditIds\":[\"{auditId}\"]}"));
+        rules.put("GET /programmes/{programmeId}", rule(programme));
+        rules.put("GET /api/programmes/{programmeId}", rule(programme));
+        // {username} joins the walk's programme, leaves it, joins again from the page and leaves from it
+        rules.put("PUT /api/programmes/{programmeId}/members/{username}", json(only(Caller.ADMIN),
+                "{\"role\":\"LEAD\"}"));
+        rules.put("DELETE /api/programmes/{programmeId}/members/{username}", rule(only(Caller.ADMIN)));
+        rules.put("POST /programmes/{programmeId}/members", form(only(Caller.ADMIN), "username={username}"));
+        rules.put("POST /programmes/{programmeId}/members/{username}/removal", form(only(Caller.ADMIN), ""));
         // Last: signing out now ends the caller's session at the server, which every page after it would see.
         rules.put("GET /logout", rules.remove("GET /logout"));
         return rules;
@@ -508,6 +524,11 @@ class RouteAccessTest {
                 .extract().path("id"));
         values.put("{actionId}", Api.asAdmin().body(fill(ACTION)).post("/api/audits/" + audit + "/actions").then()
                 .statusCode(201).extract().path("id"));
+        String programme = Api.asAdmin().body(Map.of("title", "Walk programme", "auditIds", List.of(audit)))
+                .post("/api/programmes").then().statusCode(201).extract().path("id");
+        Api.asAdmin().body(Map.of("role", "LEAD")).put("/api/programmes/" + programme + "/members/"
+                + usernames.get(Caller.OUTSIDER)).then().statusCode(200);
+        values.put("{programmeId}", programme);
         for (Caller caller : Caller.values()) {
             sessions.put(caller, Pages.signIn(usernames.get(caller), Api.password(usernames.get(caller))));
         }
