@@ -17,6 +17,8 @@ import java.util.List;
 import org.bestplace.audit.Audit;
 import org.bestplace.security.CurrentUser;
 import org.bestplace.security.User;
+import org.bestplace.statistics.FunnelPlot;
+import org.bestplace.web.FunnelChart;
 import org.bestplace.web.DomainException;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -30,8 +32,9 @@ public class ProgrammePages {
         static native TemplateInstance list(List<ProgrammeService.Listed> programmes, boolean admin,
                 List<Choice> audits, ProgrammeForm form);
 
-        static native TemplateInstance programme(ProgrammeService.ProgrammeView view, String funnel, boolean admin,
-                List<User> users, MemberForm form, String notice);
+        static native TemplateInstance programme(ProgrammeService.ProgrammeView view, String funnel,
+                FunnelPlot.Chart chart, List<String> leftOff, boolean admin, List<User> users, MemberForm form,
+                String notice);
     }
 
     @Inject
@@ -93,9 +96,12 @@ public class ProgrammePages {
     }
 
     private TemplateInstance page(Long id, MemberForm form, String notice) {
-        ProgrammeService.ProgrammeView view = programmes.view(id, currentUser.user(), currentUser.isAdmin());
+        ProgrammeService.Reading reading = programmes.reading(id, currentUser.user(), currentUser.isAdmin());
         boolean admin = currentUser.isAdmin();
-        return Templates.programme(view, "", admin, admin ? programmes.usersToChoose() : List.of(), form, notice);
+        String funnel = FunnelChart.svg("programme-funnel", "Not qualifying by audit against patient-days, with"
+                + " 95% and 99.8% limits", "audits", reading.funnel());
+        return Templates.programme(reading.view(), funnel, reading.funnel(), reading.leftOff(), admin,
+                admin ? programmes.usersToChoose() : List.of(), form, notice);
     }
 
     @POST

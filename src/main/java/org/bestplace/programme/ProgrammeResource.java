@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import org.bestplace.security.CurrentUser;
+import org.bestplace.statistics.FunnelPlot;
 
 /** Programmes as JSON: creating one, reading it, its funnel plot across audits, and its team. */
 @Path("/api/programmes")
@@ -51,7 +52,14 @@ public class ProgrammeResource {
     @GET
     @Path("/{programmeId}")
     public ProgrammeService.ProgrammeView programme(@PathParam("programmeId") Long id) {
-        return programmes.view(id, currentUser.user(), currentUser.isAdmin());
+        return programmes.reading(id, currentUser.user(), currentUser.isAdmin()).view();
+    }
+
+    /** The funnel plot across the programme's audits, as the reader is shown them. */
+    @GET
+    @Path("/{programmeId}/funnel")
+    public FunnelPlot.Chart funnel(@PathParam("programmeId") Long id) {
+        return programmes.reading(id, currentUser.user(), currentUser.isAdmin()).funnel();
     }
 
     @PUT

@@ -26,6 +26,7 @@ import org.bestplace.debrief.DailySummary;
 import org.bestplace.operations.ServiceClock;
 import org.bestplace.results.Suppression;
 import org.bestplace.security.User;
+import org.bestplace.statistics.FunnelPlot;
 import org.bestplace.web.DomainException;
 
 /**
@@ -147,15 +148,39 @@ public class ProgrammeService {
         return programme;
     }
 
+    /**
+     * The programme as its reader may see it, and its funnel plot across audits: each audit whose
+     * patient-days and not-qualifying count the reader is shown, at those counts; {@code leftOff}
+     * names the audits that cannot be drawn (a count not published, or no patient-days yet).
+     */
+    public record Reading(ProgrammeView view, FunnelPlot.Chart funnel, List<String> leftOff) {
+    }
+
+    /** What the programme page, {@code GET /api/programmes/{id}} and its funnel show. */
     @Transactional
-    public ProgrammeView view(Long id, User user, boolean admin) {
+    public Reading reading(Long id, User user, boolean admin) {
         Programme programme = readable(id, user, admin);
         ProgrammeFigures.Figures figures = figures(programme, user, admin);
         Suppression publication = Suppression.publication(config.publicationThreshold());
-        return new ProgrammeView(String.valueOf(programme.id), programme.title, programme.criteriaSetId(),
-                figures.audits(), figures.pooled(), figures.alternatives(), figures.reasons(),
-                ProgrammeMember.ofProgramme(programme).stream().map(TeamMember::of).toList(), publication.rule(),
-                programme.createdBy, programme.createdAt);
+        ProgrammeView view = new ProgrammeView(String.valueOf(programme.id), programme.title,
+                programme.criteriaSetId(), figures.audits(), figures.pooled(), figures.alternatives(),
+                figures.reasons(), ProgrammeMember.ofProgramme(programme).stream().map(TeamMember::of).toList(),
+                publication.rule(), programme.createdBy, programme.createdAt);
+        List<FunnelPlot.Group> groups = new ArrayList<>();
+        List<String> leftOff = new ArrayList<>();
+        for (ProgrammeFigures.AuditRow row : figures.audits()) {
+            if (row.reviewed() == null || row.notQualifying() == null || row.reviewed() == 0) {
+                leftOff.add(row.title());
+            } else {
+                groups.add(new FunnelPlot.Group(row.title(), row.reviewed(), row.notQualifying()));
+            }
+        }
+        return new Reading(view, FunnelPlot.of(groups), leftOff);
+    }
+
+    @Transactional
+    public ProgrammeView view(Long id, User user, boolean admin) {
+        return reading(id, user, admin).view();
     }
 
     /** Each audit's headline as the reader's own results page of it would give it, then pooled. */

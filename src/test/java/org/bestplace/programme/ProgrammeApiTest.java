@@ -89,6 +89,46 @@ class ProgrammeApiTest {
                 .body("find { it.id == '" + census.programme() + "' }.audits", equalTo(3));
     }
 
+    /**
+     * The funnel across the three audits, worked by hand: overall 15 / 41 = 0.365854, so
+     * overall × (1 − overall) = 0.232005; at each audit's n the standard error √(0.232005 / n) and
+     * the limits overall ± 1.959964 se (95%) and ± 3.090232 se (99.8%), clipped to [0, 1]:
+     *
+     * <pre>
+     * audit  n   not q.  p       se        95%                 99.8%
+     * A      12  4       0.3333  0.139046  0.093329 0.638378   0        0.795537
+     * B      20  8       0.4000  0.107704  0.154757 0.576950   0.033022 0.698685
+     * C       9  3       0.3333  0.160556  0.051169 0.680538   0        0.862010
+     * </pre>
+     *
+     * Every audit lies inside both. Someone on A's team only is shown B's and C's not-qualifying
+     * counts as hidden, so only A is drawn for them, around its own proportion.
+     */
+    @Test
+    void theFunnelAcrossTheAuditsHasTheLimitsAtEachAuditsPatientDays() {
+        Census census = census();
+        JsonPath funnel = asAdmin().get("/api/programmes/" + census.programme() + "/funnel").then().statusCode(200)
+                .body("points.n", equalTo(List.of(12, 20, 9))).body("points.notQualifying", equalTo(List.of(4, 8, 3)))
+                .body("points.inside95", equalTo(List.of(true, true, true)))
+                .body("points.inside998", equalTo(List.of(true, true, true)))
+                .extract().jsonPath();
+        assertEquals(0.365854, funnel.getDouble("overall"), TOLERANCE);
+        double[][] expected = {{12, 0.093329, 0.638378, 0, 0.795537}, {20, 0.154757, 0.576950, 0.033022, 0.698685},
+            {9, 0.051169, 0.680538, 0, 0.862010}};
+        for (double[] row : expected) {
+            String limit = "limits.find { it.n == " + (int) row[0] + " }";
+            assertEquals(row[1], funnel.getDouble(limit + ".low95"), TOLERANCE, "95% low at " + row[0]);
+            assertEquals(row[2], funnel.getDouble(limit + ".high95"), TOLERANCE, "95% high at " + row[0]);
+            assertEquals(row[3], funnel.getDouble(limit + ".low998"), TOLERANCE, "99.8% low at " + row[0]);
+            assertEquals(row[4], funnel.getDouble(limit + ".high998"), TOLERANCE, "99.8% high at " + row[0]);
+        }
+        assertEquals(funnel.getList("points.key"), asAdmin().get("/api/programmes/" + census.programme()).then()
+                .extract().jsonPath().getList("audits.title"), "a point per audit, named by its title");
+        as(census.commissionerOnA()).get("/api/programmes/" + census.programme() + "/funnel").then().statusCode(200)
+                .body("points.n", equalTo(List.of(12))).body("overall", equalTo((float) (4.0 / 12)));
+        as(census.reviewerOnA()).get("/api/programmes/" + census.programme() + "/funnel").then().statusCode(403);
+    }
+
     @Test
     void aPersonOnOneAuditsTeamSeesTheOtherAuditsOnlyInPublicationMode() {
         Census census = census();

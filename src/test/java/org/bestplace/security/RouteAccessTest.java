@@ -287,6 +287,7 @@ class RouteAccessTest {
                 "{\"title\":\"Walk {random}\",\"auditIds\":[\"{auditId}\"]}"));
         rules.put("GET /programmes/{programmeId}", rule(programme));
         rules.put("GET /api/programmes/{programmeId}", rule(programme));
+        rules.put("GET /api/programmes/{programmeId}/funnel", rule(programme));
         // {username} joins the walk's programme, leaves it, joins again from the page and leaves from it
         rules.put("PUT /api/programmes/{programmeId}/members/{username}", json(only(Caller.ADMIN),
                 "{\"role\":\"LEAD\"}"));
