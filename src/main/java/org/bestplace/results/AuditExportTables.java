@@ -11,4 +11,12 @@ import org.bestplace.audit.Audit;
 public interface AuditExportTables {
 
     List<ExportTable> tables(Audit audit, boolean publication);
+
+    /**
+     * The same, for a caller who (as a reviewer while the audit collects) sees only the days whose
+     * debrief has opened; a table of figures over the days leaves the others out.
+     */
+    default List<ExportTable> tables(Audit audit, boolean publication, boolean openedDaysOnly) {
+        return tables(audit, publication);
+    }
 }

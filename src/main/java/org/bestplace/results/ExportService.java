@@ -92,7 +92,10 @@ public class ExportService {
         Instant at = clock.now();
         List<ExportTable> tables = new java.util.ArrayList<>(ExportTables.of(found, suppression, by.username, at));
         Audit audit = access.audit();
-        moreTables.forEach(more -> tables.addAll(more.tables(audit, suppression.publication())));
+        boolean openedDaysOnly = found.summary().openedDaysOnly();
+        // In a fixed order (by class name), so every export lists its tables the same way.
+        moreTables.stream().sorted(java.util.Comparator.comparing(more -> more.getClass().getName()))
+                .forEach(more -> tables.addAll(more.tables(audit, suppression.publication(), openedDaysOnly)));
         log(audit, by, chosenFormat.name(), chosenMode.name(), at, from);
         long id = audit.id;
         boolean caseRows = chosenMode == Mode.INTERNAL;

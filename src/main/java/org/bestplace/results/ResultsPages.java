@@ -34,7 +34,7 @@ public class ResultsPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance results(ResultsView view);
+        static native TemplateInstance results(ResultsView view, Reaudits.Change change);
     }
 
     public record Breakdown(String title, List<DailySummary.Row> rows) {
@@ -71,6 +71,9 @@ public class ResultsPages {
     ExportService exports;
 
     @Inject
+    Reaudits reaudits;
+
+    @Inject
     CurrentUser currentUser;
 
     @Inject
@@ -101,7 +104,7 @@ public class ResultsPages {
         return Templates.results(new ResultsView(found, BarChart.svg("Not qualifying by day", trend, 1.0),
                 breakdowns, ranked(summary.alternatives(), titles), ranked(summary.reasons(), titles),
                 bySector.entrySet().stream().map(e -> new SectorTeam(e.getKey(), e.getValue())).toList(), internal,
-                log, config.publicationThreshold()));
+                log, config.publicationThreshold()), reaudits.of(auditId, currentUser.user(), currentUser.isAdmin()));
     }
 
     /** The same files as {@code GET /api/audits/{id}/export}, for a signed-in browser. */

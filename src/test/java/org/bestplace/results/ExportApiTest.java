@@ -202,7 +202,8 @@ class ExportApiTest {
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
             List<String> names = workbook.getSheets().map(Sheet::getName).toList();
             assertEquals(List.of("about", "summary", "by_day", "by_ward", "by_specialty", "by_sector",
-                    "by_stay_band", "by_age_band", "alternatives", "reasons", "agreement", "training_agreement", "actions", "cases"),
+                    "by_stay_band", "by_age_band", "alternatives", "reasons", "agreement", "training_agreement", "actions",
+                    "commissioning_brief", "cases"),
                     names);
             Map<String, Cell> measures = new HashMap<>();
             for (Row row : workbook.findSheet("summary").orElseThrow().read()) {

@@ -271,6 +271,8 @@ class RouteAccessTest {
                 null));
         rules.put("GET /audits/{auditId}/brief", new Rule(TEAM, "?beds=540&reasons=HP-TESTS", null, null));
         rules.put("GET /audits/{auditId}/brief/paper", rule(TEAM));
+        // A re-audit's change against the audit it repeats: read by the team, like the results
+        rules.put("GET /api/audits/{auditId}/reaudit", rule(TEAM));
         rules.put("GET /audits/{auditId}/brief/paper.pdf", rule(TEAM));
         Set<Caller> costs = only(Caller.ADMIN, Caller.LEAD, Caller.COMMISSIONER);
         rules.put("PUT /api/audits/{auditId}/unit-costs", json(costs, "{\"currency\":\"GBP\",\"source\":\"Route walk\","
