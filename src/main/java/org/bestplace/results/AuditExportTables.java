@@ -6,9 +6,14 @@ import org.bestplace.audit.Audit;
 /**
  * Tables another feature of the results layer adds to every export of an audit (the action
  * register adds {@code actions}); a CDI bean implements it, so exports need not know that feature.
- * In publication mode a table carries no free text.
+ * In publication mode a table carries no free text. {@link #schemas} describes the tables for the
+ * export's {@code dictionary} and data package; a table left undescribed is listed as text.
  */
 public interface AuditExportTables {
 
     List<ExportTable> tables(Audit audit, boolean publication);
+
+    default List<ExportSchema> schemas(boolean publication) {
+        return List.of();
+    }
 }
