@@ -159,6 +159,22 @@ class DataForAnalystsTest {
         }
     }
 
+    /** The demo audit (read, not changed) has every kind of row: overrides, second reviews, decisions, bands. */
+    @Test
+    void theDemoAuditsDataPackagesKeepTheRulesInBothModes() throws Exception {
+        String audit = Api.demoAudit();
+        for (String mode : List.of("internal", "publication")) {
+            byte[] zip = ExportApiTest.demo("commissioner").get("/api/audits/" + audit
+                    + "/export?format=csv&package=true&mode=" + mode).then().statusCode(200).extract().asByteArray();
+            TableSchemaRules.Package pack = TableSchemaRules.read(zip);
+            assertEquals(List.of(), pack.breaches(), mode + ": Table Schema rules kept");
+            int rows = pack.rows().values().stream().mapToInt(List::size).sum();
+            System.out.printf("demo audit, %s data package: %d resources, %d rows, %d bytes%n", mode,
+                    pack.rows().size(), rows, zip.length);
+            assertTrue(mode.equals("publication") || pack.table("cases").size() > 20);
+        }
+    }
+
     @Test
     void thePublicationDataPackageFlagsHiddenCountsBesideBlankCells() throws Exception {
         TestAudit audit = auditWithLists();

@@ -6,7 +6,6 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -189,7 +188,7 @@ final class TableSchemaRules {
     private static boolean valid(String type, JsonNode field, String value) {
         return switch (type) {
             case "integer" -> INTEGER.matcher(value).matches();
-            case "number" -> NUMBER.matcher(value).matches() && new BigDecimal(value).signum() >= -1;
+            case "number" -> NUMBER.matcher(value).matches();
             case "date" -> date(value);
             case "boolean" -> strings(field.path("trueValues").isMissingNode() ? null : field.path("trueValues"))
                     .contains(value) || strings(field.path("falseValues")).contains(value)
