@@ -139,7 +139,7 @@ public class ExportService {
         }
         Metrics.ExportTiming timing = metrics.exportStarted("CSV-TABLE");
         Audit audit = access.audit();
-        log(audit, by, "CSV-TABLE", chosenMode.name(), contents.at(), from);
+        log(audit, by, "CSV-TABLE", chosenMode.name(), contents.at(), from, "CSV-TABLE export of " + table);
         StreamingOutput body = out -> {
             try (ExportWriter writer = new TableCsv(out, true)) {
                 write(contents, writer, List.of(table));
@@ -254,9 +254,13 @@ public class ExportService {
     /** Records an export (or a MeasureReport) in the audit's export log. */
     @Transactional
     public void log(Audit audit, User by, String format, String mode, Instant at, String from) {
+        log(audit, by, format, mode, at, from, format + " export");
+    }
+
+    /** {@code what} is how the activity log names it ("CSV-TABLE export of by_ward"). */
+    private void log(Audit audit, User by, String format, String mode, Instant at, String from, String what) {
         new ExportLogEntry(audit, by.username, format, mode, at, from).persist();
-        activity.record(ActivityEvent.EXPORT, audit.id, format + " export, " + mode.toLowerCase(Locale.ROOT)
-                + " mode");
+        activity.record(ActivityEvent.EXPORT, audit.id, what + ", " + mode.toLowerCase(Locale.ROOT) + " mode");
     }
 
     /** The export log of an audit, for its lead and administrators. */

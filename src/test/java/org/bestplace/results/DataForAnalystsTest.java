@@ -23,7 +23,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import jakarta.inject.Inject;
+import javax.sql.DataSource;
 import org.bestplace.Api;
+import org.bestplace.Db;
 import org.bestplace.Pages;
 import org.bestplace.TestAudit;
 import org.dhatim.fastexcel.reader.Cell;
@@ -41,6 +44,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class DataForAnalystsTest {
+
+    @Inject
+    DataSource dataSource;
 
     private static final String DAY = "2026-11-03";
 
@@ -277,6 +283,8 @@ class DataForAnalystsTest {
                 .get("/api/audits/" + audit.id() + "/tables/case_criteria.csv?mode=internal").then().statusCode(200)
                 .extract().asString();
         assertEquals(4, criteria.split("\r\n").length, "header and three criteria met");
+        assertEquals(3, Db.number(dataSource, "select count(*) from export_log where audit_id = ? and format = ?",
+                audit.id(), "CSV-TABLE"), "each table fetched is in the export log, the unsigned request not");
     }
 
     @Test
