@@ -6,7 +6,8 @@ import org.bestplace.audit.Audit;
 /**
  * Tables another feature of the results layer adds to every export of an audit (the action
  * register adds {@code actions}); a CDI bean implements it, so exports need not know that feature.
- * In publication mode a table carries no free text.
+ * In publication mode a table carries no free text. {@link #schemas} describes the tables for the
+ * export's {@code dictionary} and data package; a table left undescribed is listed as text.
  */
 public interface AuditExportTables {
 
@@ -18,5 +19,9 @@ public interface AuditExportTables {
      */
     default List<ExportTable> tables(Audit audit, boolean publication, boolean openedDaysOnly) {
         return tables(audit, publication);
+    }
+
+    default List<ExportSchema> schemas(boolean publication) {
+        return List.of();
     }
 }

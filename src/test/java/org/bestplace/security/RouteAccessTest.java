@@ -161,6 +161,9 @@ class RouteAccessTest {
         rules.put("GET /audits/{auditId}/results", rule(TEAM));
         rules.put("GET /audits/{auditId}/guide", rule(TEAM));
         rules.put("GET /audits/{auditId}/results/export", rule(TEAM));
+        // One table of the export on its own (publication unless mode=internal, which has the export's rights)
+        rules.put("GET /api/audits/{auditId}/tables/{table}.csv", rule(TEAM));
+        rules.put("GET /audits/{auditId}/results/tables/{table}.csv", rule(TEAM));
         // One audit: unsuppressed figures and logs
         Set<Caller> internal = only(Caller.ADMIN, Caller.LEAD, Caller.COMMISSIONER);
         rules.put("GET /api/audits/{auditId}/measure-report", rule(internal));
@@ -514,6 +517,7 @@ class RouteAccessTest {
         values.put("{id}", setId);
         values.put("{version}", "1");
         values.put("{reviewer}", reviewer);
+        values.put("{table}", "by_ward");
         String teammate = Api.user("teammate", "HOSPITAL", "REVIEWER");
         Api.member(audit, teammate, "REVIEWER", "HOSPITAL");
         values.put("{teammate}", teammate);
