@@ -10,6 +10,8 @@ import org.bestplace.audit.Audit;
 import org.bestplace.criteria.CriteriaFile;
 import org.bestplace.criteria.CriteriaService;
 import org.bestplace.results.AuditExportTables;
+import org.bestplace.results.ExportColumn;
+import org.bestplace.results.ExportSchema;
 import org.bestplace.results.ExportTable;
 import org.bestplace.results.Suppression;
 import org.bestplace.statistics.Interval;
@@ -38,6 +40,27 @@ public class BriefExportTables implements AuditExportTables {
 
     @Inject
     BestplaceConfig config;
+
+    @Override
+    public List<ExportSchema> schemas(boolean publication) {
+        List<ExportColumn> columns = List.of(
+                ExportColumn.text("figure", "which figure of the brief the row holds (patient_days, unresolved,"
+                        + " audit_days, bed_base, beds_occupied, annual_bed_days, alternative, reason_group and,"
+                        + " internal only, the annual costs)").mustBeGiven(),
+                ExportColumn.text("code", "the alternative place's code, the reason group or the costed place"),
+                ExportColumn.text("title", "the figure in words"),
+                ExportColumn.count("patient_days", "the patient-days behind the figure"),
+                ExportColumn.count("of_patient_days", "the settled patient-days it is a share of"),
+                ExportColumn.proportion("proportion", "patient_days over of_patient_days"),
+                ExportColumn.figure("ci95_low", "the share's Wilson 95% interval, lower end").mayBeHidden(),
+                ExportColumn.figure("ci95_high", "the share's Wilson 95% interval, upper end").mayBeHidden(),
+                ExportColumn.figure("estimate", "the figure in its unit, on the audit's own bed base").mayBeHidden(),
+                ExportColumn.figure("low", "the estimate's lower limit").mayBeHidden(),
+                ExportColumn.figure("high", "the estimate's upper limit").mayBeHidden(),
+                ExportColumn.text("unit", "the estimate's unit (beds, bed-days a year, money a year, ...)"));
+        return List.of(new ExportSchema("commissioning_brief", "the commissioning brief's figures on the audit's"
+                + " own bed base, one figure a row", columns, List.of()));
+    }
 
     @Override
     public List<ExportTable> tables(Audit audit, boolean publication) {
