@@ -74,6 +74,11 @@ class OidcSignInTest {
         given().auth().oauth2(token).get("/api/audits/" + other).then().statusCode(404);
         // A reviewer's token carries the reviewer's rights and no more.
         given().auth().oauth2(token).get("/api/users").then().statusCode(403);
+        // A BI tool may fetch a table of the export with the token; the internal one stays the commissioners'.
+        given().auth().oauth2(token).get("/api/audits/" + audit + "/tables/by_ward.csv").then().statusCode(200)
+                .contentType("text/csv");
+        given().auth().oauth2(token).get("/api/audits/" + audit + "/tables/by_ward.csv?mode=internal").then()
+                .statusCode(403);
         // HTTP Basic keeps working beside bearer tokens.
         Api.as(user[0]).get("/api/audits/" + audit).then().statusCode(200);
     }
