@@ -30,7 +30,7 @@ class ReauditBrowserTest {
     URL base;
 
     @Test
-    void theResultsPageAndTheBriefShowTheChangeBesideTheEarlierAudit() {
+    void theResultsPageAndTheBriefShowTheChangeBesideTheEarlierAudit() throws Exception {
         String reviewer = Api.user("reviewer", "HOSPITAL", "REVIEWER");
         String commissioner = Api.user("commissioner", "COMMISSIONER", "COMMISSIONER");
         List<Day> before = new ArrayList<>(ReauditApiTest.times(4, Day.not("Ward A", "P1", "HP-TESTS")));
@@ -79,6 +79,13 @@ class ReauditBrowserTest {
 
             page.navigate(base + "audits/" + reaudit + "/brief/paper");
             assertEquals(difference, page.textContent("#reaudit-difference-value").strip());
+            var pdf = page.request().get(base + "audits/" + reaudit + "/brief/paper.pdf");
+            assertEquals(200, pdf.status());
+            try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+                String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+                String change = text.substring(text.indexOf("Change since the audit this one repeats"));
+                assertTrue(change.contains(difference) && change.contains(interval), "the PDF has the change: " + text);
+            }
 
             page.navigate(base + "comparisons?a=" + reaudit + "&b=" + earlier);
             page.waitForSelector("#by-ward");
