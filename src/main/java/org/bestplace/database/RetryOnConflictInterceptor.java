@@ -7,6 +7,8 @@ import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionManager;
+import org.bestplace.operations.Metrics;
+import org.bestplace.operations.Metrics.Conflict;
 
 /**
  * See {@link RetryOnConflict}. Placed outside the transaction interceptor (which Quarkus runs at
@@ -23,6 +25,9 @@ class RetryOnConflictInterceptor {
     @Inject
     TransactionManager transactions;
 
+    @Inject
+    Metrics metrics;
+
     @AroundInvoke
     Object retry(InvocationContext call) throws Exception {
         if (transactions.getStatus() != Status.STATUS_NO_TRANSACTION) {
@@ -34,11 +39,13 @@ class RetryOnConflictInterceptor {
             } catch (Exception e) {
                 // A lock wait has already held the caller for the server's whole timeout: one more
                 // wait at most, then the caller hears 409 and may try again itself.
-                boolean again = SqlErrors.isDeadlock(e) || SqlErrors.isDuplicateKey(e)
-                        || SqlErrors.isLockWaitTimeout(e) && attempt == 1;
-                if (!again || attempt >= ATTEMPTS) {
+                Conflict conflict = SqlErrors.isDeadlock(e) ? Conflict.DEADLOCK
+                        : SqlErrors.isDuplicateKey(e) ? Conflict.DUPLICATE_KEY
+                        : SqlErrors.isLockWaitTimeout(e) && attempt == 1 ? Conflict.LOCK_WAIT_TIMEOUT : null;
+                if (conflict == null || attempt >= ATTEMPTS) {
                     throw e;
                 }
+                metrics.conflictRetried(conflict);
             }
         }
     }
