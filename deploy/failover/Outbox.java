@@ -51,6 +51,8 @@ public class Outbox {
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
     static final Duration GIVE_UP_AFTER = Duration.ofMinutes(3);
     static final Pattern CASE_ID = Pattern.compile("\"id\"\\s*:\\s*\"?(\\d+)");
+    /** The service's 409 for a race lost after its own retries: nothing was stored, and the same send may be made again. */
+    static final String LOST_RACE = "at the same time; try again";
 
     record Item(String id, String caseId, LocalDate day, String body) {
     }
@@ -69,6 +71,9 @@ public class Outbox {
     final LongAdder connectionErrors = new LongAdder();
     final LongAdder timeouts = new LongAdder();
     final LongAdder signInRedirects = new LongAdder();
+    /** 409s for a write that lost a race to another at the same moment ("try again"), sent again. */
+    final LongAdder conflicts = new LongAdder();
+    final LongAdder registrationConflicts = new LongAdder();
     final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
     final Map<String, LongAdder> upstreams = new ConcurrentHashMap<>();
     final AtomicInteger acknowledged = new AtomicInteger();
@@ -153,11 +158,14 @@ public class Outbox {
                             + "\"ageBand\":\"75-84\",\"sex\":\"" + (i % 2 == 0 ? "FEMALE" : "MALE") + "\","
                             + "\"admissionDate\":\"" + AUDIT_START.minusDays(3) + "\"}";
                     try {
-                        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
-                                        URI.create(base + "/api/audits/" + audit + "/cases"))
-                                .header("Authorization", auth).header("Content-Type", "application/json")
-                                .timeout(REQUEST_TIMEOUT).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                                HttpResponse.BodyHandlers.ofString());
+                        HttpResponse<String> answer = register(auth, body);
+                        // A registration that lost a race is sent again, as the reviewer would.
+                        for (int again = 0; again < 20 && answer.statusCode() == 409
+                                && answer.body().contains(LOST_RACE); again++) {
+                            registrationConflicts.increment();
+                            Thread.sleep(100 + 50L * again);
+                            answer = register(auth, body);
+                        }
                         Matcher id = CASE_ID.matcher(answer.body());
                         if (answer.statusCode() != 201 || !id.find()) {
                             failures.add(answer.statusCode() + " " + answer.body());
@@ -178,6 +186,13 @@ public class Outbox {
             throw new IllegalStateException("case registration failed: " + failures.peek());
         }
         return List.of(ids);
+    }
+
+    HttpResponse<String> register(String auth, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + "/api/audits/" + audit + "/cases"))
+                .header("Authorization", auth).header("Content-Type", "application/json")
+                .timeout(REQUEST_TIMEOUT).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** One review: every other one qualifies on a criterion, the rest do not and name a place and a reason. */
@@ -252,6 +267,9 @@ public class Outbox {
                 }
                 if (status >= 300 && status < 400 || status == 401) {
                     signInRedirects.increment();
+                } else if (status == 409 && answer.body().contains(LOST_RACE)) {
+                    // Lost a race after the service's own retries; nothing was stored: sent again.
+                    conflicts.increment();
                 } else if (status >= 400 && status < 500) {
                     last = status + " " + answer.body();
                     return new Outcome(item, false, true, tries, last);
@@ -310,12 +328,12 @@ public class Outbox {
                 .mapToLong(e -> e.getValue().sum()).sum();
         System.out.printf("TALLY sent=%d acknowledged=%d refused=%d unacknowledged=%d attempts=%d retries=%d"
                         + " repeats=%d passed_on=%d connection_errors=%d timeouts=%d sign_in_redirects=%d"
-                        + " server_errors=%d%n",
+                        + " server_errors=%d conflicts=%d registration_conflicts=%d%n",
                 outcomes.size(), acked, refused, outcomes.size() - acked - refused, attempts.sum(), retries,
                 statuses.getOrDefault(200, new LongAdder()).sum(), passedOn,
                 connectionErrors.sum(), timeouts.sum(), signInRedirects.sum(),
                 statuses.entrySet().stream().filter(e -> e.getKey() >= 500).mapToLong(e -> e.getValue().sum())
-                        .sum());
+                        .sum(), conflicts.sum(), registrationConflicts.sum());
     }
 
     static Thread started(Runnable work) {

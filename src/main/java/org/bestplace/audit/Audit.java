@@ -391,11 +391,12 @@ public class Audit extends NumberedEntity {
     /**
      * Takes the write lock on an audit's row (no row, no lock) until the transaction ends. Taken
      * before any other read, so what the transaction reads next includes what the previous holder
-     * of the lock committed.
+     * of the lock committed. The lock changes the row (its lock count): on a Galera cluster a
+     * SELECT ... FOR UPDATE holds on one node only, a changed row is certified across them (V37).
      */
     public static void lockForWrite(long auditId) {
-        getEntityManager().createNativeQuery("SELECT id FROM audit WHERE id = ?1 FOR UPDATE")
-                .setParameter(1, auditId).getResultList();
+        getEntityManager().createNativeQuery("UPDATE audit SET lock_count = lock_count + 1 WHERE id = ?1")
+                .setParameter(1, auditId).executeUpdate();
     }
 
     public static List<Audit> usingCriteriaSet(CriteriaSet set) {

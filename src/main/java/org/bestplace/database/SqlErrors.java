@@ -1,11 +1,22 @@
 package org.bestplace.database;
 
 import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.Set;
 
 /**
  * What MariaDB meant by an error, read from the causes of whatever Hibernate, the transaction
  * manager or CDI wrapped it in. Only codes are read, never the message: a duplicate key's message
  * quotes the key, which may be a keyed hash of a patient's local identifier.
+ *
+ * <p>An error at COMMIT is not a cause of what the service sees: the transaction manager throws a
+ * RollbackException and keeps the resource's failure (an XAException caused by the driver's
+ * SQLException) among its suppressed exceptions. That is where a Galera cluster reports a
+ * transaction that lost certification to a write committed first on another node (1213, as a
+ * deadlock), so suppressed exceptions are searched as well as causes.
  */
 public final class SqlErrors {
 
@@ -36,14 +47,25 @@ public final class SqlErrors {
         return sql != null && sql.getErrorCode() == DUPLICATE_KEY;
     }
 
+    /** The first SQLException among the causes and suppressed exceptions, breadth first; each looked at once. */
     private static SQLException sqlCause(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> next = new ArrayDeque<>();
+        if (error != null) {
+            next.add(error);
+        }
+        while (!next.isEmpty()) {
+            Throwable current = next.poll();
+            if (!seen.add(current)) {
+                continue;
+            }
+            if (current instanceof SQLException sql) {
                 return sql;
             }
-            if (cause.getCause() == cause) {
-                return null;
+            if (current.getCause() != null) {
+                next.add(current.getCause());
             }
+            Collections.addAll(next, current.getSuppressed());
         }
         return null;
     }

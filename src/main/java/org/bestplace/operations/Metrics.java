@@ -24,6 +24,17 @@ public class Metrics {
     static final String REVIEWS_SUBMITTED = "bestplace.reviews.submitted";
     static final String DEBRIEF_SIGN_OFFS = "bestplace.debrief.signoffs";
     static final String EXPORT_DURATION = "bestplace.export.duration";
+    static final String CONFLICT_RETRIES = "bestplace.conflict.retries";
+
+    /** Why a write was run again: the kinds of lost race RetryOnConflict retries. */
+    public enum Conflict {
+        /** A deadlock's victim, or on a Galera cluster a transaction that lost certification. */
+        DEADLOCK,
+        /** A unique key taken by a transaction that committed first. */
+        DUPLICATE_KEY,
+        /** A lock not granted within the server's wait timeout. */
+        LOCK_WAIT_TIMEOUT
+    }
 
     @Inject
     MeterRegistry registry;
@@ -33,6 +44,7 @@ public class Metrics {
 
     private Counter reviewsSubmitted;
     private Counter debriefSignOffs;
+    private final java.util.Map<Conflict, Counter> conflictRetries = new java.util.EnumMap<>(Conflict.class);
 
     @PostConstruct
     void init() {
@@ -41,6 +53,19 @@ public class Metrics {
                 .register(registry);
         debriefSignOffs = Counter.builder(DEBRIEF_SIGN_OFFS).description("Daily debriefs signed off by their chair")
                 .register(registry);
+        for (Conflict kind : Conflict.values()) {
+            conflictRetries.put(kind, Counter.builder(CONFLICT_RETRIES)
+                    .description("Writes run again from the start after losing a race in the database")
+                    .tag("kind", kind.name().toLowerCase(Locale.ROOT)).register(registry));
+        }
+    }
+
+    /**
+     * Counts a write that lost a race and is about to run again. Counted at once: the attempt
+     * that lost was rolled back, and the retry is the event.
+     */
+    public void conflictRetried(Conflict kind) {
+        conflictRetries.get(kind).increment();
     }
 
     /** Counts a review that has just become submitted, once its transaction commits. */

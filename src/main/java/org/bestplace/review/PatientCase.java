@@ -137,10 +137,14 @@ public class PatientCase extends NumberedEntity {
         return ChronoUnit.DAYS.between(admissionDate, day);
     }
 
-    /** Takes the write lock on a case's row (no row, no lock); held until the transaction ends. */
+    /**
+     * Takes the write lock on a case's row (no row, no lock); held until the transaction ends.
+     * The lock changes the row (its lock count), so that a Galera cluster, where SELECT ... FOR
+     * UPDATE holds on one node only, sees two writes of one case on two nodes conflict (V37).
+     */
     public static void lockForWrite(long caseId) {
-        getEntityManager().createNativeQuery("SELECT id FROM patient_case WHERE id = ?1 FOR UPDATE")
-                .setParameter(1, caseId).getResultList();
+        getEntityManager().createNativeQuery("UPDATE patient_case SET lock_count = lock_count + 1 WHERE id = ?1")
+                .setParameter(1, caseId).executeUpdate();
     }
 
     /**
