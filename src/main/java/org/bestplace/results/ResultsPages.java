@@ -34,7 +34,7 @@ public class ResultsPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance results(ResultsView view);
+        static native TemplateInstance results(ResultsView view, SpcView spc, FunnelView funnel);
     }
 
     public record Breakdown(String title, List<DailySummary.Row> rows) {
@@ -74,6 +74,9 @@ public class ResultsPages {
     CurrentUser currentUser;
 
     @Inject
+    VariationService variation;
+
+    @Inject
     org.bestplace.BestplaceConfig config;
 
     @GET
@@ -101,7 +104,8 @@ public class ResultsPages {
         return Templates.results(new ResultsView(found, BarChart.svg("Not qualifying by day", trend, 1.0),
                 breakdowns, ranked(summary.alternatives(), titles), ranked(summary.reasons(), titles),
                 bySector.entrySet().stream().map(e -> new SectorTeam(e.getKey(), e.getValue())).toList(), internal,
-                log, config.publicationThreshold()));
+                log, config.publicationThreshold()), variation.spcView(auditId, currentUser.user(), currentUser.isAdmin()),
+                variation.funnelView(auditId, "ward", currentUser.user(), currentUser.isAdmin()));
     }
 
     /** The same files as {@code GET /api/audits/{id}/export}, for a signed-in browser. */

@@ -59,6 +59,16 @@ public class VariationService {
                 .map(r -> new FunnelPlot.Group(r.key(), r.reviewed(), r.notQualifying())).toList()));
     }
 
+    /** The p-chart as the pages show it. */
+    public SpcView spcView(Long auditId, User user, boolean admin) {
+        return SpcView.of(spc(auditId, user, admin));
+    }
+
+    /** The funnel plot as the results page shows it. */
+    public FunnelView funnelView(Long auditId, String by, User user, boolean admin) {
+        return FunnelView.of(funnel(auditId, by, user, admin));
+    }
+
     static By by(String value) {
         if (value == null || value.isBlank()) {
             return By.WARD;

@@ -80,10 +80,14 @@ public final class ControlChart {
             if (p.signals().contains(PChart.Signal.OUTSIDE_LIMITS)) {
                 svg.append(String.format(Locale.ROOT, "<rect x=\"%s\" y=\"%s\" width=\"11\" height=\"11\""
                         + " fill=\"#d5281b\" stroke=\"#1b1b1b\"/>", ChartScale.n(x[i] - 5.5), ChartScale.n(py - 5.5)));
+                // Above a high point and below a low one; beside it where the plot's edge leaves no room.
                 boolean above = p.proportion() > p.upper();
-                svg.append(String.format(Locale.ROOT, "<text x=\"%s\" y=\"%s\" font-size=\"12\" text-anchor=\"middle\""
-                        + " fill=\"#1b1b1b\">outside</text>", ChartScale.n(x[i]),
-                        ChartScale.n(above ? Math.max(TOP + 2, py - 10) : Math.min(BOTTOM - 4, py + 19))));
+                double labelY = above ? py - 10 : py + 19;
+                boolean beside = above ? labelY < TOP + 12 : labelY > BOTTOM - 4;
+                boolean left = x[i] > RIGHT - 60;
+                svg.append(String.format(Locale.ROOT, "<text x=\"%s\" y=\"%s\" font-size=\"12\" text-anchor=\"%s\""
+                        + " fill=\"#1b1b1b\">outside</text>", ChartScale.n(beside ? (left ? x[i] - 9 : x[i] + 9) : x[i]),
+                        ChartScale.n(beside ? py + 4 : labelY), beside ? (left ? "end" : "start") : "middle"));
             } else if (!p.signals().isEmpty()) {
                 svg.append(String.format(Locale.ROOT, "<circle cx=\"%s\" cy=\"%s\" r=\"5.5\" fill=\"#ffb81c\""
                         + " stroke=\"#1b1b1b\"/>", ChartScale.n(x[i]), ChartScale.n(py)));

@@ -10,10 +10,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.bestplace.Api;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,8 +50,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VariationApiTest {
 
-    static final long[][] DAYS = {{4, 4}, {4, 0}, {6, 0}, {4, 0}, {5, 0}, {4, 0}, {4, 0}, {4, 0}, {5, 2}, {10, 4}};
-    static final LocalDate FIRST = LocalDate.of(2026, 11, 3);
+    static final long[][] DAYS = VariationAudit.DAYS;
+    static final LocalDate FIRST = VariationAudit.FIRST;
 
     String audit;
     String chair;
@@ -66,28 +64,11 @@ class VariationApiTest {
         if (audit != null) {
             return;
         }
-        Map<String, Object> body = new HashMap<>(Api.auditBody("Variation audit " + UUID.randomUUID()));
-        body.put("wards", List.of("Ward A", "Ward B", "Ward C"));
-        audit = Api.asAdmin().body(body).post("/api/audits").then().statusCode(201).extract().path("id");
-        chair = Api.user("chair", "HOSPITAL", "CHAIR");
-        Api.member(audit, chair, "CHAIR", "HOSPITAL");
-        commissioner = Api.user("commissioner", "COMMISSIONER", "COMMISSIONER");
-        Api.member(audit, commissioner, "COMMISSIONER", "COMMISSIONER");
-        reviewer = Api.reviewerOn(audit, "HOSPITAL");
-        Api.reviewerOn(audit, "COMMUNITY");
-        Api.startCollecting(audit);
-        for (int d = 0; d < DAYS.length; d++) {
-            for (int i = 0; i < DAYS[d][0]; i++) {
-                boolean notQualifying = i < DAYS[d][1];
-                String ward = d == 0 ? "Ward C" : d == DAYS.length - 1 ? "Ward B" : "Ward A";
-                String caseId = as(reviewer).body(Map.of("ward", ward, "specialty", "General medicine",
-                        "ageBand", "75-84", "sex", "FEMALE", "admissionDate", "2026-11-02"))
-                        .post("/api/audits/" + audit + "/cases").then().statusCode(201).extract().path("id");
-                Map<String, Object> review = new HashMap<>(Api.submittedReview(caseId, !notQualifying, "MED-01"));
-                review.put("reviewDate", FIRST.plusDays(d).toString());
-                Api.putReview(audit, reviewer, UUID.randomUUID().toString(), review).statusCode(201);
-            }
-        }
+        VariationAudit built = VariationAudit.create();
+        audit = built.id();
+        chair = built.chair();
+        commissioner = built.commissioner();
+        reviewer = built.reviewer();
     }
 
     static JsonPath json(String body) {
