@@ -79,6 +79,11 @@ public class Audit extends NumberedEntity {
     @Version
     public long version;
 
+    /** The earlier audit this one repeats (a re-audit), or null. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "repeats_audit_id")
+    public Audit repeats;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "audit_ward", joinColumns = @JoinColumn(name = "audit_id"))
     @Column(name = "ward", nullable = false, length = 100)
@@ -142,6 +147,36 @@ public class Audit extends NumberedEntity {
             }
         }
         return changed;
+    }
+
+    /**
+     * Names the earlier audit this one repeats, or none (null). A re-audit asks the same question of
+     * the same kind of patients: the earlier audit is another one, uses the same criteria set
+     * (any version of it), shares at least one ward, and does not itself repeat this one. Each
+     * refusal names {@code repeats} and changes nothing.
+     */
+    public void repeat(Audit earlier) {
+        if (earlier != null) {
+            if (earlier == this || (id != null && id.equals(earlier.id))) {
+                throw DomainException.invalid("repeats", "An audit cannot repeat itself; name the earlier audit it"
+                        + " repeats.");
+            }
+            if (!earlier.criteriaSet.setId.equals(criteriaSet.setId)) {
+                throw DomainException.invalid("repeats", "Audit " + earlier.id + " used the criteria set "
+                        + earlier.criteriaSet.setId + "; a re-audit uses the same criteria set (any version), and"
+                        + " this one uses " + criteriaSet.setId + ".");
+            }
+            if (earlier.wards.stream().noneMatch(wards::contains)) {
+                throw DomainException.invalid("repeats", "Audit " + earlier.id + " covered " + String.join(", ",
+                        earlier.wards) + "; a re-audit covers the same wards or some of them, and this one shares"
+                        + " none.");
+            }
+            if (id != null && earlier.repeats != null && id.equals(earlier.repeats.id)) {
+                throw DomainException.invalid("repeats", "Audit " + earlier.id + " repeats this audit, so this one"
+                        + " cannot repeat it.");
+            }
+        }
+        this.repeats = earlier;
     }
 
     /** The set-up changes only while the audit is PLANNED. */

@@ -61,11 +61,12 @@ public class AuditPages {
 
     static final Map<String, String> SETUP_LABELS = Map.of("title", "Title", "question", "Agreed question", "site",
             "Site", "wards", "Wards", "startDate", "Start date", "endDate", "End date", "criteriaSet", "Criteria set",
-            "dualReviewRate", "Dual-review rate", "timeZone", "Time zone");
+            "dualReviewRate", "Dual-review rate", "timeZone", "Time zone", "repeats", "Repeats");
 
     /** The set-up form's values as typed and, after a refusal, the field and message. */
     public record SetupForm(String title, String question, String site, List<String> wards, String startDate,
-            String endDate, String criteriaSet, String dualReviewRate, String timeZone, String field, String message) {
+            String endDate, String criteriaSet, String dualReviewRate, String timeZone, String repeats, String field,
+            String message) {
 
         public String errorLabel() {
             return field == null ? null : SETUP_LABELS.get(field);
@@ -83,7 +84,7 @@ public class AuditPages {
 
     /** {@code audit} is null for a new audit; {@code editable} is false once it has left PLANNED. */
     public record SetupView(Audit audit, SetupForm form, List<SetChoice> sets, boolean editable, boolean saved,
-            String action) {
+            String action, List<SetChoice> earlier) {
     }
 
     /** A move the audit may make next, explained before it is taken. */
@@ -163,8 +164,8 @@ public class AuditPages {
     @RolesAllowed("ADMIN")
     public TemplateInstance newAudit() {
         SetupForm empty = new SetupForm("", "", "", List.of("", ""), "", "", "", "20", config.defaultTimeZone(),
-                null, null);
-        return Templates.setup(new SetupView(null, empty, choices(), true, false, "/audits"));
+                "", null, null);
+        return Templates.setup(new SetupView(null, empty, choices(), true, false, "/audits", earlier(null)));
     }
 
     /** Creates the audit, or comes back with the form; the ward buttons add and remove lines. */
@@ -174,13 +175,13 @@ public class AuditPages {
     public Response create(@RestForm String title, @RestForm String question, @RestForm String site,
             @RestForm List<String> ward, @RestForm String startDate, @RestForm String endDate,
             @RestForm String criteriaSet, @RestForm String dualReviewRate, @RestForm String timeZone,
-            @RestForm String action) {
+            @RestForm String repeats, @RestForm String action) {
         SetupForm form = new SetupForm(title, question, site, ward == null ? List.of() : ward, startDate, endDate,
-                criteriaSet, dualReviewRate, timeZone, null, null);
+                criteriaSet, dualReviewRate, timeZone, repeats, null, null);
         SetupForm lines = wardLines(form, action);
         if (lines != null) {
-            return Response.ok(Templates.setup(new SetupView(null, lines, choices(), true, false, "/audits"))
-                    .render()).type(MediaType.TEXT_HTML_TYPE).build();
+            return Response.ok(Templates.setup(new SetupView(null, lines, choices(), true, false, "/audits",
+                    earlier(null))).render()).type(MediaType.TEXT_HTML_TYPE).build();
         }
         try {
             Audit audit = audits.create(setupOf(form), currentUser.user());
@@ -195,7 +196,7 @@ public class AuditPages {
     public TemplateInstance setup(@PathParam("auditId") Long auditId, @QueryParam("saved") boolean saved) {
         Audit audit = managed(auditId);
         return Templates.setup(new SetupView(audit, formOf(audit), choices(), audit.status == AuditStatus.PLANNED,
-                saved, "/audits/" + audit.id + "/setup"));
+                saved, "/audits/" + audit.id + "/setup", earlier(audit)));
     }
 
     @POST
@@ -204,15 +205,15 @@ public class AuditPages {
     public Response update(@PathParam("auditId") Long auditId, @RestForm String title, @RestForm String question,
             @RestForm String site, @RestForm List<String> ward, @RestForm String startDate, @RestForm String endDate,
             @RestForm String criteriaSet, @RestForm String dualReviewRate, @RestForm String timeZone,
-            @RestForm String action) {
+            @RestForm String repeats, @RestForm String action) {
         Audit audit = managed(auditId);
         String path = "/audits/" + audit.id + "/setup";
         SetupForm form = new SetupForm(title, question, site, ward == null ? List.of() : ward, startDate, endDate,
-                criteriaSet, dualReviewRate, timeZone, null, null);
+                criteriaSet, dualReviewRate, timeZone, repeats, null, null);
         SetupForm lines = wardLines(form, action);
         if (lines != null && audit.status == AuditStatus.PLANNED) {
-            return Response.ok(Templates.setup(new SetupView(audit, lines, choices(), true, false, path)).render())
-                    .type(MediaType.TEXT_HTML_TYPE).build();
+            return Response.ok(Templates.setup(new SetupView(audit, lines, choices(), true, false, path,
+                    earlier(audit))).render()).type(MediaType.TEXT_HTML_TYPE).build();
         }
         try {
             audit.requirePlanned();
@@ -230,10 +231,11 @@ public class AuditPages {
         String field = e.field() == null || !SETUP_LABELS.containsKey(e.field()) ? "form" : e.field();
         SetupForm back = new SetupForm(form.title(), form.question(), form.site(), form.wards().isEmpty()
                 ? List.of("") : form.wards(), form.startDate(), form.endDate(), form.criteriaSet(),
-                form.dualReviewRate(), form.timeZone(), field, e.getMessage());
+                form.dualReviewRate(), form.timeZone(), form.repeats(), field, e.getMessage());
         boolean editable = audit == null || audit.status == AuditStatus.PLANNED;
         return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE)
-                .entity(Templates.setup(new SetupView(audit, back, choices(), editable, false, action)).render())
+                .entity(Templates.setup(new SetupView(audit, back, choices(), editable, false, action,
+                        earlier(audit))).render())
                 .build();
     }
 
@@ -264,7 +266,7 @@ public class AuditPages {
             return null;
         }
         return new SetupForm(form.title(), form.question(), form.site(), wards, form.startDate(), form.endDate(),
-                form.criteriaSet(), form.dualReviewRate(), form.timeZone(), null, null);
+                form.criteriaSet(), form.dualReviewRate(), form.timeZone(), form.repeats(), null, null);
     }
 
     /** Reads the form as the service takes a set-up; the rate is typed as a percentage. */
@@ -289,7 +291,8 @@ public class AuditPages {
         }
         List<String> wards = form.wards().stream().filter(w -> w != null && !w.isBlank()).toList();
         return new AuditService.Setup(form.title(), form.question(), form.site(), wards, start, end,
-                set.substring(0, bar), set.substring(bar + 1), rate.movePointLeft(2), form.timeZone(), null);
+                set.substring(0, bar), set.substring(bar + 1), rate.movePointLeft(2), form.timeZone(), null,
+                form.repeats());
     }
 
     private static LocalDate date(String value, String field, String missing) {
@@ -307,8 +310,17 @@ public class AuditPages {
         return new SetupForm(audit.title, audit.question, audit.site, new ArrayList<>(audit.wards),
                 audit.startDate.toString(), audit.endDate.toString(),
                 audit.criteriaSet.setId + "|" + audit.criteriaSet.version,
-                audit.dualReviewRate.movePointRight(2).stripTrailingZeros().toPlainString(), audit.timeZone, null,
-                null);
+                audit.dualReviewRate.movePointRight(2).stripTrailingZeros().toPlainString(), audit.timeZone,
+                audit.repeats == null ? "" : String.valueOf(audit.repeats.id), null, null);
+    }
+
+    /** The audits the set-up may name as the one it repeats: those the caller sees, other than this one. */
+    private List<SetChoice> earlier(Audit audit) {
+        return audits.repeatable(currentUser.user(), currentUser.isAdmin()).stream()
+                .filter(a -> audit == null || !a.id.equals(audit.id))
+                .map(a -> new SetChoice(String.valueOf(a.id), a.title + " (" + a.site + ", " + a.startDate + " to "
+                        + a.endDate + ", " + String.join(", ", a.wards) + "; " + a.criteriaSet.setId + ")"))
+                .toList();
     }
 
     private List<SetChoice> choices() {

@@ -51,7 +51,8 @@ public class AuditResource {
             @NotNull @Valid CriteriaRef criteriaSet,
             @NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal dualReviewRate,
             @Size(max = 64) String timeZone,
-            @Size(max = 100) List<String> specialties) {
+            @Size(max = 100) List<String> specialties,
+            @Size(max = 30) String repeats) {
     }
 
     public record CriteriaView(String id, String version, String contentHash) {
@@ -59,13 +60,15 @@ public class AuditResource {
 
     public record AuditView(String id, String title, String question, String site, List<String> wards,
             LocalDate startDate, LocalDate endDate, CriteriaView criteriaSet, BigDecimal dualReviewRate,
-            String status, String timeZone, List<String> specialties) {
+            String status, String timeZone, List<String> specialties,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            String repeats) {
         static AuditView of(Audit audit) {
             return new AuditView(String.valueOf(audit.id), audit.title, audit.question, audit.site,
                     List.copyOf(audit.wards), audit.startDate, audit.endDate,
                     new CriteriaView(audit.criteriaSet.setId, audit.criteriaSet.version, audit.criteriaHash),
                     audit.dualReviewRate, audit.status.name(), audit.timeZone,
-                    audit.specialtiesOffered());
+                    audit.specialtiesOffered(), audit.repeats == null ? null : String.valueOf(audit.repeats.id));
         }
     }
 
@@ -89,7 +92,7 @@ public class AuditResource {
     private static AuditService.Setup setup(NewAudit body) {
         return new AuditService.Setup(body.title(), body.question(), body.site(), body.wards(), body.startDate(),
                 body.endDate(), body.criteriaSet().id(), body.criteriaSet().version(), body.dualReviewRate(),
-                body.timeZone(), body.specialties());
+                body.timeZone(), body.specialties(), body.repeats());
     }
 
     @POST

@@ -41,9 +41,17 @@ public class AuditService {
     @Inject
     BestplaceConfig config;
 
+    /** {@code repeats} is the id of the earlier audit this one repeats, blank or null for none. */
     public record Setup(String title, String question, String site, List<String> wards, LocalDate startDate,
             LocalDate endDate, String criteriaSetId, String criteriaSetVersion, BigDecimal dualReviewRate,
-            String timeZone, List<String> specialties) {
+            String timeZone, List<String> specialties, String repeats) {
+
+        public Setup(String title, String question, String site, List<String> wards, LocalDate startDate,
+                LocalDate endDate, String criteriaSetId, String criteriaSetVersion, BigDecimal dualReviewRate,
+                String timeZone, List<String> specialties) {
+            this(title, question, site, wards, startDate, endDate, criteriaSetId, criteriaSetVersion, dualReviewRate,
+                    timeZone, specialties, null);
+        }
     }
 
     @Transactional
@@ -53,6 +61,8 @@ public class AuditService {
         if (setup.specialties() != null) {
             audit.offerSpecialties(setup.specialties());
         }
+        // Only an administrator creates audits (the resource and the page say so), and sees every audit.
+        audit.repeat(earlier(setup, by, true));
         audit.persist();
         activity.record(ActivityEvent.AUDIT_SETUP, audit.id, "Created the audit '" + audit.title + "' ("
                 + audit.criteriaSet.setId + " " + audit.criteriaSet.version + ", " + audit.startDate + " to "
@@ -79,10 +89,42 @@ public class AuditService {
                 changed.add("specialties");
             }
         }
+        Long repeatedBefore = audit.repeats == null ? null : audit.repeats.id;
+        audit.repeat(earlier(setup, by, admin));
+        if (!java.util.Objects.equals(repeatedBefore, audit.repeats == null ? null : audit.repeats.id)) {
+            changed.add("earlier audit it repeats");
+        }
         if (!changed.isEmpty()) {
             activity.record(ActivityEvent.AUDIT_SETUP, audit.id, "Changed the audit's " + String.join(", ", changed));
         }
         return audit;
+    }
+
+    /**
+     * The earlier audit a set-up names as the one it repeats, or null for none. One the caller cannot
+     * see is as unknown as one that does not exist, so ids reveal nothing.
+     */
+    private static Audit earlier(Setup setup, User by, boolean admin) {
+        if (setup.repeats() == null || setup.repeats().isBlank()) {
+            return null;
+        }
+        String given = setup.repeats().strip();
+        long id;
+        try {
+            id = Long.parseLong(given);
+        } catch (NumberFormatException e) {
+            throw DomainException.invalid("repeats", "'" + given + "' is not an audit id.");
+        }
+        try {
+            return AuditAccess.of(id, by, admin).audit();
+        } catch (DomainException unknown) {
+            throw DomainException.invalid("repeats", "There is no audit " + id + " to repeat.");
+        }
+    }
+
+    /** The audits a new or planned audit may name as the one it repeats: every audit the caller can see. */
+    public List<Audit> repeatable(User by, boolean admin) {
+        return visibleTo(by, admin);
     }
 
     private static CriteriaSet setOf(Setup setup) {

@@ -105,8 +105,22 @@ public class Action extends NumberedEntity {
         return new ActionUpdate(this, createdBy, createdAt, note, null, ActionStatus.OPEN, null);
     }
 
+    /** A new owner, owner's sector or due date, each null to keep the present one. */
+    record Handover(String owner, Sector ownerSector, LocalDate dueDate) {
+        static final Handover NONE = new Handover(null, null, null);
+    }
+
     /** Moves the status (or keeps it), records a decision if one is given, and returns the step to keep. */
     ActionUpdate update(ActionStatus next, String note, Decision decision, String by, Instant now) {
+        return update(next, note, decision, Handover.NONE, by, now);
+    }
+
+    /**
+     * Moves the status (or keeps it), records a decision if one is given, hands the action to a new
+     * owner or sector or moves its due date where those are given and differ, and returns the step
+     * to keep, with each changed term before and after.
+     */
+    ActionUpdate update(ActionStatus next, String note, Decision decision, Handover handover, String by, Instant now) {
         ActionStatus before = status;
         if (next != null) {
             status = next;
@@ -116,7 +130,23 @@ public class Action extends NumberedEntity {
             decidedBy = decision.decidedBy();
             decidedOn = decision.decidedOn();
         }
-        return new ActionUpdate(this, by, now, note, before, status, decision);
+        ActionUpdate step = new ActionUpdate(this, by, now, note, before, status, decision);
+        if (handover.owner() != null && !handover.owner().equals(owner)) {
+            step.ownerBefore = owner;
+            step.ownerAfter = handover.owner();
+            owner = handover.owner();
+        }
+        if (handover.ownerSector() != null && handover.ownerSector() != ownerSector) {
+            step.ownerSectorBefore = ownerSector;
+            step.ownerSectorAfter = handover.ownerSector();
+            ownerSector = handover.ownerSector();
+        }
+        if (handover.dueDate() != null && !handover.dueDate().equals(dueDate)) {
+            step.dueDateBefore = dueDate;
+            step.dueDateAfter = handover.dueDate();
+            dueDate = handover.dueDate();
+        }
+        return step;
     }
 
     public List<String> reasonCodes() {

@@ -38,7 +38,7 @@ public class ActionPages {
                 List<Sector> sectors, ActionService.Entry existing);
 
         static native TemplateInstance action(ActionService.Register register, Row row, List<Step> steps,
-                UpdateForm form, List<ActionStatus> statuses, String notice);
+                UpdateForm form, List<ActionStatus> statuses, List<Sector> sectors, String notice);
     }
 
     @Inject
@@ -56,7 +56,7 @@ public class ActionPages {
     }
 
     /** One step of the history in words. */
-    public record Step(String when, String by, String change, String note, String decision) {
+    public record Step(String when, String by, String change, String note, String decision, String handover) {
     }
 
     /** The new-action form's values; after a refusal, the field at fault and the message. */
@@ -70,7 +70,7 @@ public class ActionPages {
 
     /** The update form's values; after a refusal, the form's field at fault and the message. */
     public record UpdateForm(String status, String note, String decisionText, String decidedBy, String decidedOn,
-            String field, String message) {
+            String owner, String ownerSector, String dueDate, String field, String message) {
     }
 
     static Row row(ActionService.Entry e, java.util.Map<String, String> reasons) {
@@ -179,8 +179,10 @@ public class ActionPages {
     public TemplateInstance action(@PathParam("auditId") Long auditId, @PathParam("actionId") Long actionId,
             @QueryParam("saved") String saved) {
         ActionService.Register one = actions.one(auditId, actionId, currentUser.user(), currentUser.isAdmin());
-        return page(one, new UpdateForm(one.entries().get(0).action().status.name(), null, null, null, null, null,
-                null), saved == null ? null : "The update is saved.");
+        Action action = one.entries().get(0).action();
+        return page(one, new UpdateForm(action.status.name(), null, null, null, null, action.owner,
+                action.ownerSector.name(), action.dueDate.toString(), null, null),
+                saved == null ? null : "The update is saved.");
     }
 
     private TemplateInstance page(ActionService.Register one, UpdateForm form, String notice) {
@@ -189,8 +191,24 @@ public class ActionPages {
                 s.statusBefore == null ? "Added, " + s.statusAfter.words().toLowerCase(Locale.UK)
                         : s.statusBefore == s.statusAfter ? s.statusAfter.words() + " (unchanged)"
                         : s.statusBefore.words() + " → " + s.statusAfter.words(),
-                s.note, s.decision() == null ? null : decision(s.decision()))).toList();
-        return Templates.action(one, row(entry, one.reasons()), steps, form, List.of(ActionStatus.values()), notice);
+                s.note, s.decision() == null ? null : decision(s.decision()), handover(s))).toList();
+        return Templates.action(one, row(entry, one.reasons()), steps, form, List.of(ActionStatus.values()),
+                List.of(Sector.values()), notice);
+    }
+
+    /** What a step changed of the owner, sector and due date, in words; null when it changed none. */
+    static String handover(ActionUpdate s) {
+        List<String> parts = new ArrayList<>();
+        if (s.ownerAfter != null) {
+            parts.add("owner " + s.ownerBefore + " → " + s.ownerAfter);
+        }
+        if (s.ownerSectorAfter != null) {
+            parts.add("sector " + s.ownerSectorBefore + " → " + s.ownerSectorAfter);
+        }
+        if (s.dueDateAfter != null) {
+            parts.add("due " + DAY.format(s.dueDateBefore) + " → " + DAY.format(s.dueDateAfter));
+        }
+        return parts.isEmpty() ? null : String.join("; ", parts);
     }
 
     @POST
@@ -198,10 +216,11 @@ public class ActionPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response update(@PathParam("auditId") Long auditId, @PathParam("actionId") Long actionId,
             @RestForm String status, @RestForm String note, @RestForm String decisionText,
-            @RestForm String decidedBy, @RestForm String decidedOn) {
+            @RestForm String decidedBy, @RestForm String decidedOn, @RestForm String owner,
+            @RestForm String ownerSector, @RestForm String dueDate) {
         try {
             actions.update(auditId, actionId, new ActionService.Change(status, note, decisionText, decidedBy,
-                    decidedOn), currentUser.user(), currentUser.isAdmin());
+                    decidedOn, owner, ownerSector, dueDate), currentUser.user(), currentUser.isAdmin());
             return Response.seeOther(URI.create("/audits/" + auditId + "/actions/" + actionId + "?saved=yes"))
                     .build();
         } catch (DomainException e) {
@@ -216,7 +235,8 @@ public class ActionPages {
                 default -> e.field();
             };
             return Response.status(400).type(MediaType.TEXT_HTML_TYPE).entity(page(one, new UpdateForm(status, note,
-                    decisionText, decidedBy, decidedOn, field, e.getMessage()), null).render()).build();
+                    decisionText, decidedBy, decidedOn, owner, ownerSector, dueDate, field, e.getMessage()), null)
+                    .render()).build();
         }
     }
 

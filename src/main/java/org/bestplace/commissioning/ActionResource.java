@@ -37,7 +37,9 @@ public class ActionResource {
     public record DecisionBody(String text, String decidedBy, String decidedOn) {
     }
 
-    public record UpdateBody(String status, String note, @Valid DecisionBody decision) {
+    /** {@code owner}, {@code ownerSector} and {@code dueDate}, when given, hand the action over or move its date. */
+    public record UpdateBody(String status, String note, @Valid DecisionBody decision, String owner,
+            String ownerSector, String dueDate) {
     }
 
     public record Created(String id, ActionStatus status) {
@@ -49,8 +51,26 @@ public class ActionResource {
         }
     }
 
+    /** A step; {@code changed} lists the owner, sector and due date it changed (each before and after), else empty. */
     public record StepView(String by, Instant at, String note, ActionStatus statusBefore, ActionStatus statusAfter,
-            DecisionView decision) {
+            DecisionView decision, List<TermChange> changed) {
+    }
+
+    public record TermChange(String term, String before, String after) {
+    }
+
+    static List<TermChange> changed(ActionUpdate s) {
+        List<TermChange> changed = new java.util.ArrayList<>();
+        if (s.ownerAfter != null) {
+            changed.add(new TermChange("owner", s.ownerBefore, s.ownerAfter));
+        }
+        if (s.ownerSectorAfter != null) {
+            changed.add(new TermChange("ownerSector", s.ownerSectorBefore.name(), s.ownerSectorAfter.name()));
+        }
+        if (s.dueDateAfter != null) {
+            changed.add(new TermChange("dueDate", s.dueDateBefore.toString(), s.dueDateAfter.toString()));
+        }
+        return changed;
     }
 
     public record ActionView(String id, String title, String finding, List<String> reasonCodes, String ownerSector,
@@ -79,7 +99,8 @@ public class ActionResource {
             @NotNull @Valid UpdateBody body) {
         DecisionBody d = body.decision();
         ActionUpdate step = actions.update(auditId, actionId, new ActionService.Change(body.status(), body.note(),
-                d == null ? null : d.text(), d == null ? null : d.decidedBy(), d == null ? null : d.decidedOn()),
+                d == null ? null : d.text(), d == null ? null : d.decidedBy(), d == null ? null : d.decidedOn(),
+                body.owner(), body.ownerSector(), body.dueDate()),
                 currentUser.user(), currentUser.isAdmin());
         return Response.status(201).entity(new Created(String.valueOf(actionId), step.statusAfter)).build();
     }
@@ -89,6 +110,6 @@ public class ActionResource {
         return new ActionView(String.valueOf(a.id), a.title, a.finding, a.reasonCodes(), a.ownerSector.name(),
                 a.owner, a.dueDate, a.status, e.overdue(), a.debriefDate(), DecisionView.of(a.decision().orElse(null)),
                 a.createdBy, a.createdAt, e.history().stream().map(s -> new StepView(s.by, s.at, s.note,
-                        s.statusBefore, s.statusAfter, DecisionView.of(s.decision()))).toList());
+                        s.statusBefore, s.statusAfter, DecisionView.of(s.decision()), changed(s))).toList());
     }
 }

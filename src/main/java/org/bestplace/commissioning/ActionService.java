@@ -55,8 +55,16 @@ public class ActionService {
             String dueDate, String debriefDate) {
     }
 
-    /** What an update sent, before it is checked; the decision's three parts are all blank when there is none. */
-    public record Change(String status, String note, String decisionText, String decidedBy, String decidedOn) {
+    /**
+     * What an update sent, before it is checked; the decision's three parts are all blank when there
+     * is none; a blank owner, owner's sector or due date keeps the present one.
+     */
+    public record Change(String status, String note, String decisionText, String decidedBy, String decidedOn,
+            String owner, String ownerSector, String dueDate) {
+
+        public Change(String status, String note, String decisionText, String decidedBy, String decidedOn) {
+            this(status, note, decisionText, decidedBy, decidedOn, null, null, null);
+        }
 
         boolean hasDecision() {
             return !blank(decisionText) || !blank(decidedBy) || !blank(decidedOn);
@@ -143,7 +151,11 @@ public class ActionService {
             }
             decision = new Action.Decision(text, decidedBy, on);
         }
-        ActionUpdate step = action.update(next, note, decision, by.username, clock.now());
+        // A blank term keeps the present one; a given one is checked as when the action was added.
+        Action.Handover handover = new Action.Handover(blank(change.owner()) ? null : ActionTerms.owner(change.owner()),
+                blank(change.ownerSector()) ? null : ActionTerms.sector(change.ownerSector()),
+                blank(change.dueDate()) ? null : ActionTerms.dueDate(change.dueDate(), audit));
+        ActionUpdate step = action.update(next, note, decision, handover, by.username, clock.now());
         step.persist();
         return step;
     }

@@ -32,6 +32,17 @@ public record ActionTerms(String title, String finding, List<String> reasonCodes
         List<String> codes = reasons(reasonCodes, knownReasons);
         Sector sector = sector(ownerSector);
         String checkedOwner = text("owner", "The owner", owner, MAX_OWNER, "Name the action's owner.", false);
+        LocalDate due = dueDate(dueDate, audit);
+        return new ActionTerms(checkedTitle, checkedFinding, codes, sector, checkedOwner, due);
+    }
+
+    /** The owner as an update may name them: required, within its length. */
+    static String owner(String owner) {
+        return text("owner", "The owner", owner, MAX_OWNER, "Name the action's owner.", false);
+    }
+
+    /** A due date: a plain date, not before the audit started and not more than ten years after it. */
+    static LocalDate dueDate(String dueDate, Audit audit) {
         LocalDate due = date("dueDate", "The due date", dueDate);
         if (due.isBefore(audit.startDate)) {
             throw DomainException.invalid("dueDate", "The due date " + due + " is before the audit started ("
@@ -41,7 +52,7 @@ public record ActionTerms(String title, String finding, List<String> reasonCodes
             throw DomainException.invalid("dueDate", "The due date " + due + " is more than ten years after the"
                     + " audit; check it.");
         }
-        return new ActionTerms(checkedTitle, checkedFinding, codes, sector, checkedOwner, due);
+        return due;
     }
 
     static List<String> reasons(List<String> given, Set<String> known) {

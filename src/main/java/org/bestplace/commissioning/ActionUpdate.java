@@ -52,6 +52,27 @@ public class ActionUpdate extends NumberedEntity {
     @Column(name = "decided_on")
     public LocalDate decidedOn;
 
+    /** The owner, the owner's sector and the due date before and after this step; null where the step kept them. */
+    @Column(name = "owner_before", length = 200)
+    public String ownerBefore;
+
+    @Column(name = "owner_after", length = 200)
+    public String ownerAfter;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "owner_sector_before", length = 16)
+    public org.bestplace.security.Sector ownerSectorBefore;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "owner_sector_after", length = 16)
+    public org.bestplace.security.Sector ownerSectorAfter;
+
+    @Column(name = "due_date_before")
+    public LocalDate dueDateBefore;
+
+    @Column(name = "due_date_after")
+    public LocalDate dueDateAfter;
+
     protected ActionUpdate() {
     }
 
@@ -68,6 +89,11 @@ public class ActionUpdate extends NumberedEntity {
             this.decidedBy = decision.decidedBy();
             this.decidedOn = decision.decidedOn();
         }
+    }
+
+    /** Whether this step handed the action to another owner or sector, or moved its due date. */
+    public boolean changedTerms() {
+        return ownerAfter != null || ownerSectorAfter != null || dueDateAfter != null;
     }
 
     public Action.Decision decision() {

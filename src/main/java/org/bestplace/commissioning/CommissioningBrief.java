@@ -39,6 +39,7 @@ public record CommissioningBrief(
         @JsonInclude(JsonInclude.Include.NON_NULL) Costs costs,
         boolean openedDaysOnly,
         Paper audit,
+        @JsonInclude(JsonInclude.Include.NON_NULL) org.bestplace.results.Reaudits.Change repeats,
         List<SectorTeam> team) {
 
     static final int DAYS_A_YEAR = 365;
@@ -141,9 +142,7 @@ public record CommissioningBrief(
         set.reasons().forEach(r -> groups.computeIfAbsent(r.group(), g -> new ArrayList<>()).add(r.code()));
         List<GroupRow> byGroup = new ArrayList<>();
         groups.forEach((group, codes) -> {
-            long days = counts.byReasonSet().entrySet().stream()
-                    .filter(e -> e.getKey().stream().anyMatch(codes::contains)).mapToLong(Map.Entry::getValue).sum();
-            Share share = Share.of(days, n, base);
+            Share share = Share.of(withAnyOf(counts, codes), n, base);
             GroupWords words = words(group);
             byGroup.add(new GroupRow(group, words.title(), words.actedOnBy(), words.sector(), codes, share.count,
                     share.proportion, share.ci95, share.beds, share.bedDays));
@@ -173,7 +172,23 @@ public record CommissioningBrief(
         Costs costs = unitCosts == null ? null : costs(unitCosts, byAlternative);
         return new CommissioningBrief(n, counts.auditDays(), mean, counts.notQualifying(), counts.unresolved(),
                 all.proportion, all.ci95, n == 0 ? Interval.NO_PATIENT_DAYS : null, base, typedBeds != null, all.beds,
-                all.bedDays, byAlternative, byGroup, released, costs, openedDaysOnly, paper, team);
+                all.bedDays, byAlternative, byGroup, released, costs, openedDaysOnly, paper, null, team);
+    }
+
+    /** The same brief with a re-audit's change against the audit it repeats. */
+    CommissioningBrief withRepeats(org.bestplace.results.Reaudits.Change change) {
+        return new CommissioningBrief(patientDays, auditDays, meanReviewedPerDay, notQualifying, unresolved, proportion,
+                ci95, ci95Reason, bedBase, bedBaseTyped, bedsOccupied, annualBedDays, byAlternative, byReasonGroup,
+                scenario, costs, openedDaysOnly, audit, change, team);
+    }
+
+    /**
+     * Not-qualifying settled patient-days with at least one of these reasons: a reason group's count,
+     * and an action's reasons' count on a re-audit.
+     */
+    static long withAnyOf(Counts counts, java.util.Collection<String> codes) {
+        return counts.byReasonSet().entrySet().stream().filter(e -> e.getKey().stream().anyMatch(codes::contains))
+                .mapToLong(Map.Entry::getValue).sum();
     }
 
     /** Yearly costs on the estimates: beds × 365 × the cost of a day, in hospital and in the alternative. */

@@ -40,6 +40,9 @@ public class CommissioningService {
     @Inject
     ServiceClock clock;
 
+    @Inject
+    org.bestplace.results.Reaudits reaudits;
+
     /** What the reader asked for, checked: the bed base they typed (or none) and the scenario's reasons (or none). */
     public record Question(Double beds, List<String> reasons) {
     }
@@ -57,8 +60,10 @@ public class CommissioningService {
         CriteriaFile set = criteria.definition(audit.criteriaSet);
         Question question = question(set, beds, reasons);
         boolean openedOnly = access.seesOnlyOpenedDays();
-        return CommissioningBrief.work(counts(audit.id, openedOnly), set, question.beds(), question.reasons(),
-                UnitCosts.of(audit), openedOnly, paper(audit, set), team(audit));
+        CommissioningBrief brief = CommissioningBrief.work(counts(audit.id, openedOnly), set, question.beds(),
+                question.reasons(), UnitCosts.of(audit), openedOnly, paper(audit, set), team(audit));
+        // A re-audit's brief shows the change against the audit it repeats, as its results page does.
+        return audit.repeats == null ? brief : brief.withRepeats(reaudits.of(audit.id, by, admin));
     }
 
     static Question question(CriteriaFile set, String beds, List<String> reasons) {
@@ -91,7 +96,7 @@ public class CommissioningService {
     }
 
     /** The settled patient-days counted in two queries, whatever the audit's size. */
-    private CommissioningBrief.Counts counts(long auditId, boolean openedOnly) {
+    CommissioningBrief.Counts counts(long auditId, boolean openedOnly) {
         String days = openedOnly ? " and f.review_date in (select o.debrief_date from debrief o where o.audit_id = :audit)"
                 : "";
         String patientDays = Sql.load("commissioning/patient-days").replace("{days}", days);

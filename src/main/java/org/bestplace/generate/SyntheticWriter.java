@@ -27,7 +27,7 @@ final class SyntheticWriter implements AutoCloseable {
 
     static final Table AUDIT = new Table("audit", List.of("title", "question", "site", "start_date", "end_date",
             "criteria_set_id", "criteria_hash", "dual_review_rate", "status", "next_case_number", "created_by",
-            "created_at", "version"), List.of("id", "time_zone"));
+            "created_at", "version"), List.of("id", "time_zone", "repeats_audit_id"));
     static final Table AUDIT_WARD = new Table("audit_ward", List.of("audit_id", "ward"), List.of());
     static final Table MEMBER = new Table("audit_member", List.of("audit_id", "user_id", "role", "sector",
             "added_by", "added_at"), List.of("id"));

@@ -56,6 +56,9 @@ final class CsvExport implements ExportWriter {
         if (cell == null) {
             return "";
         }
+        if (cell instanceof SchemaWriter.Percent p) {
+            return text(p.value());
+        }
         if (cell instanceof Double d) {
             return BigDecimal.valueOf(d).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
         }

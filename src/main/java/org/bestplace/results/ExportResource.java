@@ -15,7 +15,7 @@ import java.util.List;
 import org.bestplace.security.CurrentUser;
 import org.bestplace.web.ClientAddress;
 
-/** Exports of an audit's results, its FHIR MeasureReport and the log of both. */
+/** Exports of an audit's results (whole, as a data package, or a table at a time), its FHIR MeasureReport and the log of both. */
 @Path("/api/audits/{auditId}")
 public class ExportResource {
 
@@ -32,8 +32,18 @@ public class ExportResource {
     @GET
     @Path("/export")
     public Response export(@PathParam("auditId") Long auditId, @QueryParam("format") String format,
+            @QueryParam("mode") String mode, @QueryParam("package") String packaged,
+            @Context HttpServerRequest request) {
+        return download(exports.export(auditId, format, mode, packaged, currentUser.user(), currentUser.isAdmin(),
+                from(request)));
+    }
+
+    /** One table of the export as CSV, for a BI tool's scheduled refresh (HTTP Basic or a bearer token). */
+    @GET
+    @Path("/tables/{table}.csv")
+    public Response table(@PathParam("auditId") Long auditId, @PathParam("table") String table,
             @QueryParam("mode") String mode, @Context HttpServerRequest request) {
-        return download(exports.export(auditId, format, mode, currentUser.user(), currentUser.isAdmin(),
+        return download(exports.table(auditId, table, mode, currentUser.user(), currentUser.isAdmin(),
                 from(request)));
     }
 

@@ -9,7 +9,10 @@ import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import javax.sql.DataSource;
 import org.bestplace.operations.ServiceClock;
@@ -79,33 +82,163 @@ public class ExportService {
     /** Format defaults to CSV and mode to publication, the mode that is safe to pass on. */
     @Transactional
     public Export export(Long auditId, String format, String mode, User by, boolean admin, String from) {
+        return export(auditId, format, mode, null, by, admin, from);
+    }
+
+    /**
+     * Format defaults to CSV and mode to publication, the mode that is safe to pass on; {@code packaged}
+     * ("true") asks for the CSV export as a data package: a zip of one CSV file per table and
+     * {@code datapackage.json}.
+     */
+    @Transactional
+    public Export export(Long auditId, String format, String mode, String packaged, User by, boolean admin,
+            String from) {
         AuditAccess access = AuditAccess.of(auditId, by, admin);
         Format chosenFormat = choice(Format.class, "format", format, Format.CSV);
-        Metrics.ExportTiming timing = metrics.exportStarted(chosenFormat.name());
-        Mode chosenMode = choice(Mode.class, "mode", mode, Mode.PUBLICATION);
-        if (chosenMode == Mode.INTERNAL) {
-            access.require(MemberRole.COMMISSIONER, MemberRole.LEAD);
+        boolean pack = yes("package", packaged);
+        if (pack && chosenFormat != Format.CSV) {
+            throw DomainException.invalid("package", "A data package holds CSV files; ask for format=csv with"
+                    + " package=true.");
         }
-        ResultsService.Results found = results.results(auditId, by, admin);
-        Suppression suppression = chosenMode == Mode.INTERNAL ? Suppression.internal()
-                : Suppression.publication(config.publicationThreshold());
-        Instant at = clock.now();
-        List<ExportTable> tables = new java.util.ArrayList<>(ExportTables.of(found, suppression, by.username, at));
+        Mode chosenMode = mode(access, mode);
+        String logged = pack ? "CSV-PACKAGE" : chosenFormat.name();
+        Metrics.ExportTiming timing = metrics.exportStarted(logged);
+        Contents contents = contents(auditId, by, admin, chosenMode, pack || chosenFormat == Format.XLSX);
         Audit audit = access.audit();
-        moreTables.forEach(more -> tables.addAll(more.tables(audit, suppression.publication())));
-        log(audit, by, chosenFormat.name(), chosenMode.name(), at, from);
-        long id = audit.id;
-        boolean caseRows = chosenMode == Mode.INTERNAL;
+        log(audit, by, logged, chosenMode.name(), contents.at(), from);
+        String name = "bestplace-audit-%d-%s-%s".formatted(audit.id, chosenMode.name().toLowerCase(Locale.ROOT),
+                audit.dayOf(contents.at()));
         StreamingOutput body = out -> {
-            try {
-                write(out, chosenFormat, suppression, tables, caseRows ? id : null);
+            try (ExportWriter writer = pack ? new PackageExport(out, contents.schemas(), new PackageExport.About(name,
+                    audit.title, contents.suppression().rule(), contents.at().toString()))
+                    : writer(chosenFormat, out, contents.suppression().rule())) {
+                write(contents, writer, contents.names());
             } finally {
                 timing.stop();
             }
         };
-        String filename = "bestplace-audit-%d-%s-%s.%s".formatted(id, chosenMode.name().toLowerCase(Locale.ROOT),
-                audit.dayOf(at), chosenFormat.name().toLowerCase(Locale.ROOT));
-        return new Export(filename, chosenFormat.mediaType, body);
+        return new Export(name + "." + (pack ? "zip" : chosenFormat.name().toLowerCase(Locale.ROOT)),
+                pack ? "application/zip" : chosenFormat.mediaType, body);
+    }
+
+    /**
+     * One table of the export on its own, as CSV, typed as the data package's file of it: for a BI
+     * tool that refreshes it on a schedule. Same modes and rights as the export, and logged as one.
+     */
+    @Transactional
+    public Export table(Long auditId, String table, String mode, User by, boolean admin, String from) {
+        AuditAccess access = AuditAccess.of(auditId, by, admin);
+        Mode chosenMode = mode(access, mode);
+        Contents contents = contents(auditId, by, admin, chosenMode, true);
+        if (!contents.names().contains(table)) {
+            throw DomainException.notFound("table", "This audit's " + chosenMode.name().toLowerCase(Locale.ROOT)
+                    + " export has no table '" + table + "'"
+                    + (chosenMode == Mode.PUBLICATION && ExportSchemas.STREAMED.contains(table)
+                            ? " (the case rows are in the internal export only: mode=internal)" : "")
+                    + "; its tables are " + String.join(", ", contents.names()) + ".");
+        }
+        Metrics.ExportTiming timing = metrics.exportStarted("CSV-TABLE");
+        Audit audit = access.audit();
+        log(audit, by, "CSV-TABLE", chosenMode.name(), contents.at(), from, "CSV-TABLE export of " + table);
+        StreamingOutput body = out -> {
+            try (ExportWriter writer = new TableCsv(out, true)) {
+                write(contents, writer, List.of(table));
+            } finally {
+                timing.stop();
+            }
+        };
+        String filename = "bestplace-audit-%d-%s-%s.csv".formatted(audit.id,
+                chosenMode.name().toLowerCase(Locale.ROOT), table);
+        return new Export(filename, Format.CSV.mediaType, body);
+    }
+
+    /** The tables of an audit's export in a mode, named and described, for the results page's links. */
+    public List<ExportSchema> tables(ResultsService.Results found, boolean publication) {
+        return describe(found, publication, true).values().stream().toList();
+    }
+
+    /**
+     * What an export holds: its tables in order ({@code names}; the case rows and the long tables,
+     * internal only, stream from the database last), those built in memory, and each table's schema
+     * as this export writes it.
+     */
+    record Contents(long auditId, Instant at, Suppression suppression, boolean typed, List<String> names,
+            Map<String, ExportTable> built, Map<String, ExportSchema> described, Map<String, ExportSchema> schemas) {
+    }
+
+    private Contents contents(Long auditId, User by, boolean admin, Mode mode, boolean typed) {
+        ResultsService.Results found = results.results(auditId, by, admin);
+        boolean publication = mode == Mode.PUBLICATION;
+        Suppression suppression = publication ? Suppression.publication(config.publicationThreshold())
+                : Suppression.internal();
+        Instant at = clock.now();
+        List<ExportTable> tables = new ArrayList<>(ExportTables.of(found, suppression, by.username, at));
+        Audit audit = found.audit();
+        boolean openedDaysOnly = found.summary().openedDaysOnly();
+        // In a fixed order (by class name), so every export lists its tables the same way.
+        moreTables.stream().sorted(java.util.Comparator.comparing(more -> more.getClass().getName()))
+                .forEach(more -> tables.addAll(more.tables(audit, publication, openedDaysOnly)));
+        Map<String, ExportSchema> described = describe(found, publication, false);
+        Map<String, ExportTable> built = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>();
+        for (ExportTable table : tables) {
+            built.put(table.name(), table);
+            names.add(table.name());
+            described.putIfAbsent(table.name(), undescribed(table));
+            if (table.name().equals("about")) {
+                names.add(ExportSchemas.DICTIONARY);
+            }
+        }
+        if (!publication) {
+            names.addAll(ExportSchemas.STREAMED);
+        }
+        Map<String, ExportSchema> schemas = new LinkedHashMap<>();
+        for (String name : names) {
+            ExportSchema schema = described.get(name);
+            schemas.put(name, typed ? schema.typed(publication) : schema.mixed(publication));
+        }
+        built.put(ExportSchemas.DICTIONARY, ExportDictionary.table(List.copyOf(schemas.values())));
+        return new Contents(audit.id, at, suppression, typed, names, built, described, schemas);
+    }
+
+    /** The schemas of every table an export in this mode may hold, by name, in the export's order. */
+    private Map<String, ExportSchema> describe(ResultsService.Results found, boolean publication, boolean only) {
+        Map<String, ExportSchema> all = new LinkedHashMap<>();
+        ExportSchemas.of(found.criteria()).forEach(s -> all.put(s.name(), s));
+        moreTables.stream().sorted(java.util.Comparator.comparing(more -> more.getClass().getName()))
+                .forEach(more -> more.schemas(publication).forEach(s -> all.put(s.name(), s)));
+        if (only && publication) {
+            ExportSchemas.STREAMED.forEach(all::remove);
+        }
+        if (only) {
+            // the streamed tables last, as the export writes them
+            ExportSchemas.STREAMED.stream().map(all::remove).filter(java.util.Objects::nonNull).toList()
+                    .forEach(s -> all.put(s.name(), s));
+        }
+        return all;
+    }
+
+    private static ExportSchema undescribed(ExportTable table) {
+        return new ExportSchema(table.name(), table.name(), table.header().stream()
+                .map(h -> ExportColumn.text(h, "")).toList(), List.of());
+    }
+
+    private Mode mode(AuditAccess access, String mode) {
+        Mode chosen = choice(Mode.class, "mode", mode, Mode.PUBLICATION);
+        if (chosen == Mode.INTERNAL) {
+            access.require(MemberRole.COMMISSIONER, MemberRole.LEAD);
+        }
+        return chosen;
+    }
+
+    private static boolean yes(String field, String value) {
+        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.strip().equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw DomainException.invalid(field, "'" + value + "' is not a choice for " + field + "; use true or false.");
     }
 
     /** The audit's FHIR MeasureReport: unsuppressed population counts, so only for its commissioners and lead. */
@@ -125,9 +258,13 @@ public class ExportService {
     /** Records an export (or a MeasureReport) in the audit's export log. */
     @Transactional
     public void log(Audit audit, User by, String format, String mode, Instant at, String from) {
+        log(audit, by, format, mode, at, from, format + " export");
+    }
+
+    /** {@code what} is how the activity log names it ("CSV-TABLE export of by_ward"). */
+    private void log(Audit audit, User by, String format, String mode, Instant at, String from, String what) {
         new ExportLogEntry(audit, by.username, format, mode, at, from).persist();
-        activity.record(ActivityEvent.EXPORT, audit.id, format + " export, " + mode.toLowerCase(Locale.ROOT)
-                + " mode");
+        activity.record(ActivityEvent.EXPORT, audit.id, what + ", " + mode.toLowerCase(Locale.ROOT) + " mode");
     }
 
     /** The export log of an audit, for its lead and administrators. */
@@ -137,16 +274,21 @@ public class ExportService {
         return ExportLogEntry.ofAudit(access.audit());
     }
 
-    private void write(OutputStream out, Format format, Suppression suppression, List<ExportTable> tables,
-            Long caseRowsOf) throws IOException {
-        try (ExportWriter writer = writer(format, out, suppression.rule())) {
-            for (ExportTable table : tables) {
-                writer.table(table);
-            }
-            if (caseRowsOf != null) {
-                try (Connection connection = dataSource.getConnection()) {
-                    long rows = CaseRows.write(connection, caseRowsOf, writer);
-                    LOG.debugf("exported %d case rows of audit %d", rows, caseRowsOf);
+    /** Writes the named tables of an export, typed as its schemas say; case rows stream from the database. */
+    private void write(Contents contents, ExportWriter format, List<String> tables) throws IOException {
+        ExportWriter writer = new SchemaWriter(format, contents.described(), contents.typed(),
+                contents.suppression().publication());
+        try (Connection connection = tables.stream().anyMatch(ExportSchemas.STREAMED::contains)
+                ? dataSource.getConnection() : null) {
+            for (String table : tables) {
+                ExportTable built = contents.built().get(table);
+                if (built != null) {
+                    writer.table(built);
+                } else if (table.equals(ExportSchemas.CASES)) {
+                    long rows = CaseRows.write(connection, contents.auditId(), writer);
+                    LOG.debugf("exported %d case rows of audit %d", rows, contents.auditId());
+                } else {
+                    CaseCodeRows.write(connection, contents.auditId(), table, writer);
                 }
             }
         } catch (SQLException e) {

@@ -39,6 +39,8 @@ final class JsonExport implements ExportWriter {
                 json.writeNull();
             } else if (cell instanceof Long n) {
                 json.writeNumber(n);
+            } else if (cell instanceof SchemaWriter.Percent p) {
+                json.writeNumber(p.value());
             } else if (cell instanceof Double d) {
                 json.writeNumber(d);
             } else if (cell instanceof LocalDate date) {

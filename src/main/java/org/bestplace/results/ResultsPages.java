@@ -12,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,8 @@ public class ResultsPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance results(ResultsView view, SpcView spc, FunnelView funnel);
+        static native TemplateInstance results(ResultsView view, Reaudits.Change change, SpcView spc,
+                FunnelView funnel);
     }
 
     public record Breakdown(String title, List<DailySummary.Row> rows) {
@@ -43,12 +45,16 @@ public class ResultsPages {
     public record Ranked(String title, long count) {
     }
 
+    /** A table of the exports, and whether the publication export has it too. */
+    public record TableLink(String name, String description, boolean publication) {
+    }
+
     public record SectorTeam(Sector sector, List<ResultsService.TeamMember> members) {
     }
 
     public record ResultsView(ResultsService.Results results, String trendChart, List<Breakdown> breakdowns,
             List<Ranked> alternatives, List<Ranked> reasons, List<SectorTeam> team, boolean internal,
-            List<ExportLogEntry> exportLog, int threshold) {
+            List<ExportLogEntry> exportLog, int threshold, List<TableLink> tables, String apiBase) {
 
         public Audit audit() {
             return results.audit();
@@ -71,6 +77,9 @@ public class ResultsPages {
     ExportService exports;
 
     @Inject
+    Reaudits reaudits;
+
+    @Inject
     CurrentUser currentUser;
 
     @Inject
@@ -80,7 +89,7 @@ public class ResultsPages {
     org.bestplace.BestplaceConfig config;
 
     @GET
-    public TemplateInstance results(@PathParam("auditId") Long auditId) {
+    public TemplateInstance results(@PathParam("auditId") Long auditId, @Context UriInfo uri) {
         ResultsService.Results found = results.results(auditId, currentUser.user(), currentUser.isAdmin());
         DailySummary summary = found.summary();
         List<BarChart.Bar> trend = found.days().stream().filter(d -> d.reviewed() > 0)
@@ -104,7 +113,10 @@ public class ResultsPages {
         return Templates.results(new ResultsView(found, BarChart.svg("Not qualifying by day", trend, 1.0),
                 breakdowns, ranked(summary.alternatives(), titles), ranked(summary.reasons(), titles),
                 bySector.entrySet().stream().map(e -> new SectorTeam(e.getKey(), e.getValue())).toList(), internal,
-                log, config.publicationThreshold()), variation.spcView(auditId, currentUser.user(), currentUser.isAdmin()),
+                log, config.publicationThreshold(), tableLinks(found, internal),
+                uri.getBaseUriBuilder().path("api/audits/" + auditId + "/tables/").build().toString()),
+                reaudits.of(auditId, currentUser.user(), currentUser.isAdmin()),
+                variation.spcView(auditId, currentUser.user(), currentUser.isAdmin()),
                 variation.funnelView(auditId, "ward", currentUser.user(), currentUser.isAdmin()));
     }
 
@@ -113,10 +125,21 @@ public class ResultsPages {
     @Path("export")
     @Produces(MediaType.WILDCARD)
     public Response export(@PathParam("auditId") Long auditId, @QueryParam("format") String format,
-            @QueryParam("mode") String mode, @Context HttpServerRequest request) {
-        ExportService.Export export = exports.export(auditId, format, mode, currentUser.user(),
+            @QueryParam("mode") String mode, @QueryParam("package") String packaged,
+            @Context HttpServerRequest request) {
+        ExportService.Export export = exports.export(auditId, format, mode, packaged, currentUser.user(),
                 currentUser.isAdmin(), ExportResource.from(request));
         return ExportResource.download(export);
+    }
+
+    /** The same file as {@code GET /api/audits/{id}/tables/{table}.csv}, for a signed-in browser. */
+    @GET
+    @Path("tables/{table}.csv")
+    @Produces(MediaType.WILDCARD)
+    public Response table(@PathParam("auditId") Long auditId, @PathParam("table") String table,
+            @QueryParam("mode") String mode, @Context HttpServerRequest request) {
+        return ExportResource.download(exports.table(auditId, table, mode, currentUser.user(),
+                currentUser.isAdmin(), ExportResource.from(request)));
     }
 
     @GET
@@ -125,6 +148,12 @@ public class ResultsPages {
     public Response measureReport(@PathParam("auditId") Long auditId, @Context HttpServerRequest request) {
         return ExportResource.fhir(exports.measureReport(auditId, currentUser.user(), currentUser.isAdmin(),
                 ExportResource.from(request)));
+    }
+
+    private List<TableLink> tableLinks(ResultsService.Results found, boolean internal) {
+        List<String> published = exports.tables(found, true).stream().map(ExportSchema::name).toList();
+        return exports.tables(found, !internal).stream()
+                .map(t -> new TableLink(t.name(), t.description(), published.contains(t.name()))).toList();
     }
 
     private static List<Ranked> ranked(List<DailySummary.Count> counts, Map<String, String> titles) {

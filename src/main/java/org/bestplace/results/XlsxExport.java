@@ -20,8 +20,9 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
 /**
- * The export as a workbook, one sheet per table: typed cells (numbers, dates, text), a bold
- * frozen header row, and rows flushed as they come. fastexcel streams each sheet and so declares
+ * The export as a workbook, one sheet per table: typed cells (numbers, dates, text; proportions
+ * as percentages), a bold frozen header row, and rows flushed as they come. The tables come
+ * typed ({@link ExportSchema#typed}): numeric columns hold numbers only. fastexcel streams each sheet and so declares
  * its range as {@code A1} before knowing it; readers that trust the declaration (openpyxl in
  * read-only mode) would then see column A alone. The workbook is therefore written to a temporary
  * file first and copied to the client entry by entry with each sheet's true range put in, so
@@ -71,6 +72,9 @@ final class XlsxExport implements ExportWriter {
             Object cell = cells.get(c);
             if (cell instanceof Long n) {
                 sheet.value(row, c, n);
+            } else if (cell instanceof SchemaWriter.Percent p) {
+                sheet.value(row, c, p.value());
+                sheet.style(row, c).format("0.0%").set();
             } else if (cell instanceof Double d) {
                 sheet.value(row, c, d);
                 sheet.style(row, c).format("0.0000").set();

@@ -201,9 +201,9 @@ class ExportApiTest {
                 .extract().asByteArray();
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
             List<String> names = workbook.getSheets().map(Sheet::getName).toList();
-            assertEquals(List.of("about", "summary", "by_day", "by_ward", "by_specialty", "by_sector",
-                    "by_stay_band", "by_age_band", "alternatives", "reasons", "agreement", "training_agreement", "actions", "cases"),
-                    names);
+            assertEquals(List.of("about", "dictionary", "summary", "by_day", "by_ward", "by_specialty", "by_sector",
+                    "by_stay_band", "by_age_band", "alternatives", "reasons", "agreement", "training_agreement", "actions",
+                    "commissioning_brief", "cases", "case_criteria", "case_reasons"), names);
             Map<String, Cell> measures = new HashMap<>();
             for (Row row : workbook.findSheet("summary").orElseThrow().read()) {
                 measures.put(row.getCellText(0), row.getCell(1));
@@ -227,7 +227,7 @@ class ExportApiTest {
             assertNotNull(firstCase.getCell(1).asDate(), "review date is a date cell");
             assertEquals(CellType.NUMBER, firstCase.getCell(7).getType(), "review number is a number");
         }
-        String sheet = zipEntry(xlsx, "xl/worksheets/sheet13.xml");
+        String sheet = zipEntry(xlsx, "xl/worksheets/sheet15.xml");
         assertTrue(sheet.contains("state=\"frozen\""), "header row frozen on the cases sheet");
     }
 

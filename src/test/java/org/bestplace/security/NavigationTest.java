@@ -103,6 +103,9 @@ class NavigationTest {
                 "Waiting for tests on the day", "reasonCodes", List.of("HP-TESTS"), "ownerSector", "HOSPITAL",
                 "owner", "Test chair", "dueDate", "2026-11-30")).post("/api/audits/" + audit.id() + "/actions")
                 .then().statusCode(201);
+        // A programme of the audit, so its commissioner (and the administrator) reach its page.
+        Api.asAdmin().body(Map.of("title", "Navigation programme", "auditIds", List.of(audit.id())))
+                .post("/api/programmes").then().statusCode(201);
         Map<Caller, String> callers = new LinkedHashMap<>();
         callers.put(Caller.ADMIN, "admin");
         callers.put(Caller.LEAD, audit.lead());

@@ -164,6 +164,9 @@ class RouteAccessTest {
         rules.put("GET /audits/{auditId}/results", rule(TEAM));
         rules.put("GET /audits/{auditId}/guide", rule(TEAM));
         rules.put("GET /audits/{auditId}/results/export", rule(TEAM));
+        // One table of the export on its own (publication unless mode=internal, which has the export's rights)
+        rules.put("GET /api/audits/{auditId}/tables/{table}.csv", rule(TEAM));
+        rules.put("GET /audits/{auditId}/results/tables/{table}.csv", rule(TEAM));
         // One audit: unsuppressed figures and logs
         Set<Caller> internal = only(Caller.ADMIN, Caller.LEAD, Caller.COMMISSIONER);
         rules.put("GET /api/audits/{auditId}/measure-report", rule(internal));
@@ -274,12 +277,31 @@ class RouteAccessTest {
                 null));
         rules.put("GET /audits/{auditId}/brief", new Rule(TEAM, "?beds=540&reasons=HP-TESTS", null, null));
         rules.put("GET /audits/{auditId}/brief/paper", rule(TEAM));
+        // A re-audit's change against the audit it repeats: read by the team, like the results
+        rules.put("GET /api/audits/{auditId}/reaudit", rule(TEAM));
         rules.put("GET /audits/{auditId}/brief/paper.pdf", rule(TEAM));
         Set<Caller> costs = only(Caller.ADMIN, Caller.LEAD, Caller.COMMISSIONER);
         rules.put("PUT /api/audits/{auditId}/unit-costs", json(costs, "{\"currency\":\"GBP\",\"source\":\"Route walk\","
                 + "\"acuteBedDay\":400,\"alternatives\":{\"P1\":60}}"));
         rules.put("POST /audits/{auditId}/brief/unit-costs", form(costs,
                 "currency=GBP&source=Route+walk&acuteBedDay=400&alternative=P1&costPerDay=60"));
+        // Programmes: an administrator makes them and their team; their leads (the walk makes the outsider the
+        // lead of a programme of the walk's audit) and the commissioners on any of their audits read them
+        Set<Caller> programme = only(Caller.ADMIN, Caller.COMMISSIONER, Caller.OUTSIDER);
+        rules.put("GET /programmes", rule(EVERYONE));
+        rules.put("GET /api/programmes", rule(EVERYONE));
+        rules.put("POST /programmes", form(only(Caller.ADMIN), "title=Walk+{random}&auditIds={auditId}"));
+        rules.put("POST /api/programmes", json(only(Caller.ADMIN),
+                "{\"title\":\"Walk {random}\",\"auditIds\":[\"{auditId}\"]}"));
+        rules.put("GET /programmes/{programmeId}", rule(programme));
+        rules.put("GET /api/programmes/{programmeId}", rule(programme));
+        rules.put("GET /api/programmes/{programmeId}/funnel", rule(programme));
+        // {username} joins the walk's programme, leaves it, joins again from the page and leaves from it
+        rules.put("PUT /api/programmes/{programmeId}/members/{username}", json(only(Caller.ADMIN),
+                "{\"role\":\"LEAD\"}"));
+        rules.put("DELETE /api/programmes/{programmeId}/members/{username}", rule(only(Caller.ADMIN)));
+        rules.put("POST /programmes/{programmeId}/members", form(only(Caller.ADMIN), "username={username}"));
+        rules.put("POST /programmes/{programmeId}/members/{username}/removal", form(only(Caller.ADMIN), ""));
         // Last: signing out now ends the caller's session at the server, which every page after it would see.
         rules.put("GET /logout", rules.remove("GET /logout"));
         return rules;
@@ -498,6 +520,7 @@ class RouteAccessTest {
         values.put("{id}", setId);
         values.put("{version}", "1");
         values.put("{reviewer}", reviewer);
+        values.put("{table}", "by_ward");
         String teammate = Api.user("teammate", "HOSPITAL", "REVIEWER");
         Api.member(audit, teammate, "REVIEWER", "HOSPITAL");
         values.put("{teammate}", teammate);
@@ -511,6 +534,11 @@ class RouteAccessTest {
                 .extract().path("id"));
         values.put("{actionId}", Api.asAdmin().body(fill(ACTION)).post("/api/audits/" + audit + "/actions").then()
                 .statusCode(201).extract().path("id"));
+        String programme = Api.asAdmin().body(Map.of("title", "Walk programme", "auditIds", List.of(audit)))
+                .post("/api/programmes").then().statusCode(201).extract().path("id");
+        Api.asAdmin().body(Map.of("role", "LEAD")).put("/api/programmes/" + programme + "/members/"
+                + usernames.get(Caller.OUTSIDER)).then().statusCode(200);
+        values.put("{programmeId}", programme);
         for (Caller caller : Caller.values()) {
             sessions.put(caller, Pages.signIn(usernames.get(caller), Api.password(usernames.get(caller))));
         }
