@@ -27,6 +27,8 @@ import org.bestplace.audit.MemberRole;
 import org.bestplace.criteria.CriteriaFile;
 import org.bestplace.criteria.CriteriaService;
 import org.bestplace.debrief.MinutesPdf;
+import org.bestplace.results.SpcView;
+import org.bestplace.results.VariationService;
 import org.bestplace.security.CurrentUser;
 import org.bestplace.web.DomainException;
 import org.jboss.resteasy.reactive.RestForm;
@@ -42,9 +44,9 @@ public class CommissioningPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance brief(CommissioningBrief brief, BriefView view);
+        static native TemplateInstance brief(CommissioningBrief brief, BriefView view, SpcView spc);
 
-        static native TemplateInstance paper(CommissioningBrief brief);
+        static native TemplateInstance paper(CommissioningBrief brief, SpcView spc);
     }
 
     /** One reason the scenario may remove, ticked or not. */
@@ -83,6 +85,9 @@ public class CommissioningPages {
     @Inject
     MinutesPdf pdf;
 
+    @Inject
+    VariationService variation;
+
     @GET
     public Response brief(@PathParam("auditId") Long auditId, @QueryParam("beds") String beds,
             @QueryParam("reasons") List<String> reasons) {
@@ -93,7 +98,7 @@ public class CommissioningPages {
     @Path("paper")
     public TemplateInstance paper(@PathParam("auditId") Long auditId, @QueryParam("beds") String beds,
             @QueryParam("reasons") List<String> reasons) {
-        return Templates.paper(paperBrief(auditId, beds, reasons));
+        return Templates.paper(paperBrief(auditId, beds, reasons), spc(auditId));
     }
 
     @GET
@@ -101,10 +106,15 @@ public class CommissioningPages {
     @Produces("application/pdf")
     public Response paperPdf(@PathParam("auditId") Long auditId, @QueryParam("beds") String beds,
             @QueryParam("reasons") List<String> reasons) {
-        String html = Templates.paper(paperBrief(auditId, beds, reasons)).render();
+        String html = Templates.paper(paperBrief(auditId, beds, reasons), spc(auditId)).render();
         return Response.ok(pdf.render(html, "/audits/" + auditId + "/brief/paper"))
                 .header("Content-Disposition", "inline; filename=\"commissioning-brief-" + auditId + ".pdf\"")
                 .build();
+    }
+
+    /** The p-chart of the audit's days, as the results page shows it. */
+    private SpcView spc(Long auditId) {
+        return variation.spcView(auditId, currentUser.user(), currentUser.isAdmin());
     }
 
     /** The paper shows a scenario only when reasons were ticked. */
@@ -215,7 +225,7 @@ public class CommissioningPages {
         BriefView view = new BriefView(auditId, beds == null ? "" : beds, new ArrayList<>(groups.values()),
                 query(field == null ? beds : null, field == null ? asked : List.of()), field, message, mayEnterCosts,
                 costs, actionLinks);
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(Templates.brief(brief, view).render())
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(Templates.brief(brief, view, spc(auditId)).render())
                 .build();
     }
 

@@ -6,7 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** Renders the minutes page (well-formed XHTML) to PDF with openhtmltopdf. */
+/** Renders the minutes page and the board paper (well-formed XHTML, with inline SVG charts) to PDF with openhtmltopdf. */
 @ApplicationScoped
 public class MinutesPdf {
 
@@ -18,6 +18,8 @@ public class MinutesPdf {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
+            // Inline SVG charts (the brief's p-chart) are drawn, not left blank.
+            builder.useSVGDrawer(new PdfCharts());
             // A control character pasted into a note becomes a space rather than failing the minutes.
             builder.withHtmlContent(NOT_XML.matcher(xhtml).replaceAll(" "), baseUri);
             builder.toStream(out);

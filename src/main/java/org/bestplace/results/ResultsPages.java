@@ -35,7 +35,8 @@ public class ResultsPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance results(ResultsView view, Reaudits.Change change);
+        static native TemplateInstance results(ResultsView view, Reaudits.Change change, SpcView spc,
+                FunnelView funnel);
     }
 
     public record Breakdown(String title, List<DailySummary.Row> rows) {
@@ -82,6 +83,9 @@ public class ResultsPages {
     CurrentUser currentUser;
 
     @Inject
+    VariationService variation;
+
+    @Inject
     org.bestplace.BestplaceConfig config;
 
     @GET
@@ -111,7 +115,9 @@ public class ResultsPages {
                 bySector.entrySet().stream().map(e -> new SectorTeam(e.getKey(), e.getValue())).toList(), internal,
                 log, config.publicationThreshold(), tableLinks(found, internal),
                 uri.getBaseUriBuilder().path("api/audits/" + auditId + "/tables/").build().toString()),
-                reaudits.of(auditId, currentUser.user(), currentUser.isAdmin()));
+                reaudits.of(auditId, currentUser.user(), currentUser.isAdmin()),
+                variation.spcView(auditId, currentUser.user(), currentUser.isAdmin()),
+                variation.funnelView(auditId, "ward", currentUser.user(), currentUser.isAdmin()));
     }
 
     /** The same files as {@code GET /api/audits/{id}/export}, for a signed-in browser. */

@@ -81,7 +81,8 @@ public class ResultsService {
                 training.teamAgreement(audit));
     }
 
-    private List<DayRow> days(long auditId) {
+    /** Every day with reviews or a debrief, in date order (the SPC chart reads it too). */
+    List<DayRow> days(long auditId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(Sql.load("results/days")).setParameter("audit", auditId).getResultList();
         Map<LocalDate, DayRow> days = new TreeMap<>();

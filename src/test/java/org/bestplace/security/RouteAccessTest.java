@@ -144,6 +144,9 @@ class RouteAccessTest {
         rules.put("GET /audits/{auditId}/reviews/{reviewId}/history", rule(history));
         rules.put("GET /api/audits/{auditId}/summary", rule(TEAM));
         rules.put("GET /api/audits/{auditId}/agreement", rule(TEAM));
+        // Variation across days and wards (SPC chart, funnel plot): the summary's readers
+        rules.put("GET /api/audits/{auditId}/spc", rule(TEAM));
+        rules.put("GET /api/audits/{auditId}/funnel", rule(TEAM));
         Set<Caller> chair = only(Caller.ADMIN, Caller.CHAIR);
         // the walk's day is opened (by the first caller allowed) before anyone reads it
         rules.put("POST /api/audits/{auditId}/debriefs/{date}/opening", rule(chair));
