@@ -87,7 +87,7 @@ load_now() { cut -d' ' -f1 /proc/loadavg; }
 measure_exports() {
   local audit=$1 dir=$2 query started
   download() {
-    curl -fsS -u "admin:$ADMIN_PASSWORD" -o "$dir/export.$1" -w '%{time_total} %{time_starttransfer}' \
+    curl -fsS -u "admin:$ADMIN_PASSWORD" -o "$dir/export.$1" -w '%{time_total} %{time_starttransfer}\n' \
       "$BASE/api/audits/$audit/export?format=$1&mode=internal" > "$dir/export.$1.time"
   }
   # One small export first, so the figures are not those of a cold JVM.

@@ -2,7 +2,9 @@
 -- decision cells from its reviews, after a bulk load that set @bestplace_bulk_load. The generator runs these statements;
 -- bench/export pipes them to mariadb. The same counts as the procedures of migrations V20, V22 and V33
 -- make row by row: a withdrawn case's reviews count nowhere. Rolled-up cells are all written to slot 0
--- (a read sums the slots).
+-- (a read sums the slots). The case rows are worked out row by row from each patient-day's few reviews
+-- (by index) rather than with window functions over the audit, so a million reviews need no sort
+-- and no temporary table; the result is the same (CaseRowsTest).
 DELETE FROM summary_cell WHERE audit_id = :audit;
 INSERT INTO summary_cell
 SELECT audit_id, review_date, ward, specialty, reviewer_sector, age_band, stay_band,
@@ -50,11 +52,17 @@ FROM pair_cell WHERE audit_id = :audit GROUP BY 1, 2, 3, 4, 5;
 DELETE FROM case_row WHERE audit_id = :audit;
 INSERT INTO case_row
 SELECT r.id, r.audit_id, r.case_id, c.case_number, r.review_date, r.submitted AND NOT r.withdrawn,
-       IF(r.submitted AND NOT r.withdrawn, ROW_NUMBER() OVER day_of_case, NULL),
+       IF(r.submitted AND NOT r.withdrawn,
+          IF(r.first_of_day, 1,
+             1 + (SELECT COUNT(*) FROM review l WHERE l.case_id = r.case_id AND l.review_date = r.review_date
+                    AND l.submitted AND (l.first_of_day OR l.submitted_at < r.submitted_at
+                                         OR (l.submitted_at = r.submitted_at AND l.id < r.id)))),
+          NULL),
        (SELECT GROUP_CONCAT(rc.code ORDER BY rc.code SEPARATOR ';') FROM review_criterion rc WHERE rc.review_id = r.id),
        (SELECT GROUP_CONCAT(rr.code ORDER BY rr.code SEPARATOR ';') FROM review_reason rr WHERE rr.review_id = r.id),
        IF(r.submitted AND NOT r.withdrawn,
-          COALESCE(d.outcome, IF(MIN(r.outcome) OVER same_day = MAX(r.outcome) OVER same_day, r.outcome, 'UNRESOLVED')),
+          COALESCE(d.outcome, IF((SELECT MIN(l.outcome) = MAX(l.outcome) FROM review l WHERE l.case_id = r.case_id
+                                    AND l.review_date = r.review_date AND l.submitted), r.outcome, 'UNRESOLVED')),
           NULL),
        IF(r.first_of_day AND NOT r.withdrawn AND d.id IS NOT NULL, r.outcome, NULL),
        IF(r.first_of_day AND NOT r.withdrawn AND d.id IS NOT NULL, d.outcome, NULL),
@@ -65,10 +73,7 @@ FROM review r
 JOIN patient_case c ON c.id = r.case_id
 LEFT JOIN debrief db ON db.audit_id = r.audit_id AND db.debrief_date = r.review_date
 LEFT JOIN decision d ON d.debrief_id = db.id AND d.case_id = r.case_id
-WHERE r.audit_id = :audit
-WINDOW same_day AS (PARTITION BY r.case_id, r.review_date, r.submitted AND NOT r.withdrawn),
-       day_of_case AS (PARTITION BY r.case_id, r.review_date, r.submitted AND NOT r.withdrawn
-                       ORDER BY r.first_of_day DESC, r.submitted_at, r.id);
+WHERE r.audit_id = :audit;
 DELETE FROM audit_decision_cell WHERE audit_id = :audit;
 INSERT INTO audit_decision_cell
 SELECT audit_id, decided_first, decided_outcome, 0, COUNT(*), SUM(settled) FROM case_row
