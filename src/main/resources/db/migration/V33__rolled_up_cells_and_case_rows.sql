@@ -202,27 +202,38 @@ DELIMITER ;
 -- its agreed outcome with window functions over the whole audit, so MariaDB sorted a million rows
 -- before the first left. `case_row` holds, per review, what that query worked out: whether the row is
 -- exported (submitted, case not withdrawn), its number in its patient-day, its criteria and reasons
--- as the export writes them and the patient-day's agreed outcome, with the case number, in an index
--- in the export's order. The export reads that index and joins each row to its review and case.
+-- as the export writes them and the patient-day's agreed outcome, with the case number and the
+-- review's own exported columns (so the read needs no lookup of the review by its random id), in
+-- the export's order: its primary key, so the export reads the table itself in order (a row that is
+-- not exported has number 0). The export joins each row to its case.
 -- Every review has one row (a draft too, not listed), made when the review is and kept by triggers
 -- on the reviews, their criteria and reasons and the decisions: each recomputes the one patient-day
 -- (or the one review's codes) it touched, as it stands at that moment, so the last write of a
 -- statement leaves the day right whatever the order of the rows.
 CREATE TABLE case_row (
-    review_id       VARCHAR(36)  NOT NULL PRIMARY KEY,
+    review_id       VARCHAR(36)  NOT NULL,
     audit_id        BIGINT       NOT NULL,
     case_id         BIGINT       NOT NULL,
     case_number     VARCHAR(32)  NOT NULL,
     review_date     DATE         NOT NULL,
     listed          BOOLEAN      NOT NULL,
-    review_number   BIGINT,
+    review_number   BIGINT       NOT NULL DEFAULT 0,
     criteria_met    TEXT,
     reasons         TEXT,
     agreed_outcome  VARCHAR(20),
     decided_first   VARCHAR(20),
     decided_outcome VARCHAR(20),
     settled         BIGINT,
-    INDEX ix_case_row_export (audit_id, listed, review_date, case_number, review_number)
+    ward            VARCHAR(100),
+    specialty       VARCHAR(100),
+    age_band        VARCHAR(16),
+    stay_band       VARCHAR(8),
+    reviewer_sector VARCHAR(16),
+    outcome         VARCHAR(20),
+    overridden      VARCHAR(3),
+    alternative     VARCHAR(40),
+    PRIMARY KEY (audit_id, listed, review_date, case_number, review_number, review_id),
+    CONSTRAINT uq_case_row_review UNIQUE (review_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- The chair's decisions as the cumulative "as agreed" figures count them (summary/agreed.sql), rolled
@@ -243,7 +254,7 @@ CREATE TABLE audit_decision_cell (
 -- Existing reviews, worked out by the export's old query over every audit at once.
 INSERT INTO case_row
 SELECT r.id, r.audit_id, r.case_id, c.case_number, r.review_date, r.submitted AND NOT r.withdrawn,
-       IF(r.submitted AND NOT r.withdrawn, ROW_NUMBER() OVER day_of_case, NULL),
+       IF(r.submitted AND NOT r.withdrawn, ROW_NUMBER() OVER day_of_case, 0),
        (SELECT GROUP_CONCAT(rc.code ORDER BY rc.code SEPARATOR ';') FROM review_criterion rc WHERE rc.review_id = r.id),
        (SELECT GROUP_CONCAT(rr.code ORDER BY rr.code SEPARATOR ';') FROM review_reason rr WHERE rr.review_id = r.id),
        IF(r.submitted AND NOT r.withdrawn,
@@ -253,7 +264,9 @@ SELECT r.id, r.audit_id, r.case_id, c.case_number, r.review_date, r.submitted AN
        IF(r.first_of_day AND NOT r.withdrawn AND d.id IS NOT NULL, d.outcome, NULL),
        IF(r.first_of_day AND NOT r.withdrawn AND d.id IS NOT NULL,
           (SELECT COUNT(*) FROM review s WHERE s.case_id = r.case_id AND s.review_date = r.review_date
-             AND s.submitted AND NOT s.first_of_day AND s.outcome <> r.outcome), NULL)
+             AND s.submitted AND NOT s.first_of_day AND s.outcome <> r.outcome), NULL),
+       r.ward, r.specialty, r.age_band, r.stay_band, r.reviewer_sector, r.outcome,
+       IF(r.override_outcome IS NULL, 'no', 'yes'), r.alternative
 FROM review r
 JOIN patient_case c ON c.id = r.case_id
 LEFT JOIN debrief db ON db.audit_id = r.audit_id AND db.debrief_date = r.review_date
@@ -285,6 +298,7 @@ BEGIN
         CALL count_decision_cells(p_case, p_day, -1);
         UPDATE case_row k
         JOIN (SELECT l.id, l.submitted AND NOT l.withdrawn AS listed, l.outcome, d.outcome AS decided,
+                     l.ward, l.specialty, l.age_band, l.stay_band, l.reviewer_sector, l.override_outcome, l.alternative,
                      l.first_of_day AND NOT l.withdrawn AND d.id IS NOT NULL AS decided_first,
                      (SELECT COUNT(*) FROM review s WHERE s.case_id = l.case_id AND s.review_date = l.review_date
                         AND s.submitted AND NOT s.first_of_day AND s.outcome <> l.outcome) AS settled,
@@ -302,11 +316,14 @@ BEGIN
                      day_of_case AS (PARTITION BY l.submitted AND NOT l.withdrawn
                                      ORDER BY l.first_of_day DESC, l.submitted_at, l.id)) x
           ON x.id = k.review_id
-        SET k.review_date = p_day, k.listed = x.listed, k.review_number = IF(x.listed, x.n, NULL),
+        SET k.review_date = p_day, k.listed = x.listed, k.review_number = IF(x.listed, x.n, 0),
             k.criteria_met = x.criteria_met, k.reasons = x.reasons,
             k.agreed_outcome = IF(x.listed, COALESCE(x.decided, IF(x.lowest = x.highest, x.outcome, 'UNRESOLVED')), NULL),
             k.decided_first = IF(x.decided_first, x.outcome, NULL), k.decided_outcome = IF(x.decided_first, x.decided, NULL),
-            k.settled = IF(x.decided_first, x.settled, NULL);
+            k.settled = IF(x.decided_first, x.settled, NULL),
+            k.ward = x.ward, k.specialty = x.specialty, k.age_band = x.age_band, k.stay_band = x.stay_band,
+            k.reviewer_sector = x.reviewer_sector, k.outcome = x.outcome,
+            k.overridden = IF(x.override_outcome IS NULL, 'no', 'yes'), k.alternative = x.alternative;
         CALL count_decision_cells(p_case, p_day, 1);
     END IF;
 END$$

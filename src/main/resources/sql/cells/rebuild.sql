@@ -57,7 +57,7 @@ SELECT r.id, r.audit_id, r.case_id, c.case_number, r.review_date, r.submitted AN
              1 + (SELECT COUNT(*) FROM review l WHERE l.case_id = r.case_id AND l.review_date = r.review_date
                     AND l.submitted AND (l.first_of_day OR l.submitted_at < r.submitted_at
                                          OR (l.submitted_at = r.submitted_at AND l.id < r.id)))),
-          NULL),
+          0),
        (SELECT GROUP_CONCAT(rc.code ORDER BY rc.code SEPARATOR ';') FROM review_criterion rc WHERE rc.review_id = r.id),
        (SELECT GROUP_CONCAT(rr.code ORDER BY rr.code SEPARATOR ';') FROM review_reason rr WHERE rr.review_id = r.id),
        IF(r.submitted AND NOT r.withdrawn,
@@ -68,7 +68,9 @@ SELECT r.id, r.audit_id, r.case_id, c.case_number, r.review_date, r.submitted AN
        IF(r.first_of_day AND NOT r.withdrawn AND d.id IS NOT NULL, d.outcome, NULL),
        IF(r.first_of_day AND NOT r.withdrawn AND d.id IS NOT NULL,
           (SELECT COUNT(*) FROM review s WHERE s.case_id = r.case_id AND s.review_date = r.review_date
-             AND s.submitted AND NOT s.first_of_day AND s.outcome <> r.outcome), NULL)
+             AND s.submitted AND NOT s.first_of_day AND s.outcome <> r.outcome), NULL),
+       r.ward, r.specialty, r.age_band, r.stay_band, r.reviewer_sector, r.outcome,
+       IF(r.override_outcome IS NULL, 'no', 'yes'), r.alternative
 FROM review r
 JOIN patient_case c ON c.id = r.case_id
 LEFT JOIN debrief db ON db.audit_id = r.audit_id AND db.debrief_date = r.review_date
