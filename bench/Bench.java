@@ -361,7 +361,7 @@ public final class Bench {
                     }
                 });
                 List<String> statements = what.equals("summary")
-                        ? List.of(DailySummary.cubeSql(false), DailySummary.placesAndReasonsSql(false),
+                        ? List.of(DailySummary.marginsSql(false), DailySummary.placesAndReasonsSql(false),
                                 DailySummary.overrideSql(false), DailySummary.agreedSql(false))
                         : List.of(Agreement.pairsSql(false));
                 long[] direct = times(runs, () -> {

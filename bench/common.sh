@@ -75,31 +75,65 @@ heap_during() {
     "$out.jstat" > "$out"
 }
 
-# Exports audit $1 as internal CSV and XLSX into folder $2 and runs the same case-row query through
-# `mariadb --batch --quick`. Sets EXPORT_{BATCH,CSV,XLSX}_{ROWS,SECONDS}, EXPORT_{CSV,XLSX}_HEAP
-# (MB) and EXPORT_RSS (the service's peak resident memory so far, MB).
+# The machine's load average over the last minute, to print beside a figure (other work on a
+# shared machine moves every timing).
+load_now() { cut -d' ' -f1 /proc/loadavg; }
+
+# Exports audit $1 as internal CSV and XLSX into folder $2, and runs through `mariadb --batch --quick`
+# both the export's case-row query and a plain dump of the review rows joined to their cases (the
+# physical limit). Sets EXPORT_{QUERY,DUMP,CSV,XLSX}_{ROWS,SECONDS}, EXPORT_{CSV,XLSX}_FIRST (seconds
+# to the first byte), EXPORT_{CSV,XLSX}_HEAP (MB), EXPORT_LOAD (load average before the exports) and
+# EXPORT_RSS (the service's peak resident memory so far, MB). EXPORT_BATCH_* are the query's figures.
 measure_exports() {
   local audit=$1 dir=$2 query started
   download() {
-    curl -fsS -u "admin:$ADMIN_PASSWORD" -o "$dir/export.$1" -w '%{time_total}' \
+    curl -fsS -u "admin:$ADMIN_PASSWORD" -o "$dir/export.$1" -w '%{time_total} %{time_starttransfer}\n' \
       "$BASE/api/audits/$audit/export?format=$1&mode=internal" > "$dir/export.$1.time"
   }
   # One small export first, so the figures are not those of a cold JVM.
   curl -fsS -u "admin:$ADMIN_PASSWORD" -o /dev/null "$BASE/api/audits/$audit/export?format=csv&mode=publication"
+  EXPORT_LOAD=$(load_now)
   heap_during "$dir/export.csv.heap" download csv
   heap_during "$dir/export.xlsx.heap" download xlsx
   EXPORT_RSS=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVICE_PID/status")
   query=$(grep -v '^--' src/main/resources/sql/export/case-rows.sql | sed "s/:audit/$audit/")
   started=$(now)
   mysql_ --batch --quick "$DB_NAME" -e "$query" > "$dir/export.tsv"
-  EXPORT_BATCH_SECONDS=$(since "$started")
-  EXPORT_BATCH_ROWS=$(( $(wc -l < "$dir/export.tsv") - 1 ))
-  EXPORT_CSV_SECONDS=$(cat "$dir/export.csv.time")
-  EXPORT_XLSX_SECONDS=$(cat "$dir/export.xlsx.time")
+  EXPORT_QUERY_SECONDS=$(since "$started")
+  EXPORT_QUERY_ROWS=$(( $(wc -l < "$dir/export.tsv") - 1 ))
+  query=$(grep -v '^--' src/main/resources/sql/export/review-dump.sql | sed "s/:audit/$audit/")
+  started=$(now)
+  mysql_ --batch --quick "$DB_NAME" -e "$query" > "$dir/dump.tsv"
+  EXPORT_DUMP_SECONDS=$(since "$started")
+  EXPORT_DUMP_ROWS=$(( $(wc -l < "$dir/dump.tsv") - 1 ))
+  EXPORT_BATCH_SECONDS=$EXPORT_QUERY_SECONDS
+  EXPORT_BATCH_ROWS=$EXPORT_QUERY_ROWS
+  read -r EXPORT_CSV_SECONDS EXPORT_CSV_FIRST < "$dir/export.csv.time"
+  read -r EXPORT_XLSX_SECONDS EXPORT_XLSX_FIRST < "$dir/export.xlsx.time"
   # Case rows are the CSV lines of the cases table: between its header and the next table's comment.
   EXPORT_CSV_ROWS=$(awk '/^# table: cases/ { inside = 1; getline; next } /^# table:/ { inside = 0 } inside' \
     "$dir/export.csv" | wc -l)
-  EXPORT_XLSX_ROWS=$EXPORT_BATCH_ROWS
+  EXPORT_XLSX_ROWS=$EXPORT_QUERY_ROWS
   EXPORT_CSV_HEAP=$(cat "$dir/export.csv.heap")
   EXPORT_XLSX_HEAP=$(cat "$dir/export.xlsx.heap")
+}
+
+# The export figures as a table, each with its target (bench/run and bench/export print the same).
+print_exports() {
+  local r
+  rate() { echo "$1 / $2" | bc; }
+  printf '%-34s | %9s | %8s | %9s | %12s | %s\n' "" "rows" "seconds" "rows/s" "first byte s" "peak heap MB"
+  printf '%-34s | %9s | %8.2f | %9s | %12s | %s\n' "mariadb --batch --quick, plain dump" "$EXPORT_DUMP_ROWS" \
+    "$EXPORT_DUMP_SECONDS" "$(rate "$EXPORT_DUMP_ROWS" "$EXPORT_DUMP_SECONDS")" "-" "-"
+  printf '%-34s | %9s | %8.2f | %9s | %12s | %s\n' "mariadb --batch --quick, case rows" "$EXPORT_QUERY_ROWS" \
+    "$EXPORT_QUERY_SECONDS" "$(rate "$EXPORT_QUERY_ROWS" "$EXPORT_QUERY_SECONDS")" "-" "-"
+  printf '%-34s | %9s | %8.2f | %9s | %12.2f | %s\n' "service CSV (internal)" "$EXPORT_CSV_ROWS" "$EXPORT_CSV_SECONDS" \
+    "$(rate "$EXPORT_CSV_ROWS" "$EXPORT_CSV_SECONDS")" "$EXPORT_CSV_FIRST" "$EXPORT_CSV_HEAP"
+  printf '%-34s | %9s | %8.2f | %9s | %12.2f | %s\n' "service XLSX (internal)" "$EXPORT_XLSX_ROWS" "$EXPORT_XLSX_SECONDS" \
+    "$(rate "$EXPORT_XLSX_ROWS" "$EXPORT_XLSX_SECONDS")" "$EXPORT_XLSX_FIRST" "$EXPORT_XLSX_HEAP"
+  r=$(echo "scale=2; $EXPORT_DUMP_SECONDS / $EXPORT_CSV_SECONDS" | bc | sed 's/^\./0./')
+  printf 'CSV: %s rows in %.2f s (target 1,000,000 in under 10 s); %s of the plain dump'"'"'s speed (target at least 0.8)\n' \
+    "$EXPORT_CSV_ROWS" "$EXPORT_CSV_SECONDS" "$r"
+  echo "heap: CSV $EXPORT_CSV_HEAP MB, XLSX $EXPORT_XLSX_HEAP MB (target at most 256 MB); XLSX $(rate "$EXPORT_XLSX_ROWS" "$EXPORT_XLSX_SECONDS") rows/s (target at least 50,000)"
+  echo "load average (1 min) before the exports: $EXPORT_LOAD on $(nproc) cores"
 }

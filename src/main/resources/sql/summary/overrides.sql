@@ -1,3 +1,4 @@
--- Submitted reviews and how many were overridden, from the summary cells. {days} is the days filter.
-select coalesce(sum(c.reviews), 0), coalesce(sum(c.overrides), 0) from summary_cell c
-where c.audit_id = :audit {days}
+-- Submitted reviews and how many were overridden, from the rolled-up summary cells of one dimension
+-- (every submitted review is under one sector). {margins} and {days} as in margins.sql.
+select coalesce(sum(m.reviews), 0), coalesce(sum(m.overrides), 0) from {margins} m
+where m.audit_id = :audit and m.dimension = 'sector' {days}

@@ -27,9 +27,13 @@ public final class Sql {
         return LOADED.computeIfAbsent(name, Sql::read);
     }
 
-    /** A script of several statements, split at each {@code ;}; none of ours has one inside a string. */
+    /**
+     * A script of several statements, split at each {@code ;} that ends a line (a {@code ';'} inside
+     * a statement, such as a separator, never does).
+     */
     public static List<String> statements(String name) {
-        return Arrays.stream(load(name).split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(load(name).split(";\\s*\n")).map(String::strip).map(s -> s.replaceAll(";$", ""))
+                .filter(s -> !s.isEmpty()).toList();
     }
 
     private static String read(String name) {

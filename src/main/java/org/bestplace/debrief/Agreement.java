@@ -31,14 +31,17 @@ public record Agreement(LocalDate date, long pairs, long agreed, Double percentA
 
     /**
      * Each patient-day's first submitted review paired with its later submitted one, counted by
-     * outcomes and sectors, from the pair cells the database keeps (migration V10).
+     * outcomes and sectors, from the pair cells the database keeps (migration V10), rolled up per
+     * audit for the whole audit (V33).
      */
     public static String pairsSql(boolean date) {
         return pairsSql(date, false);
     }
 
     static String pairsSql(boolean date, boolean openedOnly) {
-        return Sql.load("agreement/pairs").replace("{days}", DailySummary.days("p", date, openedOnly));
+        return Sql.load("agreement/pairs")
+                .replace("{pairs}", DailySummary.cells("pair_cell", "audit_pair_cell", date, openedOnly))
+                .replace("{days}", DailySummary.days("p", date, openedOnly));
     }
 
     public static Agreement compute(EntityManager em, long auditId, LocalDate date) {

@@ -64,12 +64,13 @@ public record DailySummary(
             band -> Integer.parseInt(band.replaceAll("\\D.*", "")));
 
     /**
-     * The breakdowns from the summary cells the database keeps as reviews are written (see
-     * migration V7): a cube whose margins are the by-ward, by-sector, ... rows, read without
-     * touching the reviews. Parameters {@code :audit} and, for a day, {@code :date}.
+     * The breakdowns from the rolled-up summary cells the database keeps as reviews are written
+     * (migration V33): per dimension and label, patient-days reviewed and not qualifying, read
+     * without touching the reviews or the fine cells. Parameters {@code :audit} and, for a day,
+     * {@code :date}.
      */
-    public static String cubeSql(boolean date) {
-        return cubeSql(date, false);
+    public static String marginsSql(boolean date) {
+        return marginsSql(date, false);
     }
 
     /**
@@ -83,45 +84,62 @@ public record DailySummary(
                         + " where o.audit_id = :audit)" : "");
     }
 
-    static String cubeSql(boolean date, boolean openedOnly) {
-        return Sql.load("summary/cube").replace("{days}", days("c", date, openedOnly));
+    /**
+     * The cells a query reads: those rolled up over the whole audit when it reads every day, or
+     * those of each day ({@code perDay}) when it reads one day or the opened days.
+     */
+    static String cells(String perDay, String wholeAudit, boolean date, boolean openedOnly) {
+        return date || openedOnly ? perDay : wholeAudit;
+    }
+
+    static String marginsSql(boolean date, boolean openedOnly) {
+        return Sql.load("summary/margins")
+                .replace("{margins}", cells("summary_margin", "audit_summary_margin", date, openedOnly))
+                .replace("{days}", days("m", date, openedOnly));
     }
 
     /**
      * Alternatives and reasons of the first reviews that found the patient did not qualify, from
-     * the place cells the database keeps (migration V8).
+     * the place cells the database keeps (migrations V8, V33).
      */
     public static String placesAndReasonsSql(boolean date) {
         return placesAndReasonsSql(date, false);
     }
 
     static String placesAndReasonsSql(boolean date, boolean openedOnly) {
-        return Sql.load("summary/places-and-reasons").replace("{days}", days("p", date, openedOnly));
+        return Sql.load("summary/places-and-reasons")
+                .replace("{places}", cells("place_cell", "audit_place_cell", date, openedOnly))
+                .replace("{days}", days("p", date, openedOnly));
     }
 
-    /** Submitted reviews and how many were overridden, from the summary cells. */
+    /** Submitted reviews and how many were overridden, from the rolled-up summary cells. */
     public static String overrideSql(boolean date) {
         return overrideSql(date, false);
     }
 
     static String overrideSql(boolean date, boolean openedOnly) {
-        return Sql.load("summary/overrides").replace("{days}", days("c", date, openedOnly));
+        return Sql.load("summary/overrides")
+                .replace("{margins}", cells("summary_margin", "audit_summary_margin", date, openedOnly))
+                .replace("{days}", days("m", date, openedOnly));
     }
 
     /**
      * What moves "as agreed" away from "as reviewed", by the first review's outcome: pairs whose
      * reviews disagree (from the pair cells), and the chair's decisions with how many of them
      * settle such a disagreement. Disagreements less decided ones are the unresolved patient-days.
-     * Decisions are few, so their part starts from them.
      */
     public static String agreedSql(boolean date) {
         return agreedSql(date, false);
     }
 
-    /** Decisions are only ever made on an open day, so only the pairs need the opened-days filter. */
+    /**
+     * Decisions are only ever made on an open day, so only the pairs need the opened-days filter;
+     * every day's decisions are read from the decision cells the database keeps (migration V33).
+     */
     static String agreedSql(boolean date, boolean openedOnly) {
-        return Sql.load("summary/agreed").replace("{pair_days}", days("p", date, openedOnly))
-                .replace("{decision_day}", date ? " and db.debrief_date = :date" : "");
+        return Sql.load("summary/agreed").replace("{pairs}", cells("pair_cell", "audit_pair_cell", date, openedOnly))
+                .replace("{pair_days}", days("p", date, openedOnly))
+                .replace("{decided}", Sql.load(date ? "summary/decided-on-day" : "summary/decided-rolled-up").strip());
     }
 
     public static DailySummary compute(EntityManager em, long auditId, LocalDate date) {
@@ -137,17 +155,19 @@ public record DailySummary(
         Map<String, long[]> stay = new TreeMap<>(BY_LENGTH_OF_STAY);
         long reviewed = 0;
         long notQualifying = 0;
-        for (Object raw : bind(em.createNativeQuery(cubeSql(date != null, openedDaysOnly)), auditId, date).getResultList()) {
+        Map<String, Map<String, long[]>> margins = Map.of("ward", ward, "specialty", specialty, "sector", sector,
+                "age_band", age, "stay_band", stay);
+        for (Object raw : bind(em.createNativeQuery(marginsSql(date != null, openedDaysOnly)), auditId, date)
+                .getResultList()) {
             Object[] row = (Object[]) raw;
-            long count = number(row[5]);
-            long nq = number(row[6]);
-            reviewed += count;
-            notQualifying += nq;
-            add(ward, (String) row[0], count, nq);
-            add(specialty, (String) row[1], count, nq);
-            add(sector, (String) row[2], count, nq);
-            add(age, (String) row[3], count, nq);
-            add(stay, (String) row[4], count, nq);
+            long count = number(row[2]);
+            long nq = number(row[3]);
+            // Every patient-day is under one ward, so the ward margin sums to the totals.
+            if ("ward".equals(row[0])) {
+                reviewed += count;
+                notQualifying += nq;
+            }
+            add(margins.get((String) row[0]), (String) row[1], count, nq);
         }
         List<Count> alternatives = new ArrayList<>();
         List<Count> reasons = new ArrayList<>();

@@ -69,7 +69,7 @@ class SqlFilesTest {
         String rebuild = Sql.load("cells/rebuild");
         assertTrue(rebuild.toLowerCase().contains("insert into summary_cell"), rebuild);
         assertFalse(rebuild.contains("--"), "comment lines are left out: " + rebuild);
-        assertEquals(7, Sql.statements("cells/rebuild").size(), "three deletes and four inserts");
+        assertEquals(19, Sql.statements("cells/rebuild").size(), "nine deletes and ten inserts");
         IllegalStateException missing = assertThrows(IllegalStateException.class, () -> Sql.load("no/such-query"));
         assertTrue(missing.getMessage().contains("sql/no/such-query.sql"), missing.getMessage());
     }

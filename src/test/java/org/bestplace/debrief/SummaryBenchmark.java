@@ -46,11 +46,11 @@ class SummaryBenchmark {
         String day = "2026-11-10";
         System.out.println("figure                          | via HTTP p50 / p95 (ms) | SQL alone p50 / p95 (ms)");
         row("summary, cumulative", () -> http(reviewer, audit, "/summary"),
-                () -> sql(audit, null, DailySummary.cubeSql(false), DailySummary.placesAndReasonsSql(false),
+                () -> sql(audit, null, DailySummary.marginsSql(false), DailySummary.placesAndReasonsSql(false),
                         DailySummary.overrideSql(false),
                         DailySummary.agreedSql(false)));
         row("summary, one day", () -> http(reviewer, audit, "/summary?date=" + day),
-                () -> sql(audit, day, DailySummary.cubeSql(true), DailySummary.placesAndReasonsSql(true),
+                () -> sql(audit, day, DailySummary.marginsSql(true), DailySummary.placesAndReasonsSql(true),
                         DailySummary.overrideSql(true),
                         DailySummary.agreedSql(true)));
         row("agreement, cumulative", () -> http(reviewer, audit, "/agreement"),

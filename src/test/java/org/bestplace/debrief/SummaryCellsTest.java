@@ -257,12 +257,16 @@ class SummaryCellsTest {
                 "only the community review is left on the 3rd: " + rows(SUMMARY_FROM_CELLS, audit));
     }
 
-    /** One trigger per kind of write, each handing the row with its sign to the one counting procedure. */
+    /**
+     * One trigger per kind of write, each handing the row with its sign to the one counting procedure
+     * (the export's case rows have triggers of their own, migration V33).
+     */
     @Test
     void eachCellFamilyIsCountedByOneProcedureWithASign() throws Exception {
         List<String> triggers = rows("""
                 select action_timing, event_manipulation, action_statement from information_schema.triggers
-                where event_object_schema = database() and event_object_table = ? order by 2, 1""", "review");
+                where event_object_schema = database() and event_object_table = ?
+                  and trigger_name not like 'review\\_case\\_row\\_%' order by 2, 1""", "review");
         assertEquals(List.of(
                 "BEFORE|DELETE|CALL count_review_cells(OLD.id, -1)|",
                 "AFTER|INSERT|CALL count_review_cells(NEW.id, 1)|",
