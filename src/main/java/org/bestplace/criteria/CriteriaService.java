@@ -248,6 +248,23 @@ public class CriteriaService {
         return parsed.computeIfAbsent(set.contentHash, hash -> CriteriaFile.parse(set.content));
     }
 
+    /**
+     * The parsed content an audit pinned by its hash (audit.criteria_hash): content never changes
+     * under a hash, so it is read from the database once and kept; later calls read nothing.
+     */
+    public CriteriaFile definitionOf(String contentHash) {
+        return parsed.computeIfAbsent(contentHash, hash -> {
+            CriteriaSet set = CriteriaSet.byContentHash(hash).orElseThrow(() -> new IllegalStateException(
+                    "No criteria set holds the content " + hash + " an audit was set up with"));
+            CriteriaFile file = CriteriaFile.parse(set.content);
+            if (!file.contentHash().equals(hash)) {
+                throw new IllegalStateException("Criteria set " + set.setId + " " + set.version
+                        + " no longer holds the content " + hash + " an audit was set up with");
+            }
+            return file;
+        });
+    }
+
     /** Raised at start when a criteria file cannot be loaded; the service then stops. */
     public static class CriteriaFileRefused extends IllegalStateException {
         public CriteriaFileRefused(String message) {

@@ -123,6 +123,11 @@ public class CriteriaSet extends NumberedEntity {
         return find("setId = ?1 and version = ?2", setId, version).firstResultOptional();
     }
 
+    /** The set holding this content (its hash covers the id and version, so one at most). */
+    public static Optional<CriteriaSet> byContentHash(String contentHash) {
+        return find("contentHash", contentHash).firstResultOptional();
+    }
+
     public static List<CriteriaSet> versionsOf(String setId) {
         return list("setId = ?1 order by createdAt, id", setId);
     }

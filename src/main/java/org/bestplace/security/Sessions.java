@@ -34,7 +34,8 @@ public class Sessions {
      * A session found open: who it belongs to, its anti-forgery token, and whether its user must
      * change a temporary password before anything else.
      */
-    public record Live(long id, String username, Set<String> roles, String csrfToken, boolean mustChangePassword) {
+    public record Live(long id, String username, Set<String> roles, String csrfToken, boolean mustChangePassword,
+            User user) {
     }
 
     /** A new session for the user; returns the token for the cookie (which is all the browser gets). */
@@ -67,7 +68,7 @@ public class Sessions {
                     s.touch(now);
                     return new Live(s.id, s.user.username,
                             s.user.roleSet().stream().map(Enum::name).collect(Collectors.toUnmodifiableSet()),
-                            s.csrfToken, s.user.passwordMustChange);
+                            s.csrfToken, s.user.passwordMustChange, s.user);
                 });
     }
 

@@ -50,13 +50,18 @@ class StatementsPerReviewTest {
         // The first review warms what the service keeps in memory (the audit's criteria).
         tabletPut(tablet, audit, Api.submittedReview(first, true, criterion), 201);
         Counts cost = counted(() -> tabletPut(tablet, audit, Api.submittedReview(second, false, null), 201));
+        System.out.println("a new review from a tablet: " + cost);
         assertTrue(cost.statements() <= MOST, "one new review sent " + cost + "; at most " + MOST
                 + " besides transaction control");
     }
 
-    /** The same through the JSON API with HTTP Basic: the user is read once, with the password check. */
+    /**
+     * The same through the JSON API with HTTP Basic, which checks the password on every call: the
+     * user is read once, with the password check, and the sign-in throttle reads the name's recent
+     * failures beside it (one statement more than a tablet's session).
+     */
     @Test
-    void aNewReviewThroughTheApiSendsAtMostSixStatementsBesidesTransactionControl() throws Exception {
+    void aNewReviewThroughTheApiSendsAtMostSevenStatementsBesidesTransactionControl() throws Exception {
         String audit = Api.collectingAudit();
         String reviewer = Api.reviewerOn(audit, "COMMUNITY");
         String criterion = Api.firstCriterion();
@@ -66,7 +71,8 @@ class StatementsPerReviewTest {
                 .statusCode(201);
         Counts cost = counted(() -> Api.putReview(audit, reviewer, UUID.randomUUID().toString(),
                 Api.submittedReview(second, true, criterion)).statusCode(201));
-        assertTrue(cost.statements() <= MOST, "one new review sent " + cost + "; at most " + MOST
+        System.out.println("a new review through the API: " + cost);
+        assertTrue(cost.statements() <= MOST + 1, "one new review sent " + cost + "; at most " + (MOST + 1)
                 + " besides transaction control");
     }
 
