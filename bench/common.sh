@@ -34,7 +34,7 @@ start_service() {
   local log=$1 started
   started=$(now)
   STARTED_AT=$started
-  env $(service_env) ${SERVICE_ENV_EXTRA:-} java -Xmx"$HEAP" -jar target/quarkus-app/quarkus-run.jar > "$log" 2>&1 &
+  env $(service_env) ${SERVICE_ENV_EXTRA:-} java -Xmx"$HEAP" ${SERVICE_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "$log" 2>&1 &
   SERVICE_PID=$!
   until curl -fs "$BASE/q/health/ready" > /dev/null 2>&1; do
     kill -0 "$SERVICE_PID" 2>/dev/null || { cat "$log"; exit 1; }

@@ -97,6 +97,13 @@ public class CriteriaService {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read criteria file " + path, e);
         }
+        String source = path.getFileName().toString();
+        // A file stored from this file before, and unchanged since to the byte, was checked then:
+        // nothing to parse or store before the first request (which parses it once, by its hash).
+        if (CriteriaSet.contentsLoadedFrom(source).contains(yaml)) {
+            LOG.debugf("Criteria file %s is unchanged since it was loaded", source);
+            return;
+        }
         CriteriaFile file;
         try {
             file = validated(yaml, "problems");
@@ -104,7 +111,6 @@ public class CriteriaService {
             throw new CriteriaFileRefused("Criteria file " + path + " cannot be loaded: "
                     + String.join("; ", e.problems()));
         }
-        String source = path.getFileName().toString();
         var existing = CriteriaSet.byIdAndVersion(file.id(), file.version());
         CriteriaSet set;
         if (existing.isEmpty()) {
