@@ -32,6 +32,11 @@ service_env() {
 # seconds). SERVICE_ENV_EXTRA adds environment settings (bench/startup's log format).
 start_service() {
   local log=$1 started
+  # Another service answering on the port would be measured instead of this one.
+  if curl -s -o /dev/null "$BASE/q/health/ready"; then
+    echo "something already answers on port $PORT: set PORT to a free one" >&2
+    exit 1
+  fi
   started=$(now)
   STARTED_AT=$started
   env $(service_env) ${SERVICE_ENV_EXTRA:-} java -Xmx"$HEAP" ${SERVICE_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "$log" 2>&1 &
