@@ -1,6 +1,8 @@
 package org.bestplace.security;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -54,8 +56,13 @@ public class Sessions {
         return open(User.byUsername(username).orElseThrow());
     }
 
-    /** The open session with this token, noting its use at most once a minute. */
-    @Transactional
+    /**
+     * The open session with this token, noting its use at most once a minute. Every signed-in
+     * request asks, so the session and its user are read in one statement outside any transaction
+     * (no transaction control sent with it); the note of use, at most once a minute, is a
+     * transaction of its own.
+     */
+    @ActivateRequestContext
     public Optional<Live> live(String token) {
         if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
             return Optional.empty();
@@ -65,7 +72,9 @@ public class Sessions {
         return UserSession.byTokenHash(hash(token))
                 .filter(s -> s.isLive(now, limits.idleTimeout(), limits.absoluteLifetime()))
                 .map(s -> {
-                    s.touch(now);
+                    if (s.touch(now)) {
+                        QuarkusTransaction.requiringNew().run(() -> UserSession.noteUse(s.id, now));
+                    }
                     return new Live(s.id, s.user.username,
                             s.user.roleSet().stream().map(Enum::name).collect(Collectors.toUnmodifiableSet()),
                             s.csrfToken, s.user.passwordMustChange, s.user);
