@@ -123,7 +123,7 @@ public final class Bench {
             tokens.add(token);
         }
         boolean trace = System.getenv("BENCH_TRACE") != null;
-        Run run = new Run();
+        Run run = new Run(Counters.of(o));
         run.timeClients(clients, slot -> {
             HttpClient http = signedIn.get(slot);
             String token = tokens.get(slot);
@@ -206,7 +206,7 @@ public final class Bench {
             c.setAutoCommit(false);
             connections.add(c);
         }
-        Run run = new Run();
+        Run run = new Run(Counters.of(o));
         run.timeClients(clients, slot -> {
             Connection c = connections.get(slot);
             long[] mine = new long[cases.count()];
@@ -295,7 +295,13 @@ public final class Bench {
     static final class Run {
         private final AtomicInteger done = new AtomicInteger();
         private final AtomicInteger errors = new AtomicInteger();
+        private final Counters counters;
         private volatile String firstError;
+
+        /** A run whose statements are counted on the database server by {@code counters} (null: not counted). */
+        Run(Counters counters) {
+            this.counters = counters;
+        }
 
         void acknowledged() {
             done.incrementAndGet();
@@ -309,6 +315,7 @@ public final class Bench {
         void timeClients(int clients, IntFunction<long[]> client) throws InterruptedException {
             long[][] latencies = new long[clients][];
             List<Thread> threads = new ArrayList<>();
+            Counters.Reading before = counters == null ? null : counters.read();
             long started = System.nanoTime();
             for (int c = 0; c < clients; c++) {
                 int slot = c;
@@ -320,12 +327,103 @@ public final class Bench {
                 thread.join();
             }
             double seconds = (System.nanoTime() - started) / 1e9;
+            String counted = "";
+            if (counters != null) {
+                Counters.Reading moved = counters.read().since(before);
+                int reviews = Math.max(1, done.get());
+                counted = String.format(Locale.ROOT, " statements=%.2f control=%.2f commits=%.2f", 
+                        (double) moved.statements() / reviews, (double) moved.control() / reviews,
+                        (double) moved.commits() / reviews);
+                counters.close();
+            }
             long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
-            System.out.printf(Locale.ROOT, "reviews=%d seconds=%.2f rate=%.0f p50=%.1f p99=%.1f errors=%d%n",
+            System.out.printf(Locale.ROOT, "reviews=%d seconds=%.2f rate=%.0f p50=%.1f p99=%.1f errors=%d%s%n",
                     done.get(), seconds, done.get() / seconds, percentile(all, 0.50), percentile(all, 0.99),
-                    errors.get());
+                    errors.get(), counted);
             if (firstError != null) {
                 System.err.println("first error: " + firstError);
+            }
+        }
+    }
+
+
+    // ---- statements counted on the server ----------------------------------------------------
+
+    /**
+     * What the database server was asked during a run, from its own counters (GLOBAL status, so
+     * every client of the server counts: run the benchmark on a server nothing else uses; an idle
+     * second is measured first and its statements reported on stderr). {@code Questions} counts
+     * every statement a client sent (not those run inside triggers and procedures);
+     * transaction control is BEGIN, COMMIT, ROLLBACK, savepoints and SET statements (the
+     * autocommit switches), counted apart. The reading's own statement is taken off.
+     */
+    static final class Counters implements AutoCloseable {
+        static final List<String> CONTROL = List.of("Com_begin", "Com_commit", "Com_rollback", "Com_set_option",
+                "Com_savepoint", "Com_release_savepoint", "Com_rollback_to_savepoint");
+        private final Connection connection;
+
+        record Reading(long questions, long control, long commits) {
+            /** What moved since an earlier reading, less this reading's own statement. */
+            Reading since(Reading before) {
+                return new Reading(questions - before.questions - 1, control - before.control,
+                        commits - before.commits);
+            }
+
+            long statements() {
+                return questions - control;
+            }
+        }
+
+        private Counters(Connection connection) {
+            this.connection = connection;
+        }
+
+        /** Counters on the server of {@code url=}, or null when the run was given none. */
+        static Counters of(Map<String, String> o) throws SQLException, InterruptedException {
+            if (o.get("url") == null) {
+                return null;
+            }
+            Counters counters = new Counters(connect(o));
+            Reading before = counters.read();
+            Thread.sleep(1000);
+            Reading idle = counters.read().since(before);
+            if (idle.questions() > 0) {
+                System.err.println("the database server took " + idle.questions() + " statements from other clients"
+                        + " in an idle second: the statement counts include them");
+            }
+            return counters;
+        }
+
+        Reading read() {
+            try (var s = connection.createStatement(); var r = s.executeQuery(
+                    "SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions', '" + String.join("', '", CONTROL) + "')")) {
+                long questions = 0;
+                long control = 0;
+                long commits = 0;
+                while (r.next()) {
+                    String name = r.getString(1);
+                    long value = r.getLong(2);
+                    if (name.equalsIgnoreCase("Questions")) {
+                        questions = value;
+                    } else {
+                        control += value;
+                        if (name.equalsIgnoreCase("Com_commit")) {
+                            commits = value;
+                        }
+                    }
+                }
+                return new Reading(questions, control, commits);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read the server's status counters", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // the figures are printed; a failed close changes none of them
             }
         }
     }

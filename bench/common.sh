@@ -28,11 +28,18 @@ service_env() {
 }
 
 # Starts the service with -Xmx$HEAP, logging to $1, and waits until it is ready; READY_SECONDS
-# is the time from launching the JVM to the first ready answer.
+# is the time from launching the JVM to the first ready answer, STARTED_AT the launch (epoch
+# seconds). SERVICE_ENV_EXTRA adds environment settings (bench/startup's log format).
 start_service() {
   local log=$1 started
+  # Another service answering on the port would be measured instead of this one.
+  if curl -s -o /dev/null "$BASE/q/health/ready"; then
+    echo "something already answers on port $PORT: set PORT to a free one" >&2
+    exit 1
+  fi
   started=$(now)
-  env $(service_env) java -Xmx"$HEAP" -jar target/quarkus-app/quarkus-run.jar > "$log" 2>&1 &
+  STARTED_AT=$started
+  env $(service_env) ${SERVICE_ENV_EXTRA:-} java -Xmx"$HEAP" ${SERVICE_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "$log" 2>&1 &
   SERVICE_PID=$!
   until curl -fs "$BASE/q/health/ready" > /dev/null 2>&1; do
     kill -0 "$SERVICE_PID" 2>/dev/null || { cat "$log"; exit 1; }

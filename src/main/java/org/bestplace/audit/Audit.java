@@ -296,10 +296,25 @@ public class Audit extends NumberedEntity {
 
     /** Cases and reviews are only taken while the audit is collecting data. */
     public void requireCollecting() {
+        requireCollecting(status);
+    }
+
+    /** The same for an audit whose status was read on its own. */
+    public static void requireCollecting(AuditStatus status) {
         if (status != AuditStatus.COLLECTING) {
             throw DomainException.conflict("The audit is " + status + "; cases and reviews are taken only while it is"
                     + " COLLECTING.");
         }
+    }
+
+    /**
+     * An audit known only by its id, for a row that refers to it (a new review's): never read,
+     * persisted or asked anything but its id.
+     */
+    public static Audit known(long id) {
+        Audit audit = new Audit();
+        audit.id = id;
+        return audit;
     }
 
     /** Reads a time zone as an audit takes it, or refuses naming the field. */

@@ -1,6 +1,8 @@
 package org.bestplace.audit;
 
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import org.bestplace.security.Sector;
 import org.bestplace.security.User;
@@ -15,20 +17,31 @@ public record AuditAccess(Audit audit, User user, boolean admin, Set<MemberRole>
     public static AuditAccess of(Long auditId, User user, boolean admin) {
         Audit audit = auditId == null ? null : Audit.findById(auditId);
         if (audit == null) {
-            throw DomainException.notFound("There is no audit " + auditId + ".");
+            throw noSuchAudit(auditId);
         }
-        Set<MemberRole> roles = EnumSet.noneOf(MemberRole.class);
-        Sector sector = user.sector;
+        Map<MemberRole, Sector> places = new EnumMap<>(MemberRole.class);
         for (Member member : Member.ofUserInAudit(audit, user)) {
-            roles.add(member.role);
-            if (member.role == MemberRole.REVIEWER) {
-                sector = member.sector;
-            }
+            places.put(member.role, member.sector);
         }
-        if (roles.isEmpty() && !admin) {
-            throw DomainException.notFound("There is no audit " + auditId + ".");
+        return ofPlaces(audit, user, admin, places);
+    }
+
+    /**
+     * The same from the user's places on the audit's team (each role with its sector), read
+     * with the audit by the caller. The sector is the reviewer place's, else the user's own.
+     */
+    public static AuditAccess ofPlaces(Audit audit, User user, boolean admin, Map<MemberRole, Sector> places) {
+        if (places.isEmpty() && !admin) {
+            throw noSuchAudit(audit.id);
         }
+        Set<MemberRole> roles = places.isEmpty() ? EnumSet.noneOf(MemberRole.class) : EnumSet.copyOf(places.keySet());
+        Sector sector = places.getOrDefault(MemberRole.REVIEWER, user.sector);
         return new AuditAccess(audit, user, admin, roles, sector);
+    }
+
+    /** Refuses an audit that is not there, in the words every audit door uses. */
+    public static DomainException noSuchAudit(Long auditId) {
+        return DomainException.notFound("There is no audit " + auditId + ".");
     }
 
     public boolean has(MemberRole role) {

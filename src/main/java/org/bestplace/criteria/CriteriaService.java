@@ -97,6 +97,13 @@ public class CriteriaService {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read criteria file " + path, e);
         }
+        String source = path.getFileName().toString();
+        // A file stored from this file before, and unchanged since to the byte, was checked then:
+        // nothing to parse or store before the first request (which parses it once, by its hash).
+        if (CriteriaSet.contentsLoadedFrom(source).contains(yaml)) {
+            LOG.debugf("Criteria file %s is unchanged since it was loaded", source);
+            return;
+        }
         CriteriaFile file;
         try {
             file = validated(yaml, "problems");
@@ -104,7 +111,6 @@ public class CriteriaService {
             throw new CriteriaFileRefused("Criteria file " + path + " cannot be loaded: "
                     + String.join("; ", e.problems()));
         }
-        String source = path.getFileName().toString();
         var existing = CriteriaSet.byIdAndVersion(file.id(), file.version());
         CriteriaSet set;
         if (existing.isEmpty()) {
@@ -246,6 +252,23 @@ public class CriteriaService {
     /** The parsed content of a stored set. */
     public CriteriaFile definition(CriteriaSet set) {
         return parsed.computeIfAbsent(set.contentHash, hash -> CriteriaFile.parse(set.content));
+    }
+
+    /**
+     * The parsed content an audit pinned by its hash (audit.criteria_hash): content never changes
+     * under a hash, so it is read from the database once and kept; later calls read nothing.
+     */
+    public CriteriaFile definitionOf(String contentHash) {
+        return parsed.computeIfAbsent(contentHash, hash -> {
+            CriteriaSet set = CriteriaSet.byContentHash(hash).orElseThrow(() -> new IllegalStateException(
+                    "No criteria set holds the content " + hash + " an audit was set up with"));
+            CriteriaFile file = CriteriaFile.parse(set.content);
+            if (!file.contentHash().equals(hash)) {
+                throw new IllegalStateException("Criteria set " + set.setId + " " + set.version
+                        + " no longer holds the content " + hash + " an audit was set up with");
+            }
+            return file;
+        });
     }
 
     /** Raised at start when a criteria file cannot be loaded; the service then stops. */

@@ -123,6 +123,17 @@ public class CriteriaSet extends NumberedEntity {
         return find("setId = ?1 and version = ?2", setId, version).firstResultOptional();
     }
 
+    /** The contents stored from a file of this name, compared to the byte by the caller (the column's collation ignores case). */
+    public static List<String> contentsLoadedFrom(String source) {
+        return getEntityManager().createQuery("select s.content from CriteriaSet s where s.source = :source", String.class)
+                .setParameter("source", source).getResultList();
+    }
+
+    /** The set holding this content (its hash covers the id and version, so one at most). */
+    public static Optional<CriteriaSet> byContentHash(String contentHash) {
+        return find("contentHash", contentHash).firstResultOptional();
+    }
+
     public static List<CriteriaSet> versionsOf(String setId) {
         return list("setId = ?1 order by createdAt, id", setId);
     }

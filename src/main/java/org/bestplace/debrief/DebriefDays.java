@@ -3,6 +3,7 @@ package org.bestplace.debrief;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import org.bestplace.audit.Audit;
+import org.bestplace.database.Sql;
 import org.bestplace.review.DebriefedDays;
 
 /** Tells review which days have a debrief, and which are signed off, from the debriefs themselves. */
@@ -17,5 +18,10 @@ public class DebriefDays implements DebriefedDays {
     @Override
     public boolean signedOff(Audit audit, LocalDate day) {
         return Debrief.isLocked(audit, day);
+    }
+
+    @Override
+    public String signedOffCondition() {
+        return Sql.load("debrief/signed-off-day").strip();
     }
 }

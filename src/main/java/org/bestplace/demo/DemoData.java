@@ -71,7 +71,9 @@ public class DemoData {
 
     void onStart(@Observes @Priority(30) StartupEvent event) {
         if (config.demoEnabled()) {
+            long started = System.nanoTime();
             createIfAbsent(LocalDate.ofInstant(clock.now(), ZoneId.of(config.defaultTimeZone())));
+            LOG.debugf("Demo data checked in %d ms", (System.nanoTime() - started) / 1_000_000);
         }
     }
 

@@ -14,4 +14,10 @@ public interface DebriefedDays {
 
     /** The day's debrief is signed off: its reviews are locked. */
     boolean signedOff(Audit audit, LocalDate day);
+
+    /**
+     * The same as an SQL condition on the audit {@code a}, with the day as its one parameter, so a
+     * new review reads it with its audit in one statement.
+     */
+    String signedOffCondition();
 }

@@ -6,12 +6,22 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.bestplace.audit.Audit;
+import org.bestplace.database.ClusterLocks;
 import org.bestplace.database.NumberedEntity;
+import org.bestplace.database.Sql;
+import org.bestplace.security.Sector;
+import org.hibernate.Session;
 import org.bestplace.web.DomainException;
 
 /**
@@ -138,6 +148,60 @@ public class PatientCase extends NumberedEntity {
     }
 
     /**
+     * A case locked for a review's write, and the reviews of it on one day of care, in the order
+     * they were submitted (drafts first).
+     *
+     * @param patientCase the case's columns a review checks and copies, read under the lock; a copy
+     *                    outside the persistence context, its audit known by id only
+     */
+    public record LockedDay(PatientCase patientCase, List<DayReview> reviews) {
+    }
+
+    /**
+     * Takes the write lock on a case's row and reads it with its reviews on that day, in one
+     * statement ({@code sql/review/case-day-for-update.sql}); empty when there is no such case. On a
+     * Galera node ({@link ClusterLocks}) the lock also changes the row first, as {@link #lockForWrite} does.
+     */
+    public static Optional<LockedDay> lockWithReviewsOn(long caseId, LocalDate day) {
+        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            if (ClusterLocks.rowWrites()) {
+                try (PreparedStatement lock = connection.prepareStatement(
+                        "UPDATE patient_case SET lock_count = lock_count + 1 WHERE id = ?")) {
+                    lock.setLong(1, caseId);
+                    lock.executeUpdate();
+                }
+            }
+            try (PreparedStatement read = connection.prepareStatement(Sql.load("review/case-day-for-update"))) {
+                read.setObject(1, day);
+                read.setLong(2, caseId);
+                try (ResultSet row = read.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.empty();
+                    }
+                    PatientCase found = new PatientCase(Audit.known(row.getLong(1)), row.getString(2),
+                            row.getString(3), row.getString(4), row.getString(5), row.getString(6),
+                            row.getObject(7, LocalDate.class), null, null, null);
+                    found.id = caseId;
+                    found.withdrawnAt = utc(row.getObject(8, LocalDateTime.class));
+                    List<DayReview> reviews = new ArrayList<>();
+                    String listed = row.getString(9);
+                    for (String review : listed == null ? new String[0] : listed.split(",")) {
+                        String[] f = review.split(" ");
+                        reviews.add(new DayReview(f[0], Long.parseLong(f[1]), Sector.valueOf(f[2]), f[3].equals("1"),
+                                f[4].equals("-") ? null : utc(LocalDateTime.parse(f[4]))));
+                    }
+                    return Optional.of(new LockedDay(found, List.copyOf(reviews)));
+                }
+            }
+        });
+    }
+
+    /** A DATETIME column as the entities store an instant: the time in UTC. */
+    static Instant utc(LocalDateTime time) {
+        return time == null ? null : time.toInstant(ZoneOffset.UTC);
+    }
+
+    /**
      * Takes the write lock on a case's row (no row, no lock); held until the transaction ends.
      * The lock changes the row (its lock count), so that a Galera cluster, where SELECT ... FOR
      * UPDATE holds on one node only, sees two writes of one case on two nodes conflict (V37).
@@ -153,8 +217,12 @@ public class PatientCase extends NumberedEntity {
      */
     public static PatientCase inAudit(Audit audit, long caseId) {
         return find("id = ?1 and audit = ?2", caseId, audit).<PatientCase>firstResultOptional()
-                .orElseThrow(() -> DomainException.notFound("caseId", "There is no case " + caseId
-                        + " in this audit."));
+                .orElseThrow(() -> notInAudit(caseId));
+    }
+
+    /** The refusal of a case id that names no case of the audit. */
+    public static DomainException notInAudit(long caseId) {
+        return DomainException.notFound("caseId", "There is no case " + caseId + " in this audit.");
     }
 
     /** The same, for an id as a request gave it; one that is not a number at all is malformed. */

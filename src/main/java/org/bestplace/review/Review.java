@@ -13,16 +13,24 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.bestplace.audit.Audit;
+import org.bestplace.database.Sql;
 import org.bestplace.security.Sector;
 import org.bestplace.security.User;
 import org.bestplace.web.DomainException;
+import org.hibernate.Session;
 
 /**
  * One reviewer's scoring of one case on one day of care. Its id is made by the tablet, so a
@@ -88,7 +96,9 @@ public class Review extends PanacheEntityBase {
 
     /**
      * The first submitted review of its case on its day (earliest first submission, then lower id):
-     * the one "as reviewed" figures count. Only the database sets it, through {@link #rankPatientDay}.
+     * the one "as reviewed" figures count. Set by the database, through {@link #rankPatientDay}, and
+     * on a new review's insert where the day's reviews read under the case's lock settle it
+     * ({@link #insertNew}).
      */
     @Column(name = "first_of_day", nullable = false, insertable = false, updatable = false)
     public boolean firstOfDay;
@@ -193,6 +203,67 @@ public class Review extends PanacheEntityBase {
         }
         this.submitted = content.submitted();
         this.updatedAt = now;
+    }
+
+    /**
+     * Writes a new review, with its criteria met and its reasons, in two statements (three when it
+     * has both): the review row, and each list's rows in one multi-row insert
+     * ({@code sql/review/insert-*.sql}). {@code firstOfDay} is whether it is its patient-day's first,
+     * which the caller works out from the day's reviews it read under the case's lock; the cells'
+     * triggers count it from the row as it is inserted. Times are stored as the entity stores them,
+     * in UTC, to the microsecond.
+     */
+    public static void insertNew(Review review, boolean firstOfDay) {
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(Sql.load("review/insert-review"))) {
+                int i = 0;
+                insert.setString(++i, review.id);
+                insert.setLong(++i, review.audit.id);
+                insert.setLong(++i, review.patientCase.id);
+                insert.setLong(++i, review.reviewer.id);
+                insert.setString(++i, review.reviewerSector.name());
+                insert.setObject(++i, review.reviewDate);
+                insert.setString(++i, review.outcome.name());
+                insert.setString(++i, review.overrideOutcome == null ? null : review.overrideOutcome.name());
+                insert.setString(++i, review.overrideReason);
+                insert.setString(++i, review.alternative);
+                insert.setString(++i, review.note);
+                insert.setBoolean(++i, review.flagged);
+                insert.setBoolean(++i, review.submitted);
+                insert.setObject(++i, utc(review.submittedAt));
+                insert.setObject(++i, utc(review.createdAt));
+                insert.setObject(++i, utc(review.updatedAt));
+                insert.setBoolean(++i, firstOfDay);
+                insert.setString(++i, review.ward);
+                insert.setString(++i, review.specialty);
+                insert.setString(++i, review.ageBand);
+                insert.setInt(++i, review.stayDays);
+                insert.executeUpdate();
+            }
+            insertCodes(connection, "review/insert-criteria", review.id, review.criteriaMet);
+            insertCodes(connection, "review/insert-reasons", review.id, review.reasons);
+        });
+        review.firstOfDay = firstOfDay;
+    }
+
+    private static void insertCodes(Connection connection, String sql, String reviewId, Set<String> codes)
+            throws SQLException {
+        if (codes.isEmpty()) {
+            return;
+        }
+        String rows = String.join(", ", Collections.nCopies(codes.size(), "(?, ?)"));
+        try (PreparedStatement insert = connection.prepareStatement(Sql.load(sql).replace("{rows}", rows))) {
+            int i = 0;
+            for (String code : codes) {
+                insert.setString(++i, reviewId);
+                insert.setString(++i, code);
+            }
+            insert.executeUpdate();
+        }
+    }
+
+    private static LocalDateTime utc(Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     /**

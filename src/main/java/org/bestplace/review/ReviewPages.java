@@ -183,7 +183,7 @@ public class ReviewPages {
     public Response putFromTablet(@PathParam("auditId") Long auditId, @PathParam("reviewId") String reviewId,
             @jakarta.validation.Valid @jakarta.validation.constraints.NotNull ReviewResource.ReviewBody body) {
         return ReviewResource.answer(reviews.put(auditId, reviewId, body.submission(), body.author(),
-                currentUser.user(), currentUser.isAdmin()));
+                currentUser.asSignedIn(), currentUser.isAdmin()));
     }
 
     /** A registration as the tablet's outbox keeps it: the form's values, its id, and who wrote it. */

@@ -161,7 +161,7 @@ public class ReviewResource {
     @Path("/reviews/{reviewId}")
     public Response put(@PathParam("auditId") Long auditId, @PathParam("reviewId") String reviewId,
             @Valid @NotNull ReviewBody body) {
-        return answer(reviews.put(auditId, reviewId, body.submission(), body.author(), currentUser.user(),
+        return answer(reviews.put(auditId, reviewId, body.submission(), body.author(), currentUser.asSignedIn(),
                 currentUser.isAdmin()));
     }
 

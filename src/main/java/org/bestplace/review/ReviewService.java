@@ -8,6 +8,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.bestplace.activity.ActivityEvent;
@@ -241,17 +242,92 @@ public class ReviewService {
         String id = canonicalUuid(reviewId);
         checkLengths(submission);
         long caseId = PatientCase.parseId(submission.caseId());
+        ReviewContent content = new ReviewContent(caseId, submission.reviewDate(), submission.criteriaMet(),
+                submission.overrideOutcome(), submission.overrideReason(), submission.alternative(),
+                submission.reasons(), submission.note(), submission.flagged(), submission.submitted());
         // Writes about one case are serialised, so two copies of one request cannot both insert.
         // The lock comes before any other read: MariaDB's snapshot starts at a transaction's first
         // plain read, and one taken before the wait would not show the review the other copy stored.
-        PatientCase.lockForWrite(caseId);
+        // The same statement reads the case and its reviews of the day.
+        PatientCase.LockedDay locked = PatientCase.lockWithReviewsOn(caseId, content.reviewDate()).orElse(null);
+        if (locked != null && locked.reviews().stream().noneMatch(r -> r.id().equals(id))) {
+            Stored created = putNew(auditId, id, content, locked, by, admin);
+            if (created != null) {
+                return created;
+            }
+        }
+        return putExisting(auditId, id, content, submission.changeReason(), caseId, by, admin);
+    }
+
+    /**
+     * A review new to the service, written the short way: one more read (the audit, the caller's
+     * places on its team, the day's sign-off, whether the audit requires training and whether the
+     * id is taken), then the review and its lists in one statement each, and the activity log's
+     * line. Null when the id turns out to be taken: the request is then a repeat or a change of a
+     * review on another day, which {@link #putExisting} handles. Refuses what {@code putExisting}
+     * refuses, in the same order and words.
+     */
+    private Stored putNew(Long auditId, String id, ReviewContent content, PatientCase.LockedDay locked, User by,
+            boolean admin) {
+        PatientCase patientCase = locked.patientCase();
+        AuditForReview audit = AuditForReview.read(auditId, patientCase.ward, by, content.reviewDate(), id,
+                debriefs.signedOffCondition(), readiness.requiredCondition()).orElseThrow(
+                        () -> AuditAccess.noSuchAudit(auditId));
+        AuditAccess access = AuditAccess.ofPlaces(Audit.known(auditId), by, admin, audit.places())
+                .require(MemberRole.REVIEWER);
+        if (!patientCase.audit.id.equals(auditId)) {
+            throw PatientCase.notInAudit(patientCase.id);
+        }
+        if (audit.idTaken()) {
+            return null;
+        }
+        patientCase.requireNotWithdrawn();
+        Audit.requireCollecting(audit.status());
+        if (audit.signedOff()) {
+            throw DomainException.conflict("reviewDate", "The debrief of that day has been signed off; its reviews"
+                    + " are locked.");
+        }
+        CriteriaFile set = criteria.definitionOf(audit.criteriaHash());
+        check(content, audit.startDate(), audit.endDate(), audit.hasWard(), patientCase, set,
+                set.id() + " " + set.version());
+        if (audit.trainingRequired()) {
+            String notReady = readiness.refusal(Audit.findById(auditId), by);
+            if (notReady != null) {
+                throw DomainException.conflict("training", notReady);
+            }
+        }
+        List<DayReview> others = locked.reviews();
+        boolean sampled = DualReview.isSelected(patientCase.id, audit.dualReviewRate());
+        String refusal = ReviewerStanding.of(patientCase, content.reviewDate(), others, sampled, by,
+                access.sector(), true, null).refusal();
+        if (refusal != null) {
+            throw DomainException.conflict("caseId", refusal);
+        }
+        Review review = new Review(id, Audit.known(auditId), patientCase, by, access.sector(), content,
+                clock.now().truncatedTo(ChronoUnit.MICROS));
+        // Its patient-day's first when no other review of the day is submitted; ranking before one
+        // that is (a clock behind another copy's) is settled by the one rule, in the database.
+        DayReview mine = new DayReview(id, by.id, access.sector(), review.submitted, review.submittedAt);
+        List<DayReview> submitted = others.stream().filter(DayReview::submitted).toList();
+        boolean rankAgain = review.submitted && submitted.stream().anyMatch(mine::ranksBefore);
+        Review.insertNew(review, review.submitted && submitted.isEmpty());
+        if (rankAgain) {
+            Review.rankPatientDay(patientCase, review.reviewDate);
+        }
+        if (review.submitted) {
+            metrics.reviewSubmitted();
+            logSubmission(review);
+        }
+        return new Stored(review, Result.CREATED);
+    }
+
+    /** A review the service may hold already (this id), written the long way with the entities. */
+    private Stored putExisting(Long auditId, String id, ReviewContent content, String changeReason, long caseId,
+            User by, boolean admin) {
         AuditAccess access = AuditAccess.of(auditId, by, admin).require(MemberRole.REVIEWER);
         Audit audit = access.audit();
         PatientCase patientCase = PatientCase.inAudit(audit, caseId);
         patientCase.requireNotWithdrawn();
-        ReviewContent content = new ReviewContent(caseId, submission.reviewDate(), submission.criteriaMet(),
-                submission.overrideOutcome(), submission.overrideReason(), submission.alternative(),
-                submission.reasons(), submission.note(), submission.flagged(), submission.submitted());
         Review existing = Review.findById(id);
         if (existing != null) {
             if (!existing.audit.id.equals(audit.id)) {
@@ -276,8 +352,8 @@ public class ReviewService {
         if (notReady != null) {
             throw DomainException.conflict("training", notReady);
         }
-        List<Review> others = Review.ofCaseOn(patientCase, content.reviewDate()).stream()
-                .filter(other -> !other.id.equals(id)).toList();
+        List<DayReview> others = Review.ofCaseOn(patientCase, content.reviewDate()).stream()
+                .filter(other -> !other.id.equals(id)).map(DayReview::of).toList();
         if (existing == null || !existing.reviewDate.equals(content.reviewDate())) {
             checkSecondReview(others, patientCase, content.reviewDate(), by, access.sector());
         }
@@ -294,7 +370,7 @@ public class ReviewService {
         }
         LocalDate previousDay = existing.reviewDate;
         boolean wasSubmitted = existing.submitted;
-        ReviewHistory entry = existing.revise(content, submission.changeReason(), by.username,
+        ReviewHistory entry = existing.revise(content, changeReason, by.username,
                 toJson(existing.content()), toJson(content), now);
         if (entry != null) {
             entry.persist();
@@ -386,7 +462,7 @@ public class ReviewService {
     }
 
     /** A new review of a case-day is taken only where the ward page would offer it. */
-    private static void checkSecondReview(List<Review> others, PatientCase patientCase, LocalDate date, User by,
+    private static void checkSecondReview(List<DayReview> others, PatientCase patientCase, LocalDate date, User by,
             org.bestplace.security.Sector sector) {
         boolean sampled = DualReview.isSelected(patientCase.id, patientCase.audit.dualReviewRate);
         String refusal = ReviewerStanding.of(patientCase, date, others, sampled, by, sector, true, null).refusal();
@@ -411,8 +487,9 @@ public class ReviewService {
         Audit audit = access.audit();
         String lock = lockOn(audit, day);
         boolean reviewer = access.admin() || access.has(MemberRole.REVIEWER);
-        java.util.Map<Long, List<Review>> byCase = Review.onWardOn(audit, ward, day).stream()
-                .collect(java.util.stream.Collectors.groupingBy(r -> r.patientCase.id));
+        java.util.Map<Long, List<DayReview>> byCase = Review.onWardOn(audit, ward, day).stream()
+                .collect(java.util.stream.Collectors.groupingBy(r -> r.patientCase.id,
+                        java.util.stream.Collectors.mapping(DayReview::of, java.util.stream.Collectors.toList())));
         java.util.Map<Long, ReviewerStanding> standings = new java.util.HashMap<>();
         for (PatientCase patientCase : PatientCase.<PatientCase>list("audit = ?1 and ward = ?2 and withdrawnAt is null",
                 audit, ward)) {
@@ -462,18 +539,25 @@ public class ReviewService {
 
     /** The rules a review must keep, checked against the audit's own criteria set. */
     static void check(ReviewContent content, Audit audit, PatientCase patientCase, CriteriaFile set) {
-        if (!audit.covers(content.reviewDate())) {
+        check(content, audit.startDate, audit.endDate, audit.hasWard(patientCase.ward), patientCase, set,
+                audit.criteriaSet.setId + " " + audit.criteriaSet.version);
+    }
+
+    /** The same from an audit's dates, whether the case's ward is one of its wards, and its set's name. */
+    static void check(ReviewContent content, LocalDate startDate, LocalDate endDate, boolean wardInAudit,
+            PatientCase patientCase, CriteriaFile set, String setName) {
+        if (content.reviewDate().isBefore(startDate) || content.reviewDate().isAfter(endDate)) {
             throw DomainException.invalid("reviewDate", "The review date " + content.reviewDate()
-                    + " is outside the audit (" + audit.startDate + " to " + audit.endDate + ").");
+                    + " is outside the audit (" + startDate + " to " + endDate + ").");
         }
         if (content.reviewDate().isBefore(patientCase.admissionDate)) {
             throw DomainException.invalid("reviewDate", "The review date is before the patient's admission ("
                     + patientCase.admissionDate + ").");
         }
-        if (!audit.hasWard(patientCase.ward)) {
+        if (!wardInAudit) {
             throw DomainException.invalid("caseId", "The case's ward '" + patientCase.ward + "' is not in this audit.");
         }
-        AnswerRules.check(content, set, audit.criteriaSet.setId + " " + audit.criteriaSet.version, "");
+        AnswerRules.check(content, set, setName, "");
     }
 
     private String toJson(ReviewContent content) {

@@ -11,4 +11,11 @@ public interface ReviewerReadiness {
 
     /** Why this person may not review in the audit yet, in words for them; null when they may. */
     String refusal(Audit audit, User reviewer);
+
+    /**
+     * Whether the audit {@code a} takes reviews only from ready reviewers, as an SQL condition
+     * without parameters, so a new review reads it with its audit in one statement and asks
+     * {@link #refusal} only where it is true.
+     */
+    String requiredCondition();
 }

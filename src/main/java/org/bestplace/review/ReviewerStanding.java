@@ -49,12 +49,12 @@ public record ReviewerStanding(State state, String lock, String refusal) {
      * offered one only there (the API still takes an unasked second review from another sector,
      * as it always has, for tablets that sent one already).
      */
-    public static ReviewerStanding of(PatientCase patientCase, LocalDate day, List<Review> ofDay, boolean dualReview,
-            User by, Sector sector, boolean reviewer, String lock) {
+    public static ReviewerStanding of(PatientCase patientCase, LocalDate day, List<DayReview> ofDay,
+            boolean dualReview, User by, Sector sector, boolean reviewer, String lock) {
         String number = patientCase.caseNumber;
-        for (Review review : ofDay) {
+        for (DayReview review : ofDay) {
             if (review.isAuthor(by)) {
-                return new ReviewerStanding(review.submitted ? State.OWN_SUBMITTED : State.OWN_DRAFT, lock,
+                return new ReviewerStanding(review.submitted() ? State.OWN_SUBMITTED : State.OWN_DRAFT, lock,
                         "You have already reviewed case " + number + " on " + day + "; change that review instead.");
             }
         }
@@ -66,7 +66,7 @@ public record ReviewerStanding(State state, String lock, String refusal) {
                     + day + ".");
         }
         if (ofDay.size() == 1) {
-            if (ofDay.get(0).reviewerSector == sector) {
+            if (ofDay.get(0).sector() == sector) {
                 return new ReviewerStanding(dualReview ? State.WAITING_FOR_OTHER_SECTOR : State.NOTHING_LEFT, lock,
                         "The second review of case " + number + " must come from a sector other than "
                                 + sector.name().toLowerCase() + ".");

@@ -29,7 +29,9 @@ public class AdminBootstrap {
 
     @Transactional
     void onStart(@Observes @Priority(20) StartupEvent event) {
+        long started = System.nanoTime();
         ensureAdmin(config.adminPassword(), config.embedded());
+        LOG.debugf("First administrator checked in %d ms", (System.nanoTime() - started) / 1_000_000);
     }
 
     /** Creates {@code admin} when there is no user; refuses to go on without a password for it. */

@@ -101,7 +101,8 @@ public class PasswordSignIn implements IdentityProvider<UsernamePasswordAuthenti
     private static SecurityIdentity identity(String name, User user) {
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(name))
-                .addAttribute(PasswordChangeGate.ATTRIBUTE, user.passwordMustChange);
+                .addAttribute(PasswordChangeGate.ATTRIBUTE, user.passwordMustChange)
+                .addAttribute(CurrentUser.ATTRIBUTE, user);
         user.roleSet().forEach(role -> builder.addRole(role.name()));
         return builder.build();
     }

@@ -45,6 +45,7 @@ public class SessionSignIn implements IdentityProvider<TrustedAuthenticationRequ
                     .setPrincipal(new QuarkusPrincipal(live.username()))
                     .addRoles(live.roles())
                     .addAttribute(Sessions.ATTRIBUTE, live)
+                    .addAttribute(CurrentUser.ATTRIBUTE, live.user())
                     .addAttribute(CsrfToken.SESSION_ATTRIBUTE, live.csrfToken())
                     .addAttribute(PasswordChangeGate.ATTRIBUTE, live.mustChangePassword())
                     .build();

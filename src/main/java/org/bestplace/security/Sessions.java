@@ -1,6 +1,8 @@
 package org.bestplace.security;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +36,8 @@ public class Sessions {
      * A session found open: who it belongs to, its anti-forgery token, and whether its user must
      * change a temporary password before anything else.
      */
-    public record Live(long id, String username, Set<String> roles, String csrfToken, boolean mustChangePassword) {
+    public record Live(long id, String username, Set<String> roles, String csrfToken, boolean mustChangePassword,
+            User user) {
     }
 
     /** A new session for the user; returns the token for the cookie (which is all the browser gets). */
@@ -53,8 +56,13 @@ public class Sessions {
         return open(User.byUsername(username).orElseThrow());
     }
 
-    /** The open session with this token, noting its use at most once a minute. */
-    @Transactional
+    /**
+     * The open session with this token, noting its use at most once a minute. Every signed-in
+     * request asks, so the session and its user are read in one statement outside any transaction
+     * (no transaction control sent with it); the note of use, at most once a minute, is a
+     * transaction of its own.
+     */
+    @ActivateRequestContext
     public Optional<Live> live(String token) {
         if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
             return Optional.empty();
@@ -64,10 +72,12 @@ public class Sessions {
         return UserSession.byTokenHash(hash(token))
                 .filter(s -> s.isLive(now, limits.idleTimeout(), limits.absoluteLifetime()))
                 .map(s -> {
-                    s.touch(now);
+                    if (s.touch(now)) {
+                        QuarkusTransaction.requiringNew().run(() -> UserSession.noteUse(s.id, now));
+                    }
                     return new Live(s.id, s.user.username,
                             s.user.roleSet().stream().map(Enum::name).collect(Collectors.toUnmodifiableSet()),
-                            s.csrfToken, s.user.passwordMustChange);
+                            s.csrfToken, s.user.passwordMustChange, s.user);
                 });
     }
 

@@ -86,6 +86,11 @@ public class UserSession extends NumberedEntity {
         return find("from UserSession s join fetch s.user where s.tokenHash = ?1", tokenHash).firstResultOptional();
     }
 
+    /** Notes a session's use, by its id (the session read outside a transaction, {@code Sessions.live}). */
+    public static void noteUse(long id, Instant now) {
+        update("lastSeen = ?1 where id = ?2 and lastSeen < ?1", now, id);
+    }
+
     /** Ends every open session of the user; returns how many there were. */
     public static int endAllOf(User user, Instant now, String reason) {
         return update("endedAt = ?1, endReason = ?2 where user = ?3 and endedAt is null", now, reason, user);

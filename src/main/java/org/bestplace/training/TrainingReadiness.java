@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bestplace.audit.Audit;
 import org.bestplace.audit.TeamReadiness;
+import org.bestplace.database.Sql;
 import org.bestplace.review.ReviewerReadiness;
 import org.bestplace.security.User;
 
@@ -22,6 +23,11 @@ public class TrainingReadiness implements ReviewerReadiness, TeamReadiness {
     @Override
     public String refusal(Audit audit, User reviewer) {
         return training.notReady(audit, reviewer);
+    }
+
+    @Override
+    public String requiredCondition() {
+        return Sql.load("training/readiness-required").strip();
     }
 
     @Override

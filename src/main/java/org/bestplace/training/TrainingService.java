@@ -315,6 +315,7 @@ public class TrainingService {
         CriteriaFile definition = criteria.definition(set);
         int added = 0;
         TreeSet<String> titles = new TreeSet<>();
+        java.util.Set<String> stored = TrainingCase.titlesOf(set);
         for (int i = 0; i < file.cases().size(); i++) {
             TrainingCaseDraft draft = file.cases().get(i).draft();
             try {
@@ -323,7 +324,9 @@ public class TrainingService {
                 throw DomainException.invalid("cases[" + i + "]." + (e.field() == null ? "" : e.field()),
                         source + ", case " + (i + 1) + " ('" + draft.title() + "'): " + e.getMessage());
             }
-            if (!titles.add(draft.title()) || TrainingCase.byTitle(set, draft.title()).isPresent()) {
+            // The exact titles first; the column's collation may still take another spelling for one.
+            if (!titles.add(draft.title()) || stored.contains(draft.title())
+                    || TrainingCase.byTitle(set, draft.title()).isPresent()) {
                 continue;
             }
             new TrainingCase(set, draft, "file " + source, clock.now()).persist();

@@ -35,7 +35,9 @@ public class TrainingStartup {
     BestplaceConfig config;
 
     void onStart(@Observes @Priority(11) StartupEvent event) {
+        long started = System.nanoTime();
         loadDirectory(Path.of(config.criteriaDir()));
+        LOG.debugf("Training files checked in %d ms", (System.nanoTime() - started) / 1_000_000);
     }
 
     public void loadDirectory(Path directory) {

@@ -1,6 +1,7 @@
 package org.bestplace.review;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -10,12 +11,15 @@ import java.util.Map;
 import java.util.UUID;
 import org.bestplace.Api;
 import org.bestplace.Db;
+import org.bestplace.database.ClusterLocks;
 import org.junit.jupiter.api.Test;
 
 /**
  * The write locks on a case and on an audit change their row, so that on a Galera cluster, where
  * SELECT ... FOR UPDATE holds only on the node that runs it, two writes of one case (or of one
- * audit) on two nodes conflict at certification and the loser runs again (deploy/galera).
+ * audit) on two nodes conflict at certification and the loser runs again (deploy/galera). A new
+ * review's quick path changes the case's row only on a Galera node (database/ClusterLocks); the
+ * test takes that path on the embedded server by switching it on.
  */
 @QuarkusTest
 class LocksAreWritesTest {
@@ -24,7 +28,21 @@ class LocksAreWritesTest {
     AgroalDataSource dataSource;
 
     @Test
-    void everyWriteOfAReviewChangesTheRowOfItsCase() throws Exception {
+    void theEmbeddedServerIsNotAGaleraNode() {
+        assertFalse(ClusterLocks.rowWrites(), "one server: SELECT ... FOR UPDATE is the lock, nothing more is sent");
+    }
+
+    @Test
+    void everyWriteOfAReviewChangesTheRowOfItsCaseOnAGaleraNode() throws Exception {
+        boolean was = ClusterLocks.rowWrites(true);
+        try {
+            everyWriteChangesTheRow();
+        } finally {
+            ClusterLocks.rowWrites(was);
+        }
+    }
+
+    private void everyWriteChangesTheRow() throws Exception {
         String audit = Api.collectingAudit();
         String reviewer = Api.reviewerOn(audit, "HOSPITAL");
         String patient = Api.registerCase(audit, reviewer);
