@@ -3,6 +3,7 @@ package org.bestplace.results;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -35,7 +36,8 @@ public class ResultsPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance results(ResultsView view, Reaudits.Change change);
+        static native TemplateInstance results(ResultsView view, Reaudits.Change change,
+                List<AuditProgrammes.Link> programmes);
     }
 
     public record Breakdown(String title, List<DailySummary.Row> rows) {
@@ -79,6 +81,9 @@ public class ResultsPages {
     Reaudits reaudits;
 
     @Inject
+    Instance<AuditProgrammes> auditProgrammes;
+
+    @Inject
     CurrentUser currentUser;
 
     @Inject
@@ -111,7 +116,14 @@ public class ResultsPages {
                 bySector.entrySet().stream().map(e -> new SectorTeam(e.getKey(), e.getValue())).toList(), internal,
                 log, config.publicationThreshold(), tableLinks(found, internal),
                 uri.getBaseUriBuilder().path("api/audits/" + auditId + "/tables/").build().toString()),
-                reaudits.of(auditId, currentUser.user(), currentUser.isAdmin()));
+                reaudits.of(auditId, currentUser.user(), currentUser.isAdmin()), programmes(found.audit()));
+    }
+
+    /** The programmes holding the audit that the reader reads. */
+    private List<AuditProgrammes.Link> programmes(Audit audit) {
+        List<AuditProgrammes.Link> links = new ArrayList<>();
+        auditProgrammes.forEach(p -> links.addAll(p.of(audit, currentUser.user(), currentUser.isAdmin())));
+        return links;
     }
 
     /** The same files as {@code GET /api/audits/{id}/export}, for a signed-in browser. */
