@@ -45,6 +45,16 @@ public class Programme extends NumberedEntity {
      * since the pooled figures add up patients judged against the same criteria and the same places.
      */
     public Programme(String title, List<Audit> audits, String createdBy, Instant now) {
+        change(title, audits);
+        this.createdBy = createdBy;
+        this.createdAt = now;
+    }
+
+    /**
+     * Gives it this title and these audits, checked as when it is made (a title of at most
+     * {@value #TITLE_LENGTH} characters, at least one audit, one criteria set); refused, nothing changes.
+     */
+    void change(String title, List<Audit> audits) {
         String stripped = title == null ? "" : title.strip();
         if (stripped.isEmpty()) {
             throw DomainException.invalid("title", "Give the programme a title.");
@@ -64,9 +74,8 @@ public class Programme extends NumberedEntity {
             }
         }
         this.title = stripped;
-        this.audits = new ArrayList<>(audits);
-        this.createdBy = createdBy;
-        this.createdAt = now;
+        this.audits.clear();
+        this.audits.addAll(audits.stream().sorted(java.util.Comparator.comparing(a -> a.id)).toList());
     }
 
     /** The criteria set its audits share. */

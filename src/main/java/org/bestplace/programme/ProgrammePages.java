@@ -22,7 +22,7 @@ import org.bestplace.web.FunnelChart;
 import org.bestplace.web.DomainException;
 import org.jboss.resteasy.reactive.RestForm;
 
-/** The programmes list (with the administrator's form for a new one) and a programme's page. */
+/** The programmes list (with the administrator's form for a new one) and a programme's page (with its edit form). */
 @Path("/programmes")
 @Produces(MediaType.TEXT_HTML)
 public class ProgrammePages {
@@ -34,7 +34,7 @@ public class ProgrammePages {
 
         static native TemplateInstance programme(ProgrammeService.ProgrammeView view, String funnel,
                 FunnelPlot.Chart chart, List<String> leftOff, boolean admin, List<User> users, MemberForm form,
-                String notice);
+                List<Choice> audits, ProgrammeForm edit, String notice);
     }
 
     @Inject
@@ -47,7 +47,7 @@ public class ProgrammePages {
     public record Choice(String id, String title, String site, String criteriaSet, String status, boolean chosen) {
     }
 
-    /** The new programme form's values; after a refusal, the field at fault and the message. */
+    /** The new (or edited) programme form's values; after a refusal, the field at fault and the message. */
     public record ProgrammeForm(String title, List<String> auditIds, String field, String message) {
     }
 
@@ -92,16 +92,43 @@ public class ProgrammePages {
     @GET
     @Path("{programmeId}")
     public TemplateInstance programme(@PathParam("programmeId") Long id, @QueryParam("saved") String saved) {
-        return page(id, new MemberForm(null, null, null), saved == null ? null : "The programme's team is saved.");
+        String notice = saved == null ? null
+                : "programme".equals(saved) ? "The programme's title and audits are saved." : "The programme's team is saved.";
+        return page(id, new MemberForm(null, null, null), null, notice);
     }
 
-    private TemplateInstance page(Long id, MemberForm form, String notice) {
+    /** {@code edit} is null for the programme as it is (its title, its audits ticked). */
+    private TemplateInstance page(Long id, MemberForm form, ProgrammeForm edit, String notice) {
         ProgrammeService.Reading reading = programmes.reading(id, currentUser.user(), currentUser.isAdmin());
         boolean admin = currentUser.isAdmin();
+        ProgrammeService.ProgrammeView view = reading.view();
+        ProgrammeForm shown = edit != null ? edit : new ProgrammeForm(view.title(),
+                view.audits().stream().map(ProgrammeFigures.AuditRow::id).toList(), null, null);
         String funnel = FunnelChart.svg("programme-funnel", "Not qualifying by audit against patient-days, with"
                 + " 95% and 99.8% limits", "audits", reading.funnel());
-        return Templates.programme(reading.view(), funnel, reading.funnel(), reading.leftOff(), admin,
-                admin ? programmes.usersToChoose() : List.of(), form, notice);
+        return Templates.programme(view, funnel, reading.funnel(), reading.leftOff(), admin,
+                admin ? programmes.usersToChoose() : List.of(), form,
+                admin ? programmes.auditsToChoose().stream().map(a -> choice(a, shown)).toList() : List.of(), shown,
+                notice);
+    }
+
+    /** The edit form: a new title and audits, checked as when the programme is made. */
+    @POST
+    @Path("{programmeId}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response update(@PathParam("programmeId") Long id, @RestForm String title, @RestForm List<String> auditIds) {
+        List<String> ids = auditIds == null ? List.of() : auditIds;
+        try {
+            programmes.update(id, title, ids, currentUser.user(), currentUser.isAdmin());
+            return Response.seeOther(URI.create("/programmes/" + id + "?saved=programme")).build();
+        } catch (DomainException e) {
+            if (e.status() != 400) {
+                throw e;
+            }
+            ProgrammeForm edit = new ProgrammeForm(title, ids, e.field() == null ? "form" : e.field(), e.getMessage());
+            return Response.status(400).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(page(id, new MemberForm(null, null, null), edit, null).render()).build();
+        }
     }
 
     @POST
@@ -116,7 +143,7 @@ public class ProgrammePages {
                 throw e;
             }
             return Response.status(400).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(page(id, new MemberForm(username, "username", e.getMessage()), null).render()).build();
+                    .entity(page(id, new MemberForm(username, "username", e.getMessage()), null, null).render()).build();
         }
     }
 

@@ -17,7 +17,7 @@ import java.util.List;
 import org.bestplace.security.CurrentUser;
 import org.bestplace.statistics.FunnelPlot;
 
-/** Programmes as JSON: creating one, reading it, its funnel plot across audits, and its team. */
+/** Programmes as JSON: creating one, changing it, reading it, its funnel plot across audits, and its team. */
 @Path("/api/programmes")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -52,6 +52,14 @@ public class ProgrammeResource {
     @GET
     @Path("/{programmeId}")
     public ProgrammeService.ProgrammeView programme(@PathParam("programmeId") Long id) {
+        return programmes.reading(id, currentUser.user(), currentUser.isAdmin()).view();
+    }
+
+    /** A new title and audits for the programme, checked as when it is made. */
+    @PUT
+    @Path("/{programmeId}")
+    public ProgrammeService.ProgrammeView update(@PathParam("programmeId") Long id, @NotNull ProgrammeBody body) {
+        programmes.update(id, body.title(), body.auditIds(), currentUser.user(), currentUser.isAdmin());
         return programmes.reading(id, currentUser.user(), currentUser.isAdmin()).view();
     }
 

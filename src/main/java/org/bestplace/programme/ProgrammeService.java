@@ -79,6 +79,29 @@ public class ProgrammeService {
     @Transactional
     public Programme create(String title, List<String> auditIds, User by, boolean admin) {
         requireAdmin(admin, "Only an administrator creates programmes.");
+        List<Audit> audits = audits(auditIds);
+        Programme programme = new Programme(title, audits, by.username, clock.now());
+        programme.persist();
+        activity.record(ActivityEvent.AUDIT_SETUP, null, "Created programme " + programme.id + " '" + programme.title
+                + "' of audits " + ids(audits));
+        return programme;
+    }
+
+    /** Gives the programme a new title and audits, checked as {@link #create} checks them; refused, nothing changes. */
+    @RetryOnConflict
+    @Transactional
+    public Programme update(Long id, String title, List<String> auditIds, User by, boolean admin) {
+        requireAdmin(admin, "Only an administrator changes a programme.");
+        Programme programme = find(id);
+        List<Audit> audits = audits(auditIds);
+        programme.change(title, audits);
+        activity.record(ActivityEvent.AUDIT_SETUP, null, "Changed programme " + programme.id + " to '"
+                + programme.title + "' of audits " + ids(audits));
+        return programme;
+    }
+
+    /** The audits named by these ids, in their order: each a number, listed once, of an audit that exists. */
+    private static List<Audit> audits(List<String> auditIds) {
         List<Audit> audits = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
         for (String given : auditIds == null ? List.<String>of() : auditIds) {
@@ -100,11 +123,11 @@ public class ProgrammeService {
             }
             audits.add(audit);
         }
-        Programme programme = new Programme(title, audits, by.username, clock.now());
-        programme.persist();
-        activity.record(ActivityEvent.AUDIT_SETUP, null, "Created programme " + programme.id + " '" + programme.title
-                + "' of audits " + seen);
-        return programme;
+        return audits;
+    }
+
+    private static List<Long> ids(List<Audit> audits) {
+        return audits.stream().map(a -> a.id).toList();
     }
 
     /** Every programme for an administrator; otherwise those the user leads or is a commissioner on an audit of. */
@@ -128,16 +151,22 @@ public class ProgrammeService {
     /** The programme, for those who read it: its leads, commissioners on any of its audits, administrators. */
     Programme readable(Long id, User user, boolean admin) {
         Programme programme = find(id);
-        if (admin || !ProgrammeMember.ofUserIn(programme, user).isEmpty()) {
-            return programme;
-        }
-        long commissioner = Member.count("user = ?1 and role = ?2 and audit in ?3", user, MemberRole.COMMISSIONER,
-                programme.audits);
-        if (commissioner == 0) {
+        if (!mayRead(programme, user, admin)) {
             throw DomainException.forbidden("A programme is read by its leads, the commissioners on its audits and"
                     + " administrators.");
         }
         return programme;
+    }
+
+    private static boolean mayRead(Programme programme, User user, boolean admin) {
+        return admin || !ProgrammeMember.ofUserIn(programme, user).isEmpty() || Member.count(
+                "user = ?1 and role = ?2 and audit in ?3", user, MemberRole.COMMISSIONER, programme.audits) > 0;
+    }
+
+    /** The programmes holding the audit that the user reads, in the order they were made. */
+    @Transactional
+    public List<Programme> holdingReadable(Audit audit, User user, boolean admin) {
+        return Programme.holding(audit).stream().filter(p -> mayRead(p, user, admin)).toList();
     }
 
     private static Programme find(Long id) {

@@ -3,6 +3,7 @@ package org.bestplace.results;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -36,7 +37,7 @@ public class ResultsPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance results(ResultsView view, Reaudits.Change change, SpcView spc,
-                FunnelView funnel);
+                FunnelView funnel, List<AuditProgrammes.Link> programmes);
     }
 
     public record Breakdown(String title, List<DailySummary.Row> rows) {
@@ -80,6 +81,9 @@ public class ResultsPages {
     Reaudits reaudits;
 
     @Inject
+    Instance<AuditProgrammes> auditProgrammes;
+
+    @Inject
     CurrentUser currentUser;
 
     @Inject
@@ -117,7 +121,15 @@ public class ResultsPages {
                 uri.getBaseUriBuilder().path("api/audits/" + auditId + "/tables/").build().toString()),
                 reaudits.of(auditId, currentUser.user(), currentUser.isAdmin()),
                 variation.spcView(auditId, currentUser.user(), currentUser.isAdmin()),
-                variation.funnelView(auditId, "ward", currentUser.user(), currentUser.isAdmin()));
+                variation.funnelView(auditId, "ward", currentUser.user(), currentUser.isAdmin()),
+                programmes(found.audit()));
+    }
+
+    /** The programmes holding the audit that the reader reads. */
+    private List<AuditProgrammes.Link> programmes(Audit audit) {
+        List<AuditProgrammes.Link> links = new ArrayList<>();
+        auditProgrammes.forEach(p -> links.addAll(p.of(audit, currentUser.user(), currentUser.isAdmin())));
+        return links;
     }
 
     /** The same files as {@code GET /api/audits/{id}/export}, for a signed-in browser. */

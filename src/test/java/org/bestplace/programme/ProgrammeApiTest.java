@@ -208,6 +208,57 @@ class ProgrammeApiTest {
                 .statusCode(201).body("audits.id", equalTo(List.of(a, b)));
     }
 
+    @Test
+    void anAdministratorRenamesAProgrammeAndChangesItsAudits() {
+        Census census = census();
+        String path = "/api/programmes/" + census.programme();
+        String title = "North-East census, renamed " + UUID.randomUUID();
+        asAdmin().body(Map.of("title", "  " + title + " ", "auditIds", List.of(census.c(), census.a()))).put(path)
+                .then().statusCode(200).body("title", equalTo(title))
+                .body("audits.id", equalTo(List.of(census.a(), census.c())))
+                // 7 of 21 (A's 4 of 12 and C's 3 of 9)
+                .body("pooled.reviewed", equalTo(21)).body("pooled.notQualifying", equalTo(7));
+        asAdmin().get(path).then().statusCode(200).body("title", equalTo(title))
+                .body("audits.id", equalTo(List.of(census.a(), census.c())));
+        // Numbers are taken as ids, and an audit can come back.
+        asAdmin().body("{\"title\":\"" + title + "\",\"auditIds\":[" + census.a() + "," + census.b() + ","
+                + census.c() + "]}").put(path).then().statusCode(200).body("audits.size()", equalTo(3));
+    }
+
+    @Test
+    void anEditIsRefusedNamingWhatIsWrongAndNothingChanges() {
+        Census census = census();
+        String path = "/api/programmes/" + census.programme();
+        String before = asAdmin().get(path).then().statusCode(200).extract().asString();
+        String title = asAdmin().get(path).then().extract().path("title");
+        List<String> all = List.of(census.a(), census.b(), census.c());
+        Map<String, Object> good = Map.of("title", "Renamed", "auditIds", List.of(census.a()));
+        as(census.commissionerOnA()).body(good).put(path).then().statusCode(403);
+        as(census.reviewerOnA()).body(good).put(path).then().statusCode(403);
+        asAdmin().body(good).put("/api/programmes/999999999").then().statusCode(404);
+        editRefused(path, Map.of("title", " ", "auditIds", all), "title", "title");
+        editRefused(path, Map.of("auditIds", all), "title", "title");
+        editRefused(path, Map.of("title", "x".repeat(301), "auditIds", all), "title", "300 characters");
+        editRefused(path, Map.of("title", "Empty", "auditIds", List.of()), "auditIds", "at least one audit");
+        editRefused(path, Map.of("title", "None"), "auditIds", "at least one audit");
+        editRefused(path, Map.of("title", "Unknown", "auditIds", List.of(census.a(), "999999999")), "auditIds",
+                "no audit 999999999");
+        editRefused(path, Map.of("title", "Not an id", "auditIds", List.of(census.a(), "north")), "auditIds",
+                "'north' is not an audit id");
+        editRefused(path, Map.of("title", "Twice", "auditIds", List.of(census.a(), census.b(), census.a())),
+                "auditIds", "listed twice");
+        editRefused(path, Map.of("title", "Two sets", "auditIds", List.of(census.a(), auditOnAnotherCriteriaSet())),
+                "auditIds", "one criteria set");
+        assertEquals(before, asAdmin().get(path).then().statusCode(200).extract().asString(), "nothing changed");
+        assertEquals(title, asAdmin().get(path).then().extract().path("title"));
+    }
+
+    private static void editRefused(String path, Map<String, Object> body, String field, String detail) {
+        asAdmin().body(body).put(path).then().statusCode(400)
+                .contentType("application/problem+json").body("field", equalTo(field))
+                .body("detail", containsString(detail));
+    }
+
     private static void refused(Map<String, Object> body, String field, String detail) {
         asAdmin().body(body).post("/api/programmes").then().statusCode(400)
                 .contentType("application/problem+json").body("field", equalTo(field))

@@ -93,4 +93,59 @@ class ProgrammePagesBrowserTest {
             Chromium.screenshot(page, "programme-published");
         }
     }
+    /**
+     * An administrator renames a programme of two audits and adds a third from its page (a refusal
+     * comes back with the values kept); the audits' results pages then name the programme to those
+     * who read it, with a link, and not to a reviewer of the audit, who does not read it.
+     */
+    @Test
+    void anAdministratorRenamesAProgrammeAndAddsAnAuditFromItsPage() {
+        String a = ProgrammeApiTest.audit("Blyth", 2, 1);
+        String b = ProgrammeApiTest.audit("Morpeth", 3, 1);
+        String c = ProgrammeApiTest.audit("Alnwick", 1, 0);
+        String commissioner = Api.user("commissioner", "COMMISSIONER", "COMMISSIONER");
+        Api.member(a, commissioner, "COMMISSIONER", "COMMISSIONER");
+        String reviewer = Api.reviewerOn(a, "COMMUNITY");
+        String programme = Api.asAdmin().body(java.util.Map.of("title", "Northumberland " + UUID.randomUUID(),
+                "auditIds", List.of(a, b))).post("/api/programmes").then().statusCode(201).extract().path("id");
+        String title = "Northumberland census, April 2027 " + UUID.randomUUID().toString().substring(0, 6);
+        try (BrowserContext context = chromium.context(1280, 800)) {
+            Page page = Chromium.signIn(context, base.toString(), "admin", TestDatabase.ADMIN_PASSWORD);
+            page.navigate(base + "programmes/" + programme);
+            assertTrue(page.isChecked("#edit-audit-" + a) && page.isChecked("#edit-audit-" + b)
+                    && !page.isChecked("#edit-audit-" + c), "its audits are ticked");
+            page.fill("#edit-title", " ");
+            page.check("#edit-audit-" + c);
+            page.click("#edit-form button[type=submit]");
+            assertTrue(page.textContent("#edit-title-error").contains("title"), page.textContent("#edit-title-error"));
+            assertTrue(page.isChecked("#edit-audit-" + c), "the ticks are kept");
+            assertEquals(List.of(), Axe.seriousViolations(page));
+            page.fill("#edit-title", title);
+            page.click("#edit-form button[type=submit]");
+            page.waitForURL(url -> url.matches(".*/programmes/" + programme + "(\\?.*)?$"));
+            assertEquals("Programme: " + title, page.textContent("h1").strip());
+            assertEquals(3, page.locator("#programme-audits tbody tr").count());
+            assertEquals(title, page.inputValue("#edit-title"));
+            assertTrue(page.isChecked("#edit-audit-" + c));
+            assertEquals(List.of(), Axe.seriousViolations(page));
+            Chromium.screenshot(page, "programme-edited");
+            page.navigate(base + "audits/" + c + "/results");
+            page.click("#audit-programmes a:text-is('" + title + "')");
+            page.waitForURL("**/programmes/" + programme);
+            page.navigate(base + "audits/" + a + "/results");
+            assertEquals(List.of(), Axe.seriousViolations(page));
+        }
+        try (BrowserContext context = chromium.context(1280, 800)) {
+            Page page = Chromium.signIn(context, base.toString(), commissioner, Api.PASSWORD);
+            page.navigate(base + "audits/" + a + "/results");
+            assertTrue(page.textContent("#audit-programmes").contains(title), "a reader of the programme sees it");
+            assertEquals(0, page.locator("#edit-form").count());
+        }
+        try (BrowserContext context = chromium.context(1280, 800)) {
+            Page page = Chromium.signIn(context, base.toString(), reviewer, Api.PASSWORD);
+            page.navigate(base + "audits/" + a + "/results");
+            assertTrue(page.textContent("h1").contains("Results"), page.textContent("h1"));
+            assertEquals(0, page.locator("#audit-programmes").count(), "a reviewer does not read the programme");
+        }
+    }
 }

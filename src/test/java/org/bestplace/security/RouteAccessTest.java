@@ -296,6 +296,10 @@ class RouteAccessTest {
         rules.put("GET /programmes/{programmeId}", rule(programme));
         rules.put("GET /api/programmes/{programmeId}", rule(programme));
         rules.put("GET /api/programmes/{programmeId}/funnel", rule(programme));
+        // The walk's programme keeps its title and its one audit, from the API and from the page's edit form
+        rules.put("PUT /api/programmes/{programmeId}", json(only(Caller.ADMIN),
+                "{\"title\":\"Walk programme\",\"auditIds\":[\"{auditId}\"]}"));
+        rules.put("POST /programmes/{programmeId}", form(only(Caller.ADMIN), "title=Walk+programme&auditIds={auditId}"));
         // {username} joins the walk's programme, leaves it, joins again from the page and leaves from it
         rules.put("PUT /api/programmes/{programmeId}/members/{username}", json(only(Caller.ADMIN),
                 "{\"role\":\"LEAD\"}"));
