@@ -27,13 +27,13 @@ final class SyntheticWriter implements AutoCloseable {
 
     static final Table AUDIT = new Table("audit", List.of("title", "question", "site", "start_date", "end_date",
             "criteria_set_id", "criteria_hash", "dual_review_rate", "status", "next_case_number", "created_by",
-            "created_at", "version"), List.of("id", "time_zone", "repeats_audit_id"));
+            "created_at", "version"), List.of("id", "time_zone", "repeats_audit_id", "lock_count"));
     static final Table AUDIT_WARD = new Table("audit_ward", List.of("audit_id", "ward"), List.of());
     static final Table MEMBER = new Table("audit_member", List.of("audit_id", "user_id", "role", "sector",
             "added_by", "added_at"), List.of("id"));
     static final Table CASE = new Table("patient_case", List.of("audit_id", "case_number", "ward", "specialty",
             "age_band", "sex", "admission_date", "created_by", "created_at"), List.of("id", "local_id_hash",
-            "specialty_note", "client_id", "withdrawn_at", "withdrawn_by", "withdrawal_reason"));
+            "specialty_note", "client_id", "withdrawn_at", "withdrawn_by", "withdrawal_reason", "lock_count"));
     static final Table REVIEW = new Table("review", List.of("id", "audit_id", "case_id", "reviewer_id",
             "reviewer_sector", "review_date", "outcome", "alternative", "flagged", "submitted", "submitted_at",
             "created_at", "updated_at", "version", "first_of_day", "ward", "specialty", "age_band", "stay_days"),

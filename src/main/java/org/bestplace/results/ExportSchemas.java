@@ -33,9 +33,13 @@ final class ExportSchemas {
     /** The tables of the internal export that stream from the database, in the order they are written. */
     static final List<String> STREAMED = List.of(CASES, CASE_CRITERIA, CASE_REASONS);
 
-    static final CodeList STAY_BANDS = list("stay_band", "length of stay on the review's day, in days",
-            entry("0-6", "0 to 6 days"), entry("7-13", "7 to 13 days"), entry("14-20", "14 to 20 days"),
-            entry("21+", "21 days or more"));
+    /** The stay bands as the database defines them ({@link StayBands}), each with its title in words. */
+    static CodeList stayBands(List<String> labels) {
+        return new CodeList("stay_band", "length of stay on the review's day, in days", labels.stream()
+                .map(b -> new Code(b, b.endsWith("+") ? b.replace("+", " days or more")
+                        : b.replace("-", " to ") + " days", null)).toList());
+    }
+
     static final CodeList AGE_BANDS = new CodeList("age_band", "the patient's age band, in years",
             Registration.AGE_BANDS.stream().map(b -> new Code(b, b.endsWith("+") ? b.replace("+", " years or more")
                     : b.replace("-", " to ") + " years", null)).toList());
@@ -92,7 +96,8 @@ final class ExportSchemas {
     }
 
     /** Every table of this layer, in the order the export writes them, described for the audit's set. */
-    static List<ExportSchema> of(CriteriaFile set) {
+    static List<ExportSchema> of(CriteriaFile set, List<String> stayBandLabels) {
+        CodeList stayBands = stayBands(stayBandLabels);
         CodeList criteria = criteria(set);
         CodeList alternatives = alternatives(set);
         CodeList reasons = reasons(set);
@@ -121,7 +126,7 @@ final class ExportSchemas {
         schemas.add(breakdown("by_sector", "first reviews by the reviewer's sector",
                 code("key", SECTORS, "the first reviewer's sector").mustBeGiven()));
         schemas.add(breakdown("by_stay_band", "first reviews by length of stay on the day",
-                code("key", STAY_BANDS, "the stay band").mustBeGiven()));
+                code("key", stayBands, "the stay band").mustBeGiven()));
         schemas.add(breakdown("by_age_band", "first reviews by age band",
                 code("key", AGE_BANDS, "the age band").mustBeGiven()));
         schemas.add(new ExportSchema("alternatives", "where the not-qualifying patient-days could have been cared"
@@ -163,7 +168,7 @@ final class ExportSchemas {
                 date("review_date", "the day of care reviewed").mustBeGiven(), text("ward", "the ward"),
                 text("specialty", "the patient's specialty"), code("age_band", AGE_BANDS, "the patient's age band"),
                 code("sex", SEXES, "the patient's sex"),
-                code("stay_band", STAY_BANDS, "length of stay on the review's day"),
+                code("stay_band", stayBands, "length of stay on the review's day"),
                 integer("review_number", "1 for the patient-day's first review, 2 for a second").mustBeGiven(),
                 code("reviewer_sector", SECTORS, "the reviewer's sector"),
                 code("outcome", OUTCOMES, "the review's outcome"), text("outcome_title", "the outcome's title"),

@@ -68,6 +68,9 @@ public class ExportService {
     ResultsService results;
 
     @Inject
+    StayBands stayBands;
+
+    @Inject
     DataSource dataSource;
 
     @Inject
@@ -204,7 +207,7 @@ public class ExportService {
     /** The schemas of every table an export in this mode may hold, by name, in the export's order. */
     private Map<String, ExportSchema> describe(ResultsService.Results found, boolean publication, boolean only) {
         Map<String, ExportSchema> all = new LinkedHashMap<>();
-        ExportSchemas.of(found.criteria()).forEach(s -> all.put(s.name(), s));
+        ExportSchemas.of(found.criteria(), stayBands.labels()).forEach(s -> all.put(s.name(), s));
         moreTables.stream().sorted(java.util.Comparator.comparing(more -> more.getClass().getName()))
                 .forEach(more -> more.schemas(publication).forEach(s -> all.put(s.name(), s)));
         if (only && publication) {

@@ -60,8 +60,10 @@ class DuplicateLocalIdLogTest {
                         assertTrue(!registration.isDone(), () -> "the registration did not wait: "
                                 + registration.join().statusCode() + " " + registration.join().asString());
                         // The service's database user lacks PROCESS (innodb_trx), but sees its own sessions.
+                        // The audit's lock is a change of its row (V37), or a SELECT ... FOR UPDATE.
                         return Db.number(dataSource, "select count(*) from information_schema.processlist"
-                                + " where id <> connection_id() and lower(info) like '%audit%for update%'") > 0;
+                                + " where id <> connection_id() and (lower(info) like '%update audit set lock_count%'"
+                                + " or lower(info) like '%audit%for update%')") > 0;
                     });
             try (PreparedStatement insert = other.prepareStatement("insert into patient_case (audit_id, case_number,"
                     + " ward, specialty, age_band, sex, admission_date, local_id_hash, created_by, created_at)"
