@@ -31,6 +31,8 @@ import org.dhatim.fastexcel.Worksheet;
 final class XlsxExport implements ExportWriter {
 
     private static final int FLUSH_EVERY = 1000;
+    /** The most rows a sheet holds (the header included): a longer table goes on in a sheet of its own. */
+    static final int SHEET_ROWS = 1_048_576;
     private static final Pattern SHEET = Pattern.compile("xl/worksheets/sheet(\\d+)\\.xml");
     private static final String STREAMED_RANGE = "<dimension ref=\"A1\"/>";
 
@@ -43,9 +45,22 @@ final class XlsxExport implements ExportWriter {
     private Worksheet sheet;
     private int row;
     private int columns;
+    private final int sheetRows;
+    private String table;
+    private List<String> header;
+    private int part;
 
     XlsxExport(OutputStream out) throws IOException {
+        this(out, SHEET_ROWS);
+    }
+
+    /**
+     * @param sheetRows the rows a sheet may hold; the rest of a longer table continues in sheets
+     *                  named {@code table_2}, {@code table_3}, ..., each with the header again
+     */
+    XlsxExport(OutputStream out, int sheetRows) throws IOException {
         this.out = out;
+        this.sheetRows = sheetRows;
         file = Files.createTempFile("bestplace-export", ".xlsx");
         buffer = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024);
         workbook = new Workbook(buffer, "Bestplace", "1.0");
@@ -54,7 +69,14 @@ final class XlsxExport implements ExportWriter {
 
     @Override
     public void begin(String table, List<String> header) {
-        sheet = workbook.newWorksheet(table);
+        this.table = table;
+        this.header = header;
+        part = 1;
+        start(table);
+    }
+
+    private void start(String name) {
+        sheet = workbook.newWorksheet(name);
         for (int c = 0; c < header.size(); c++) {
             sheet.value(0, c, header.get(c));
             sheet.width(c, Math.max(12, header.get(c).length() + 4));
@@ -67,6 +89,11 @@ final class XlsxExport implements ExportWriter {
 
     @Override
     public void row(List<Object> cells) throws IOException {
+        if (row >= sheetRows) {
+            end();
+            part++;
+            start(table + "_" + part);
+        }
         columns = Math.max(columns, cells.size());
         for (int c = 0; c < cells.size(); c++) {
             Object cell = cells.get(c);
