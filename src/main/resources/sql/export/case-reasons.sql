@@ -1,15 +1,15 @@
--- One row per submitted review and reason it gives, for the internal export's long table
--- case_reasons. The review is named as in the case rows (case-rows.sql): case number, review date
--- and review number, so the two join; :audit is the audit id.
-select c.case_number,
-       r.review_date,
-       r.review_number,
+-- One row per listed review and reason it gives, for the internal export's long table case_reasons.
+-- The review is named as in the case rows (case-rows.sql): case number, review date and review
+-- number, read from the same kept rows (case_row, V33) in the same primary-key order, so the two
+-- join and the first row leaves at once: nothing is numbered or sorted over the whole audit. Each
+-- review's codes come from review_reason's primary key (review_id, code), so in code order.
+-- :audit is the audit id.
+select straight_join
+       k.case_number,
+       k.review_date,
+       k.review_number,
        x.code as reason
-from (select r.id, r.case_id, r.review_date,
-             row_number() over (partition by r.case_id, r.review_date
-                                order by r.first_of_day desc, r.submitted_at, r.id) as review_number
-        from review r
-       where r.audit_id = :audit and r.submitted = true and r.withdrawn = false) r
-join patient_case c on c.id = r.case_id
-join review_reason x on x.review_id = r.id
-order by r.review_date, c.case_number, r.review_number, x.code
+from case_row k force index (primary)
+join review_reason x on x.review_id = k.review_id
+where k.audit_id = :audit and k.listed = true
+order by k.review_date, k.case_number, k.review_number, k.review_id
