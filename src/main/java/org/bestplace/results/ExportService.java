@@ -178,9 +178,7 @@ public class ExportService {
         List<ExportTable> tables = new ArrayList<>(ExportTables.of(found, suppression, by.username, at));
         Audit audit = found.audit();
         boolean openedDaysOnly = found.summary().openedDaysOnly();
-        // In a fixed order (by class name), so every export lists its tables the same way.
-        moreTables.stream().sorted(java.util.Comparator.comparing(more -> more.getClass().getName()))
-                .forEach(more -> tables.addAll(more.tables(audit, publication, openedDaysOnly)));
+        moreTablesInOrder().forEach(more -> tables.addAll(more.tables(audit, publication, openedDaysOnly)));
         Map<String, ExportSchema> described = describe(found, publication, false);
         Map<String, ExportTable> built = new LinkedHashMap<>();
         List<String> names = new ArrayList<>();
@@ -204,12 +202,16 @@ public class ExportService {
         return new Contents(audit.id, at, suppression, typed, names, built, described, schemas);
     }
 
+    /** The other features' tables in a fixed order (by class name), so every export lists them the same way. */
+    private java.util.stream.Stream<AuditExportTables> moreTablesInOrder() {
+        return moreTables.stream().sorted(java.util.Comparator.comparing(more -> more.getClass().getName()));
+    }
+
     /** The schemas of every table an export in this mode may hold, by name, in the export's order. */
     private Map<String, ExportSchema> describe(ResultsService.Results found, boolean publication, boolean only) {
         Map<String, ExportSchema> all = new LinkedHashMap<>();
         ExportSchemas.of(found.criteria(), stayBands.labels()).forEach(s -> all.put(s.name(), s));
-        moreTables.stream().sorted(java.util.Comparator.comparing(more -> more.getClass().getName()))
-                .forEach(more -> more.schemas(publication).forEach(s -> all.put(s.name(), s)));
+        moreTablesInOrder().forEach(more -> more.schemas(publication).forEach(s -> all.put(s.name(), s)));
         if (only && publication) {
             ExportSchemas.STREAMED.forEach(all::remove);
         }
