@@ -52,13 +52,23 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback {
     /** A fresh browser (own cookies) of the given size. */
     public BrowserContext context(int width, int height) {
         // Bypassing the page's CSP lets a test inject axe-core; the pages' own scripts obey it anyway.
-        return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height).setBypassCSP(true));
+        return patient(browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height).setBypassCSP(true)));
     }
 
     /** A tablet-sized browser with JavaScript turned off. */
     public BrowserContext browserWithoutScript() {
-        return browser.newContext(new Browser.NewContextOptions().setViewportSize(768, 1024)
-                .setJavaScriptEnabled(false));
+        return patient(browser.newContext(new Browser.NewContextOptions().setViewportSize(768, 1024)
+                .setJavaScriptEnabled(false)));
+    }
+
+    /**
+     * Playwright gives up on a step after 30 s; a full-page screenshot on a 2-core machine that is also
+     * running the service, its database and other builds has taken longer than that. A step that
+     * really hangs still fails, after 90 s.
+     */
+    private static BrowserContext patient(BrowserContext context) {
+        context.setDefaultTimeout(90_000);
+        return context;
     }
 
     /** Signs in through the form and returns the page, now on the start page. */
