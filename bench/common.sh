@@ -29,9 +29,10 @@ service_env() {
 
 # Starts the service with -Xmx$HEAP, logging to $1, and waits until it is ready; READY_SECONDS
 # is the time from launching the JVM to the first ready answer, STARTED_AT the launch (epoch
-# seconds). SERVICE_ENV_EXTRA adds environment settings (bench/startup's log format).
+# seconds). SERVICE_ENV_EXTRA adds environment settings (bench/startup's log format);
+# SERVICE_ARCHIVE_OPTS= (empty) starts without the class-data archive.
 start_service() {
-  local log=$1 started
+  local log=$1 started criteria
   # Another service answering on the port would be measured instead of this one.
   if curl -s -o /dev/null "$BASE/q/health/ready"; then
     echo "something already answers on port $PORT: set PORT to a free one" >&2
@@ -39,7 +40,12 @@ start_service() {
   fi
   started=$(now)
   STARTED_AT=$started
-  env $(service_env) ${SERVICE_ENV_EXTRA:-} java -Xmx"$HEAP" ${SERVICE_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "$log" 2>&1 &
+  # As docs/startup.md ships it: from the package's folder with its class-data archive (the JVM
+  # uses the archive only when started there with that class path); the criteria stay the project's.
+  criteria=$PWD/criteria
+  (cd target/quarkus-app && exec env $(service_env) BESTPLACE_CRITERIA_DIR="$criteria" ${SERVICE_ENV_EXTRA:-} \
+    java -Xmx"$HEAP" ${SERVICE_ARCHIVE_OPTS--XX:SharedArchiveFile=app-cds.jsa} ${SERVICE_JAVA_OPTS:-} -jar quarkus-run.jar) \
+    > "$log" 2>&1 &
   SERVICE_PID=$!
   until curl -fs "$BASE/q/health/ready" > /dev/null 2>&1; do
     kill -0 "$SERVICE_PID" 2>/dev/null || { cat "$log"; exit 1; }

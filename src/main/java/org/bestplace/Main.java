@@ -17,6 +17,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @QuarkusMain
 public class Main {
 
+    /** Set by Quarkus on the run that makes the class-data archive at package time. */
+    static final String ARCHIVE_RUN_PROPERTY = "quarkus.appcds.generate";
+
     public static void main(String... args) {
         if (args.length > 0 && "generate".equals(args[0])) {
             // A data-generating run serves nothing: any free ports, no demo audit.
@@ -26,7 +29,9 @@ public class Main {
         }
         var config = ConfigProvider.getConfig();
         Optional<String> jdbcUrl = config.getOptionalValue("quarkus.datasource.jdbc.url", String.class);
-        if (jdbcUrl.isPresent()) {
+        // Packaging with a class-data archive runs the service's static start only and serves nothing:
+        // no database, embedded or not (docs/startup.md).
+        if (jdbcUrl.isPresent() || Boolean.getBoolean(ARCHIVE_RUN_PROPERTY)) {
             Quarkus.run(Service.class, args);
             return;
         }
