@@ -94,7 +94,8 @@ load_now() { cut -d' ' -f1 /proc/loadavg; }
 
 # Exports audit $1 as internal CSV and XLSX into folder $2, and runs through `mariadb --batch --quick`
 # both the export's case-row query and a plain dump of the review rows joined to their cases (the
-# physical limit). Sets EXPORT_{QUERY,DUMP,CSV,XLSX}_{ROWS,SECONDS}, EXPORT_{CSV,XLSX}_FIRST (seconds
+# physical limit), and downloads the cases table alone (tables/cases.csv). Sets
+# EXPORT_{QUERY,DUMP,CSV,XLSX,TABLE}_{ROWS,SECONDS}, EXPORT_{CSV,XLSX,TABLE}_FIRST (seconds
 # to the first byte), EXPORT_{CSV,XLSX}_HEAP (MB), EXPORT_LOAD (load average before the exports) and
 # EXPORT_RSS (the service's peak resident memory so far, MB). EXPORT_BATCH_* are the query's figures.
 measure_exports() {
@@ -108,6 +109,9 @@ measure_exports() {
   EXPORT_LOAD=$(load_now)
   heap_during "$dir/export.csv.heap" download csv
   heap_during "$dir/export.xlsx.heap" download xlsx
+  # The case rows alone through the service (the table's own CSV: no long tables, same small tables first).
+  curl -fsS -u "admin:$ADMIN_PASSWORD" -o "$dir/cases.csv" -w '%{time_total} %{time_starttransfer}\n' \
+    "$BASE/api/audits/$audit/tables/cases.csv?mode=internal" > "$dir/cases.csv.time"
   EXPORT_RSS=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVICE_PID/status")
   query=$(grep -v '^--' src/main/resources/sql/export/case-rows.sql | sed "s/:audit/$audit/")
   started=$(now)
@@ -123,6 +127,8 @@ measure_exports() {
   EXPORT_BATCH_ROWS=$EXPORT_QUERY_ROWS
   read -r EXPORT_CSV_SECONDS EXPORT_CSV_FIRST < "$dir/export.csv.time"
   read -r EXPORT_XLSX_SECONDS EXPORT_XLSX_FIRST < "$dir/export.xlsx.time"
+  read -r EXPORT_TABLE_SECONDS EXPORT_TABLE_FIRST < "$dir/cases.csv.time"
+  EXPORT_TABLE_ROWS=$(( $(wc -l < "$dir/cases.csv") - 1 ))
   # Case rows are the CSV lines of the cases table: between its header and the next table's comment.
   EXPORT_CSV_ROWS=$(awk '/^# table: cases/ { inside = 1; getline; next } /^# table:/ { inside = 0 } inside' \
     "$dir/export.csv" | wc -l)
@@ -142,6 +148,8 @@ print_exports() {
     "$EXPORT_QUERY_SECONDS" "$(rate "$EXPORT_QUERY_ROWS" "$EXPORT_QUERY_SECONDS")" "-" "-"
   printf '%-34s | %9s | %8.2f | %9s | %12.2f | %s\n' "service CSV (internal)" "$EXPORT_CSV_ROWS" "$EXPORT_CSV_SECONDS" \
     "$(rate "$EXPORT_CSV_ROWS" "$EXPORT_CSV_SECONDS")" "$EXPORT_CSV_FIRST" "$EXPORT_CSV_HEAP"
+  printf '%-34s | %9s | %8.2f | %9s | %12.2f | %s\n' "service CSV, cases table alone" "$EXPORT_TABLE_ROWS" \
+    "$EXPORT_TABLE_SECONDS" "$(rate "$EXPORT_TABLE_ROWS" "$EXPORT_TABLE_SECONDS")" "$EXPORT_TABLE_FIRST" "-"
   printf '%-34s | %9s | %8.2f | %9s | %12.2f | %s\n' "service XLSX (internal)" "$EXPORT_XLSX_ROWS" "$EXPORT_XLSX_SECONDS" \
     "$(rate "$EXPORT_XLSX_ROWS" "$EXPORT_XLSX_SECONDS")" "$EXPORT_XLSX_FIRST" "$EXPORT_XLSX_HEAP"
   r=$(echo "scale=2; $EXPORT_DUMP_SECONDS / $EXPORT_CSV_SECONDS" | bc | sed 's/^\./0./')

@@ -70,7 +70,7 @@ SELECT r.id, r.audit_id, r.case_id, c.case_number, r.review_date, r.submitted AN
           (SELECT COUNT(*) FROM review s WHERE s.case_id = r.case_id AND s.review_date = r.review_date
              AND s.submitted AND NOT s.first_of_day AND s.outcome <> r.outcome), NULL),
        r.ward, r.specialty, r.age_band, r.stay_band, r.reviewer_sector, r.outcome,
-       IF(r.override_outcome IS NULL, 'no', 'yes'), r.alternative
+       IF(r.override_outcome IS NULL, 'no', 'yes'), r.alternative, c.sex
 FROM review r
 JOIN patient_case c ON c.id = r.case_id
 LEFT JOIN debrief db ON db.audit_id = r.audit_id AND db.debrief_date = r.review_date

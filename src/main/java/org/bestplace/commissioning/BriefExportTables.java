@@ -70,7 +70,7 @@ public class BriefExportTables implements AuditExportTables {
     @Override
     public List<ExportTable> tables(Audit audit, boolean publication, boolean openedDaysOnly) {
         CriteriaFile set = criteria.definition(audit.criteriaSet);
-        CommissioningBrief.Counts counts = commissioning.counts(audit.id, openedDaysOnly);
+        CommissioningBrief.Counts counts = commissioning.counts(audit.id, openedDaysOnly, set);
         CommissioningBrief brief = CommissioningBrief.work(counts, set, null, null, UnitCosts.of(audit),
                 openedDaysOnly, null, List.of());
         Suppression suppression = publication ? Suppression.publication(config.publicationThreshold())

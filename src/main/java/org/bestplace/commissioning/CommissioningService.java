@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ public class CommissioningService {
         CriteriaFile set = criteria.definition(audit.criteriaSet);
         Question question = question(set, beds, reasons);
         boolean openedOnly = access.seesOnlyOpenedDays();
-        CommissioningBrief brief = CommissioningBrief.work(counts(audit.id, openedOnly), set, question.beds(),
+        CommissioningBrief brief = CommissioningBrief.work(counts(audit.id, openedOnly, set), set, question.beds(),
                 question.reasons(), UnitCosts.of(audit), openedOnly, paper(audit, set), team(audit));
         // A re-audit's brief shows the change against the audit it repeats, as its results page does.
         return audit.repeats == null ? brief : brief.withRepeats(reaudits.of(audit.id, by, admin));
@@ -95,44 +96,42 @@ public class CommissioningService {
         return new Question(base, scenario);
     }
 
-    /** The settled patient-days counted in two queries, whatever the audit's size. */
-    CommissioningBrief.Counts counts(long auditId, boolean openedOnly) {
-        String days = openedOnly ? " and f.review_date in (select o.debrief_date from debrief o where o.audit_id = :audit)"
+    /**
+     * The settled patient-days counted in one read of the kept case rows (patient-day-counts.sql),
+     * by day, agreed outcome, place and reason set: a few dozen rows whatever the audit's size.
+     */
+    CommissioningBrief.Counts counts(long auditId, boolean openedOnly, CriteriaFile set) {
+        String days = openedOnly ? " and k.review_date in (select o.debrief_date from debrief o where o.audit_id = :audit)"
                 : "";
-        String patientDays = Sql.load("commissioning/patient-days").replace("{days}", days);
+        int reasonsLength = Math.max(1, set.reasons().stream().mapToInt(r -> r.code().length() + 1).sum());
         long settled = 0;
         long notQualifying = 0;
         long unresolved = 0;
-        long auditDays = 0;
+        Set<Object> auditDays = new HashSet<>();
         Map<String, Long> byAlternative = new HashMap<>();
+        Map<Set<String>, Long> byReasons = new HashMap<>();
         @SuppressWarnings("unchecked")
-        List<Object[]> outcomes = em.createNativeQuery(Sql.load("commissioning/outcomes")
-                .replace("{patient_days}", patientDays).replace("{days}", days)).setParameter("audit", auditId)
-                .getResultList();
-        for (Object[] row : outcomes) {
-            long count = ((Number) row[3]).longValue();
-            if ("days".equals(row[0])) {
-                auditDays = count;
-            } else if ("UNRESOLVED".equals(row[1])) {
+        List<Object[]> rows = em.createNativeQuery(Sql.load("commissioning/patient-day-counts").replace("{days}", days)
+                        .replace("{reasons_length}", String.valueOf(reasonsLength)))
+                .setParameter("audit", auditId).getResultList();
+        for (Object[] row : rows) {
+            auditDays.add(row[0]);
+            long count = ((Number) row[4]).longValue();
+            if ("UNRESOLVED".equals(row[1])) {
                 unresolved += count;
             } else {
                 settled += count;
                 if ("DOES_NOT_QUALIFY".equals(row[1])) {
                     notQualifying += count;
                     byAlternative.merge(row[2] == null ? "" : (String) row[2], count, Long::sum);
+                    String codes = (String) row[3];
+                    Set<String> reasons = codes == null || codes.isEmpty() ? Set.of() : Set.of(codes.split(","));
+                    byReasons.merge(reasons, count, Long::sum);
                 }
             }
         }
-        Map<Set<String>, Long> byReasons = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> sets = em.createNativeQuery(Sql.load("commissioning/reason-sets")
-                .replace("{patient_days}", patientDays)).setParameter("audit", auditId).getResultList();
-        for (Object[] row : sets) {
-            String codes = (String) row[0];
-            Set<String> reasons = codes == null || codes.isEmpty() ? Set.of() : Set.of(codes.split(","));
-            byReasons.merge(reasons, ((Number) row[1]).longValue(), Long::sum);
-        }
-        return new CommissioningBrief.Counts(settled, notQualifying, unresolved, auditDays, byAlternative, byReasons);
+        return new CommissioningBrief.Counts(settled, notQualifying, unresolved, auditDays.size(), byAlternative,
+                byReasons);
     }
 
     private static CommissioningBrief.Paper paper(Audit audit, CriteriaFile set) {

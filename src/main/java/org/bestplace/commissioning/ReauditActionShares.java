@@ -44,9 +44,9 @@ public class ReauditActionShares implements ActionReasonShares {
         }
         // Each audit's figures as its own access allows: a reviewer sees the opened days of one still collecting.
         CommissioningBrief.Counts before = commissioning.counts(earlier.id,
-                AuditAccess.of(earlier.id, by, admin).seesOnlyOpenedDays());
+                AuditAccess.of(earlier.id, by, admin).seesOnlyOpenedDays(), criteria.definition(earlier.criteriaSet));
         CommissioningBrief.Counts after = commissioning.counts(reaudit.id,
-                AuditAccess.of(reaudit.id, by, admin).seesOnlyOpenedDays());
+                AuditAccess.of(reaudit.id, by, admin).seesOnlyOpenedDays(), criteria.definition(reaudit.criteriaSet));
         List<Reaudits.ActionShare> shares = new ArrayList<>();
         for (Action action : addressed) {
             List<String> codes = action.reasonCodes();

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.bestplace.database.Sql;
@@ -27,6 +28,16 @@ final class CaseRows {
 
     /** Writes the case rows as table {@code cases}; returns how many were written. */
     static long write(Connection connection, long auditId, ExportWriter writer) throws SQLException, IOException {
+        return write(connection, auditId, writer, null, null);
+    }
+
+    /**
+     * Writes the case rows as table {@code cases} and gathers, from the same rows, the long tables'
+     * rows into {@code criteria} and {@code reasons} (either may be null); returns how many case
+     * rows were written.
+     */
+    static long write(Connection connection, long auditId, ExportWriter writer, CaseCodeSpool criteria,
+            CaseCodeSpool reasons) throws SQLException, IOException {
         try (PreparedStatement statement = connection.prepareStatement(SQL.replace(":audit", "?"),
                 ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             statement.setFetchSize(FETCH_SIZE);
@@ -41,6 +52,11 @@ final class CaseRows {
                     types[c] = meta.getColumnType(c + 1);
                 }
                 writer.begin("cases", header);
+                int caseNumber = header.indexOf("case_number");
+                int reviewDate = header.indexOf("review_date");
+                int reviewNumber = header.indexOf("review_number");
+                int criteriaMet = header.indexOf("criteria_met");
+                int reasonCodes = header.indexOf("reasons");
                 long count = 0;
                 while (rows.next()) {
                     List<Object> cells = new ArrayList<>(columns);
@@ -48,6 +64,14 @@ final class CaseRows {
                         cells.add(cell(rows, c + 1, types[c]));
                     }
                     writer.row(cells);
+                    if (criteria != null) {
+                        criteria.add((String) cells.get(caseNumber), (LocalDate) cells.get(reviewDate),
+                                (Long) cells.get(reviewNumber), (String) cells.get(criteriaMet));
+                    }
+                    if (reasons != null) {
+                        reasons.add((String) cells.get(caseNumber), (LocalDate) cells.get(reviewDate),
+                                (Long) cells.get(reviewNumber), (String) cells.get(reasonCodes));
+                    }
                     count++;
                 }
                 writer.end();

@@ -283,15 +283,26 @@ public class ExportService {
     private void write(Contents contents, ExportWriter format, List<String> tables) throws IOException {
         ExportWriter writer = new SchemaWriter(format, contents.described(), contents.typed(),
                 contents.suppression().publication());
+        // With the case rows, the long tables after them are gathered from the same rows: one read of the audit.
+        boolean withCases = tables.contains(ExportSchemas.CASES);
+        List<String> after = withCases ? tables.subList(tables.indexOf(ExportSchemas.CASES), tables.size()) : List.of();
         try (Connection connection = tables.stream().anyMatch(ExportSchemas.STREAMED::contains)
-                ? dataSource.getConnection() : null) {
+                ? dataSource.getConnection() : null;
+                CaseCodeSpool criteria = after.contains(ExportSchemas.CASE_CRITERIA)
+                        ? new CaseCodeSpool(ExportSchemas.CASE_CRITERIA, "criterion") : null;
+                CaseCodeSpool reasons = after.contains(ExportSchemas.CASE_REASONS)
+                        ? new CaseCodeSpool(ExportSchemas.CASE_REASONS, "reason") : null) {
             for (String table : tables) {
                 ExportTable built = contents.built().get(table);
                 if (built != null) {
                     writer.table(built);
                 } else if (table.equals(ExportSchemas.CASES)) {
-                    long rows = CaseRows.write(connection, contents.auditId(), writer);
+                    long rows = CaseRows.write(connection, contents.auditId(), writer, criteria, reasons);
                     LOG.debugf("exported %d case rows of audit %d", rows, contents.auditId());
+                } else if (criteria != null && table.equals(criteria.table())) {
+                    criteria.write(writer);
+                } else if (reasons != null && table.equals(reasons.table())) {
+                    reasons.write(writer);
                 } else {
                     CaseCodeRows.write(connection, contents.auditId(), table, writer);
                 }

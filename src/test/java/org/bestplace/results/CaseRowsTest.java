@@ -78,7 +78,8 @@ class CaseRowsTest {
 
     @Test
     void caseRowsAreTheWindowedQuerysRowsAfterEveryKindOfWrite() throws Exception {
-        String audit = MixedAudit.made().audit;
+        MixedAudit mixed = MixedAudit.made();
+        String audit = mixed.audit;
         List<String> reference = rows(WINDOWED, audit);
         assertTrue(reference.size() > 12, "the mixed audit's submitted reviews: " + reference);
         assertTrue(reference.stream().anyMatch(r -> r.endsWith("|UNRESOLVED|")), "an unresolved day");
@@ -94,10 +95,33 @@ class CaseRowsTest {
         cases = cases.substring(0, cases.indexOf("\n# table:", 1) < 0 ? cases.length() : cases.indexOf("\n# table:", 1));
         assertEquals(reference.size(), cases.strip().split("\n").length - 1, cases);
 
+        // The long tables, gathered from the same case rows, are the rows of their own queries.
+        for (String table : List.of(ExportSchemas.CASE_CRITERIA, ExportSchemas.CASE_REASONS)) {
+            List<String> expected = rows(CaseCodeRows.sql(table), audit);
+            assertTrue(expected.size() > 3, table + ": " + expected);
+            String part = csv.substring(csv.indexOf("# table: " + table + "\r\n") + ("# table: " + table).length());
+            part = part.substring(0, part.indexOf("\n# table:") < 0 ? part.length() : part.indexOf("\n# table:")).strip();
+            List<String> lines = expected.stream().map(r -> r.substring(0, r.length() - 1).replace('|', ',')).toList();
+            // the code's title follows the four columns of the query
+            List<String> written = java.util.Arrays.stream(part.split("\r\n"))
+                    .map(l -> String.join(",", java.util.Arrays.asList(l.split(",", -1)).subList(0, 4))).toList();
+            assertEquals(String.join("\n", lines), String.join("\n", written), table);
+        }
+
+        // A correction of a case's sex alone reaches its case rows (V39 keeps the sex on them).
+        String sex = rows("select sex from patient_case where id = " + mixed.cases[8], audit).get(1);
+        String other = sex.startsWith("FEMALE") ? "MALE" : "FEMALE";
+        Api.as(mixed.hospital).body(java.util.Map.of("sex", other, "reason", "Typed from the wrong handover sheet"))
+                .post("/api/audits/" + audit + "/cases/" + mixed.cases[8] + "/correction").then().statusCode(200);
+        List<String> corrected = rows(WINDOWED, audit);
+        assertTrue(corrected.stream().anyMatch(r -> r.contains("|" + other + "|")), String.join("\n", corrected));
+        assertTrue(!corrected.equals(reference), "the correction changes a case row");
+        assertEquals(String.join("\n", corrected), String.join("\n", rows(CaseRows.SQL, audit)), "after a correction of sex");
+
         try (var connection = dataSource.getConnection()) {
             Generator.rebuildCells(connection, Long.parseLong(audit));
         }
-        assertEquals(String.join("\n", reference), String.join("\n", rows(CaseRows.SQL, audit)),
+        assertEquals(String.join("\n", corrected), String.join("\n", rows(CaseRows.SQL, audit)),
                 "rebuilt after a bulk load");
     }
 }
