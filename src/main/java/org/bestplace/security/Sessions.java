@@ -32,6 +32,9 @@ public class Sessions {
     @Inject
     BestplaceConfig config;
 
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
     /**
      * A session found open: who it belongs to, its anti-forgery token, and whether its user must
      * change a temporary password before anything else.
@@ -69,7 +72,7 @@ public class Sessions {
         }
         Instant now = Instant.now();
         BestplaceConfig.Session limits = config.session();
-        return UserSession.byTokenHash(hash(token))
+        return UserSession.readByTokenHash(dataSource, hash(token))
                 .filter(s -> s.isLive(now, limits.idleTimeout(), limits.absoluteLifetime()))
                 .map(s -> {
                     if (s.touch(now)) {

@@ -86,6 +86,60 @@ public class UserSession extends NumberedEntity {
         return find("from UserSession s join fetch s.user where s.tokenHash = ?1", tokenHash).firstResultOptional();
     }
 
+    /**
+     * The same as {@link #byTokenHash}, read with one plain statement on a connection of the pool
+     * and no Hibernate session: every signed-in request asks, and through the query machinery this
+     * read was the largest part of a review PUT's own CPU (BENCHMARKS.md). The session and its user
+     * come back as copies outside any persistence context, for checks and references only.
+     */
+    public static Optional<UserSession> readByTokenHash(javax.sql.DataSource dataSource, String tokenHash) {
+        try (java.sql.Connection connection = dataSource.getConnection();
+                java.sql.PreparedStatement read = connection.prepareStatement(LIVE_READ)) {
+            read.setString(1, tokenHash);
+            try (java.sql.ResultSet row = read.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                UserSession session = new UserSession();
+                session.id = row.getLong(1);
+                session.tokenHash = tokenHash;
+                session.csrfToken = row.getString(2);
+                session.createdAt = utc(row, 3);
+                session.lastSeen = utc(row, 4);
+                session.endedAt = utc(row, 5);
+                session.endReason = row.getString(6);
+                User user = new User();
+                user.id = row.getLong(7);
+                user.username = row.getString(8);
+                user.displayName = row.getString(9);
+                user.email = row.getString(10);
+                user.organisation = row.getString(11);
+                user.sector = Sector.valueOf(row.getString(12));
+                user.roles = row.getString(13);
+                user.passwordHash = row.getString(14);
+                user.createdAt = utc(row, 15);
+                user.deactivatedAt = utc(row, 16);
+                user.passwordMustChange = row.getBoolean(17);
+                user.signInUnlockedAt = utc(row, 18);
+                session.user = user;
+                return Optional.of(session);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot read the sign-in session", e);
+        }
+    }
+
+    private static final String LIVE_READ = "SELECT s.id, s.csrf_token, s.created_at, s.last_seen, s.ended_at,"
+            + " s.end_reason, u.id, u.username, u.display_name, u.email, u.organisation, u.sector, u.roles,"
+            + " u.password_hash, u.created_at, u.deactivated_at, u.password_must_change, u.sign_in_unlocked_at"
+            + " FROM user_session s JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = ? LIMIT 1";
+
+    /** A DATETIME column as the entities store an instant: the time in UTC. */
+    private static Instant utc(java.sql.ResultSet row, int column) throws java.sql.SQLException {
+        java.time.LocalDateTime time = row.getObject(column, java.time.LocalDateTime.class);
+        return time == null ? null : time.toInstant(java.time.ZoneOffset.UTC);
+    }
+
     /** Notes a session's use, by its id (the session read outside a transaction, {@code Sessions.live}). */
     public static void noteUse(long id, Instant now) {
         update("lastSeen = ?1 where id = ?2 and lastSeen < ?1", now, id);
