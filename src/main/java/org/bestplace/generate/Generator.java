@@ -40,7 +40,15 @@ import org.bestplace.security.User;
 @Unremovable
 public class Generator {
 
-    public record Options(int audits, long reviews, long seed) {
+    /**
+     * {@code bulk}: the cells' triggers stand aside while the rows go in and the audit's cells and
+     * case rows are rebuilt set-based at the end; without it the triggers count every row as they
+     * do the service's writes (slower: it is there to check the bulk load against).
+     */
+    public record Options(int audits, long reviews, long seed, boolean bulk) {
+        public Options(int audits, long reviews, long seed) {
+            this(audits, reviews, seed, true);
+        }
     }
 
     public record Generated(List<Long> auditIds, long cases, long reviews, long decisions, double seconds) {
@@ -80,13 +88,15 @@ public class Generator {
         long decisions = 0;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            bulkLoad(connection, true);
+            bulkLoad(connection, options.bulk());
             try (SyntheticWriter writer = new SyntheticWriter(connection)) {
                 for (int a = 0; a < options.audits(); a++) {
                     long target = a == options.audits() - 1 ? options.reviews() - reviews : perAudit;
                     AuditWriter audit = new AuditWriter(writer, model, words, reviewers, chair);
                     audit.write(set, a, options.seed(), target, bar);
-                    rebuildCells(connection, audit.auditId);
+                    if (options.bulk()) {
+                        rebuildCells(connection, audit.auditId);
+                    }
                     connection.commit();
                     audits.add(audit.auditId);
                     cases += audit.cases;
@@ -211,7 +221,7 @@ public class Generator {
                         Timestamp.valueOf(day.atTime(17, 30)), 0);
             }
             List<Long> debriefIds = debriefRows.flush();
-            caseRows = writer.withIds(SyntheticWriter.CASE);
+            caseRows = writer.into(SyntheticWriter.CASE);
             reviewRows = writer.into(SyntheticWriter.REVIEW);
             criterionRows = writer.into(SyntheticWriter.CRITERION);
             reasonRows = writer.into(SyntheticWriter.REASON);
@@ -232,6 +242,41 @@ public class Generator {
                 next.setLong(2, auditId);
                 next.executeUpdate();
             }
+        }
+
+        /**
+         * Writes the pending cases and returns their ids in order. Asked for generated keys, the
+         * driver sends a batch as one insert a row; without, as one bulk statement, so the ids are
+         * read back instead: the cases after the highest id before the batch, by case number.
+         */
+        private List<Long> writeCases() throws SQLException {
+            Connection connection = writer.connection();
+            long before;
+            try (var statement = connection.createStatement();
+                    var result = statement.executeQuery("select coalesce(max(id), 0) from patient_case")) {
+                result.next();
+                before = result.getLong(1);
+            }
+            caseRows.flush();
+            Map<String, Long> ids = new HashMap<>();
+            try (PreparedStatement written = connection.prepareStatement("select id, case_number"
+                    + " from patient_case force index (primary) where id > ? and audit_id = ?")) {
+                written.setLong(1, before);
+                written.setLong(2, auditId);
+                try (var result = written.executeQuery()) {
+                    while (result.next()) {
+                        ids.put(result.getString(2), result.getLong(1));
+                    }
+                }
+            }
+            if (ids.size() != pending.size()) {
+                throw new IllegalStateException("Wrote " + pending.size() + " cases but read back " + ids.size());
+            }
+            List<Long> inOrder = new ArrayList<>();
+            for (Pending drawn : pending) {
+                inOrder.add(ids.get((String) drawn.row()[1]));
+            }
+            return inOrder;
         }
 
         /** A patient and the reviews of each day they are reviewed on, held until {@link #flush()}. */
@@ -289,7 +334,7 @@ public class Generator {
             for (Pending drawn : pending) {
                 caseRows.add(drawn.row());
             }
-            List<Long> caseIds = caseRows.flush();
+            List<Long> caseIds = writeCases();
             for (int i = 0; i < pending.size(); i++) {
                 Pending drawn = pending.get(i);
                 for (Object[] review : drawn.reviews()) {
