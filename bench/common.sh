@@ -113,12 +113,16 @@ measure_exports() {
   curl -fsS -u "admin:$ADMIN_PASSWORD" -o "$dir/cases.csv" -w '%{time_total} %{time_starttransfer}\n' \
     "$BASE/api/audits/$audit/tables/cases.csv?mode=internal" > "$dir/cases.csv.time"
   EXPORT_RSS=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVICE_PID/status")
+  # Each query through the client runs once unmeasured first: the service's exports read only the
+  # case rows, so the plain dump's tables would otherwise be measured from the disk.
   query=$(grep -v '^--' src/main/resources/sql/export/case-rows.sql | sed "s/:audit/$audit/")
+  mysql_ --batch --quick "$DB_NAME" -e "$query" > /dev/null
   started=$(now)
   mysql_ --batch --quick "$DB_NAME" -e "$query" > "$dir/export.tsv"
   EXPORT_QUERY_SECONDS=$(since "$started")
   EXPORT_QUERY_ROWS=$(( $(wc -l < "$dir/export.tsv") - 1 ))
   query=$(grep -v '^--' src/main/resources/sql/export/review-dump.sql | sed "s/:audit/$audit/")
+  mysql_ --batch --quick "$DB_NAME" -e "$query" > /dev/null
   started=$(now)
   mysql_ --batch --quick "$DB_NAME" -e "$query" > "$dir/dump.tsv"
   EXPORT_DUMP_SECONDS=$(since "$started")
