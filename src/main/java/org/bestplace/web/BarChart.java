@@ -49,7 +49,7 @@ public final class BarChart {
                 WIDTH, height, Html.escape(title)));
         svg.append("<title>").append(Html.escape(title)).append("</title>");
         if (bars.isEmpty()) {
-            svg.append("<text x=\"0\" y=\"20\" font-size=\"15\" fill=\"#4a4a4a\">Nothing to show yet</text>");
+            svg.append(ChartScale.NOTHING_YET);
         }
         int y = 5;
         for (int i = 0; i < bars.size(); i++) {

@@ -7,6 +7,26 @@ import java.util.Locale;
 /** A linear axis of the server-drawn charts: where a value falls, and round ticks to label. */
 record ChartScale(double max, double from, double to) {
 
+    /** What a chart with nothing to draw says in its place. */
+    static final String NOTHING_YET = "<text x=\"0\" y=\"20\" font-size=\"15\" fill=\"#4a4a4a\">Nothing to show yet</text>";
+
+    /**
+     * The opening of a chart read out by its title and then its description: the svg element with
+     * {@code id} (unique on the page) and {@code cssClass}, and both texts, escaped.
+     */
+    static StringBuilder opening(String id, String cssClass, int width, int height, String title,
+            String description) {
+        String safeId = Html.escape(id);
+        StringBuilder svg = new StringBuilder();
+        svg.append(String.format(Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 %d %d\" width=\"100%%\""
+                        + " aria-labelledby=\"%s-title %s-desc\" class=\"%s\" id=\"%s\">",
+                width, height, safeId, safeId, cssClass, safeId));
+        svg.append("<title id=\"").append(safeId).append("-title\">").append(Html.escape(title)).append("</title>");
+        svg.append("<desc id=\"").append(safeId).append("-desc\">").append(Html.escape(description)).append("</desc>");
+        return svg;
+    }
+
     /** The place on the page, from {@code from} (at 0) to {@code to} (at {@link #max}). */
     double at(double value) {
         return from + (to - from) * value / max;

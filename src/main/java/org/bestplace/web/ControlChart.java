@@ -30,18 +30,10 @@ public final class ControlChart {
 
     /** The chart, with {@code id} for its title and description (unique on the page). */
     public static String svg(String id, String title, PChart.Chart chart) {
-        String safeId = Html.escape(id);
-        StringBuilder svg = new StringBuilder();
-        svg.append(String.format(Locale.ROOT,
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 %d %d\" width=\"100%%\""
-                        + " aria-labelledby=\"%s-title %s-desc\" class=\"spc-chart\" id=\"%s\">",
-                WIDTH, HEIGHT, safeId, safeId, safeId));
-        svg.append("<title id=\"").append(safeId).append("-title\">").append(Html.escape(title)).append("</title>");
-        svg.append("<desc id=\"").append(safeId).append("-desc\">").append(Html.escape(description(chart)))
-                .append("</desc>");
+        StringBuilder svg = ChartScale.opening(id, "spc-chart", WIDTH, HEIGHT, title, description(chart));
         List<PChart.Point> points = chart.points();
         if (chart.centre() == null) {
-            svg.append("<text x=\"0\" y=\"20\" font-size=\"15\" fill=\"#4a4a4a\">Nothing to show yet</text>");
+            svg.append(ChartScale.NOTHING_YET);
             return svg.append("</svg>").toString();
         }
         double highest = chart.centre();

@@ -30,17 +30,10 @@ public final class FunnelChart {
      * out first, and {@code groups} what a point is, in the plural ("wards", "audits") for the description.
      */
     public static String svg(String id, String title, String groups, FunnelPlot.Chart chart) {
-        StringBuilder svg = new StringBuilder();
         String safeId = Html.escape(id);
-        svg.append(String.format(Locale.ROOT,
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 %d %d\" width=\"100%%\""
-                        + " aria-labelledby=\"%s-title %s-desc\" class=\"funnel-plot\" id=\"%s\">",
-                WIDTH, HEIGHT, safeId, safeId, safeId));
-        svg.append("<title id=\"").append(safeId).append("-title\">").append(Html.escape(title)).append("</title>");
-        svg.append("<desc id=\"").append(safeId).append("-desc\">").append(Html.escape(description(groups, chart)))
-                .append("</desc>");
+        StringBuilder svg = ChartScale.opening(id, "funnel-plot", WIDTH, HEIGHT, title, description(groups, chart));
         if (chart.overall() == null) {
-            svg.append("<text x=\"0\" y=\"20\" font-size=\"15\" fill=\"#4a4a4a\">Nothing to show yet</text>");
+            svg.append(ChartScale.NOTHING_YET);
             return svg.append("</svg>").toString();
         }
         long lastN = chart.limits().get(chart.limits().size() - 1).n();
